@@ -1,0 +1,120 @@
+//! The commands the UI calls. Each is a few lines over the engine.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use detente::import::{self, Summary};
+use detente::model::EventType;
+use detente::samples;
+use detente::store::Filter;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::AppState;
+use crate::dto::{self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto};
+
+type Res<T> = Result<T, ErrorDto>;
+
+fn lock(state: &AppState) -> std::sync::MutexGuard<'_, detente::store::Store> {
+    // A panic while holding the lock leaves SQLite consistent (transactions
+    // roll back), so a poisoned lock is safe to keep using.
+    state.store.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn filter(f: FilterDto) -> Res<Filter> {
+    let date = |s: Option<String>| -> Res<Option<NaiveDate>> {
+        s.filter(|s| !s.is_empty())
+            .map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| ErrorDto::bad_request(format!("`{s}` is not a date"))))
+            .transpose()
+    };
+    Ok(Filter {
+        countries: f.countries,
+        actors: f.actors,
+        types: f
+            .types
+            .iter()
+            .map(|t| EventType::from_code(t).ok_or_else(|| ErrorDto::bad_request(format!("unknown event type `{t}`"))))
+            .collect::<Res<_>>()?,
+        from: date(f.from)?,
+        to: date(f.to)?,
+        text: f.text.filter(|t| !t.trim().is_empty()),
+    })
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
+    let (articles, events) = lock(&state).counts().map_err(ErrorDto::database)?;
+    Ok(AppInfoDto { db_path: state.db_path.display().to_string(), articles, events, version: env!("CARGO_PKG_VERSION") })
+}
+
+/// The events matching a filter and the facet counts beside them.
+#[tauri::command]
+pub fn query(state: State<'_, AppState>, filter: FilterDto) -> Res<QueryDto> {
+    let f = self::filter(filter)?;
+    let store = lock(&state);
+    let events = store.events(&f).map_err(ErrorDto::database)?;
+    let facets = store.facets(&f).map_err(ErrorDto::database)?;
+    let (_, total) = store.counts().map_err(ErrorDto::database)?;
+    Ok(QueryDto { events: events.iter().map(EventSummaryDto::from).collect(), facets: facets.into(), total })
+}
+
+#[tauri::command]
+pub fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetailDto> {
+    let store = lock(&state);
+    let event = store.event(id).map_err(ErrorDto::database)?.ok_or_else(|| ErrorDto::not_found(format!("no event {id}")))?;
+    let mut articles = Vec::new();
+    for s in &event.sources {
+        if let Some(a) = store.article(s.article_id).map_err(ErrorDto::database)? {
+            articles.push(a);
+        }
+    }
+    Ok(dto::detail(&event, &articles))
+}
+
+/// Imports files (from the dialog, a drop, or the command line), telling
+/// the window of progress with `import-progress` events.
+pub fn import_with(app: &AppHandle, state: &AppState, files: &[PathBuf]) -> ImportSummaryDto {
+    let mut store = lock(state);
+    let result = import::import_paths(&mut store, files, |done, total, file| {
+        let _ = app.emit("import-progress", (done, total, file.display().to_string()));
+    });
+    match result {
+        Ok(summary) => ImportSummaryDto::from(&summary),
+        Err(e) => {
+            let mut s = Summary::default();
+            s.failed.push((PathBuf::from("(database)"), e.to_string()));
+            ImportSummaryDto::from(&s)
+        }
+    }
+}
+
+#[tauri::command]
+pub async fn import_files(app: AppHandle, paths: Vec<String>) -> Res<ImportSummaryDto> {
+    let files: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = tauri::Manager::state::<AppState>(&app);
+        import_with(&app, &state, &files)
+    })
+    .await
+    .map_err(|e| ErrorDto::database(e.to_string()))
+}
+
+/// Loads the bundled sample articles.
+#[tauri::command]
+pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = tauri::Manager::state::<AppState>(&app);
+        let mut store = lock(&state);
+        let mut summary = Summary::default();
+        for (name, text) in samples::ARTICLES {
+            let file = PathBuf::from(format!("samples/{name}"));
+            match import::add_text(&mut store, &file.display().to_string(), text, Some(name.to_string())) {
+                Ok(detente::store::Added::New { events, .. }) => summary.imported.push((file, events)),
+                Ok(detente::store::Added::AlreadyPresent { .. }) => summary.already_present.push(file),
+                Err(e) => summary.failed.push((file, e.to_string())),
+            }
+        }
+        ImportSummaryDto::from(&summary)
+    })
+    .await
+    .map_err(|e| ErrorDto::database(e.to_string()))
+}

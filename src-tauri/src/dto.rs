@@ -1,0 +1,294 @@
+//! Wire types between the shell and the UI: camelCase, shaped for display.
+//! `ui/src/lib/api/types.ts` mirrors them.
+
+use detente::gazetteer::Gazetteer;
+use detente::import::Summary;
+use detente::store::{Article, Facets, StoredEvent};
+use serde::{Deserialize, Serialize};
+
+/// An error the UI can branch on without matching message strings.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ErrorDto {
+    /// `database`, `not_found`, `bad_request`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ErrorDto {
+    pub fn database(e: impl std::fmt::Display) -> ErrorDto {
+        ErrorDto { code: "database", message: e.to_string() }
+    }
+    pub fn bad_request(message: impl Into<String>) -> ErrorDto {
+        ErrorDto { code: "bad_request", message: message.into() }
+    }
+    pub fn not_found(message: impl Into<String>) -> ErrorDto {
+        ErrorDto { code: "not_found", message: message.into() }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfoDto {
+    pub db_path: String,
+    pub articles: i64,
+    pub events: i64,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FilterDto {
+    pub countries: Vec<String>,
+    pub actors: Vec<String>,
+    pub types: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventSummaryDto {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub precision: &'static str,
+    pub date_inferred: bool,
+    pub status: &'static str,
+    pub countries: Vec<String>,
+    pub actors: Vec<String>,
+    pub location: String,
+    pub title: String,
+    pub confidence: f64,
+}
+
+impl From<&StoredEvent> for EventSummaryDto {
+    fn from(s: &StoredEvent) -> Self {
+        let e = &s.event;
+        EventSummaryDto {
+            id: s.id,
+            kind: e.kind.code(),
+            date: e.date.to_string(),
+            start: e.date.start().to_string(),
+            end: e.date.end().to_string(),
+            precision: e.date.precision().code(),
+            date_inferred: e.date_inferred,
+            status: e.status.code(),
+            countries: e.countries.clone(),
+            actors: e.actors.iter().map(|a| a.name.clone()).collect(),
+            location: e.location.clone(),
+            title: s.sources.first().map(|x| x.title.clone()).unwrap_or_default(),
+            confidence: e.confidence,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FacetDto {
+    pub value: String,
+    pub label: String,
+    pub country: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FacetsDto {
+    pub countries: Vec<FacetDto>,
+    pub actors: Vec<FacetDto>,
+    pub types: Vec<FacetDto>,
+}
+
+impl From<Facets> for FacetsDto {
+    fn from(f: Facets) -> Self {
+        let g = Gazetteer::shared();
+        let conv = |v: Vec<detente::store::FacetCount>, named: bool| {
+            v.into_iter()
+                .map(|c| FacetDto {
+                    label: if named { g.name_of(&c.value).unwrap_or(&c.value).to_string() } else { c.value.clone() },
+                    value: c.value,
+                    country: c.country,
+                    count: c.count,
+                })
+                .collect()
+        };
+        FacetsDto { countries: conv(f.countries, true), actors: conv(f.actors, false), types: conv(f.types, false) }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueryDto {
+    pub events: Vec<EventSummaryDto>,
+    pub facets: FacetsDto,
+    /// Events in the database, whatever the filter.
+    pub total: i64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryDto {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorDto {
+    pub name: String,
+    pub country: String,
+    pub role: String,
+}
+
+/// A piece of article text; `evidence` pieces are the sentences the event was read from.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentDto {
+    pub text: String,
+    pub evidence: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceDto {
+    pub article_id: i64,
+    pub file: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub published_source: String,
+    pub evidence: Vec<String>,
+    pub segments: Vec<SegmentDto>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventDetailDto {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub date: String,
+    pub precision: &'static str,
+    pub date_inferred: bool,
+    pub status: &'static str,
+    pub countries: Vec<CountryDto>,
+    pub actors: Vec<ActorDto>,
+    pub location: String,
+    pub confidence: f64,
+    pub sources: Vec<SourceDto>,
+}
+
+/// Cuts an article's text into plain and evidence pieces. Offsets are code
+/// points (the engine's contract); the UI never sees offsets, so UTF-16
+/// and code points cannot disagree.
+pub fn segments(text: &str, spans: &[(usize, usize)]) -> Vec<SegmentDto> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans: Vec<(usize, usize)> = spans.iter().map(|&(s, e)| (s.min(chars.len()), e.min(chars.len()))).collect();
+    spans.sort();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e) in spans {
+        let s = s.max(at);
+        if s >= e {
+            continue;
+        }
+        if s > at {
+            out.push(SegmentDto { text: chars[at..s].iter().collect(), evidence: false });
+        }
+        out.push(SegmentDto { text: chars[s..e].iter().collect(), evidence: true });
+        at = e;
+    }
+    if at < chars.len() {
+        out.push(SegmentDto { text: chars[at..].iter().collect(), evidence: false });
+    }
+    out
+}
+
+pub fn detail(s: &StoredEvent, articles: &[Article]) -> EventDetailDto {
+    let g = Gazetteer::shared();
+    let e = &s.event;
+    EventDetailDto {
+        id: s.id,
+        kind: e.kind.code(),
+        date: e.date.to_string(),
+        precision: e.date.precision().code(),
+        date_inferred: e.date_inferred,
+        status: e.status.code(),
+        countries: e
+            .countries
+            .iter()
+            .map(|c| CountryDto { code: c.clone(), name: g.name_of(c).unwrap_or(c).to_string() })
+            .collect(),
+        actors: e.actors.iter().map(|a| ActorDto { name: a.name.clone(), country: a.country.clone(), role: a.role.clone() }).collect(),
+        location: e.location.clone(),
+        confidence: e.confidence,
+        sources: s
+            .sources
+            .iter()
+            .map(|src| {
+                let article = articles.iter().find(|a| a.id == src.article_id);
+                let spans: Vec<(usize, usize)> = src.evidence.iter().map(|ev| (ev.start, ev.end)).collect();
+                SourceDto {
+                    article_id: src.article_id,
+                    file: src.file.clone(),
+                    title: src.title.clone(),
+                    published: src.published.clone(),
+                    published_source: article.map(|a| a.published_source.clone()).unwrap_or_default(),
+                    evidence: src.evidence.iter().map(|ev| ev.text.clone()).collect(),
+                    segments: article.map(|a| segments(&a.text, &spans)).unwrap_or_default(),
+                }
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct FailureDto {
+    pub file: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummaryDto {
+    pub imported: usize,
+    pub events: usize,
+    pub already_present: usize,
+    pub failed: Vec<FailureDto>,
+    pub line: String,
+}
+
+impl From<&Summary> for ImportSummaryDto {
+    fn from(s: &Summary) -> Self {
+        ImportSummaryDto {
+            imported: s.imported.len(),
+            events: s.imported.iter().map(|(_, n)| n).sum(),
+            already_present: s.already_present.len(),
+            failed: s.failed.iter().map(|(f, r)| FailureDto { file: f.display().to_string(), reason: r.clone() }).collect(),
+            line: s.line(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_reach_the_ui_as_code_and_message() {
+        let json = serde_json::to_string(&ErrorDto::not_found("no event 7")).unwrap();
+        assert_eq!(json, r#"{"code":"not_found","message":"no event 7"}"#);
+    }
+
+    #[test]
+    fn evidence_segments_cut_on_code_points_not_bytes() {
+        let text = "Détente began. Li met Shoigu. End.";
+        let s = segments(text, &[(15, 29)]);
+        assert_eq!(s.iter().map(|x| x.text.as_str()).collect::<String>(), text, "nothing lost");
+        assert_eq!(s[1], SegmentDto { text: "Li met Shoigu.".into(), evidence: true });
+    }
+}

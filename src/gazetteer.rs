@@ -1,0 +1,346 @@
+//! Who and where: countries, organisations, armed forces, places and people,
+//! loaded from the tables in `resources/` and found in text with one
+//! Aho-Corasick automaton (leftmost-longest, so "Democratic Republic of the
+//! Congo" wins over "Congo").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+
+use crate::resources::{self, Result};
+
+/// A state or territory.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The capital city (first seat listed), used as a location.
+    pub capital: Option<&'static str>,
+}
+
+/// An armed force, branch or command, or an organisation's code.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub name: &'static str,
+    pub code: &'static str,
+}
+
+/// One term of office.
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub country: &'static str,
+    pub title: &'static str,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// A person of `people.tsv`, with every office they held.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: &'static str,
+    pub offices: Vec<Office>,
+}
+
+impl Person {
+    /// The country the person acts for and the office held on `date`; the
+    /// country of their nearest term when they held none then.
+    pub fn at(&self, date: Option<NaiveDate>) -> (&'static str, &'static str) {
+        let held = date.and_then(|d| {
+            self.offices
+                .iter()
+                .find(|o| o.from.is_none_or(|f| f <= d) && o.to.is_none_or(|t| d < t))
+        });
+        match held {
+            Some(o) => (o.country, o.title),
+            None => {
+                let nearest = date.and_then(|d| {
+                    self.offices.iter().min_by_key(|o| {
+                        let f = o.from.map_or(0, |f| (f - d).num_days().abs());
+                        let t = o.to.map_or(0, |t| (t - d).num_days().abs());
+                        f.min(t)
+                    })
+                });
+                (nearest.or(self.offices.first()).map_or("", |o| o.country), "")
+            }
+        }
+    }
+
+    /// The name a later mention uses on its own ("Shoigu", "Li").
+    pub fn surname(&self) -> Option<&'static str> {
+        let parts: Vec<&'static str> = self
+            .name
+            .split_whitespace()
+            .filter(|p| !matches!(*p, "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"))
+            .collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let family_first = self.offices.first().is_some_and(|o| FAMILY_NAME_FIRST.contains(&o.country));
+        Some(if family_first { parts[0] } else { parts[parts.len() - 1] })
+    }
+}
+
+/// Where news writes the family name first (Li Shangfu, Kim Jong Un).
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "PRK", "KOR"];
+
+/// What a mention in text refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    /// A country by name or adjective (index into `countries`).
+    Country(usize),
+    /// A capital or seat of government ("Moscow", "the Kremlin").
+    Seat(usize),
+    Organisation(usize),
+    Force(usize),
+    Place(usize),
+    Person(usize),
+}
+
+/// An entity found in text, as a byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: Entity,
+}
+
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Named>,
+    pub forces: Vec<Named>,
+    /// Places: display form and country code.
+    pub places: Vec<Named>,
+    pub people: Vec<Person>,
+    patterns: Vec<(String, Entity)>,
+    automaton: AhoCorasick,
+}
+
+impl Gazetteer {
+    /// The gazetteer of the shipped resources (built once).
+    pub fn shared() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::from_resources().expect("shipped gazetteers are valid (tested)"))
+    }
+
+    pub fn from_resources() -> Result<Gazetteer> {
+        let mut patterns: Vec<(String, Entity)> = Vec::new();
+        let mut countries = Vec::new();
+        for row in resources::COUNTRIES.table()?.rows {
+            let i = countries.len();
+            let seats: Vec<&'static str> = row.list(4).collect();
+            countries.push(Country { code: row.cells[0], name: row.cells[1], capital: seats.first().copied() });
+            patterns.push((row.cells[1].to_string(), Entity::Country(i)));
+            patterns.extend(row.list(2).chain(row.list(3)).map(|n| (n.to_string(), Entity::Country(i))));
+            patterns.extend(seats.iter().map(|n| (n.to_string(), Entity::Seat(i))));
+        }
+        let mut organisations = Vec::new();
+        for row in resources::ORGANISATIONS.table()?.rows {
+            let i = organisations.len();
+            organisations.push(Named { name: row.cells[1], code: row.cells[0] });
+            patterns.push((row.cells[0].to_string(), Entity::Organisation(i)));
+            patterns.push((row.cells[1].to_string(), Entity::Organisation(i)));
+            patterns.extend(row.list(2).map(|n| (n.to_string(), Entity::Organisation(i))));
+        }
+        let mut forces = Vec::new();
+        for row in resources::FORCES.table()?.rows {
+            let i = forces.len();
+            forces.push(Named { name: row.cells[0], code: row.cells[2] });
+            patterns.push((row.cells[0].to_string(), Entity::Force(i)));
+            patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Force(i))));
+        }
+        let mut places = Vec::new();
+        for row in resources::PLACES.table()?.rows {
+            let i = places.len();
+            places.push(Named { name: row.cells[0], code: row.cells[2] });
+            patterns.push((row.cells[0].to_string(), Entity::Place(i)));
+            patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Place(i))));
+        }
+        let file = resources::PEOPLE;
+        let mut people: Vec<Person> = Vec::new();
+        let mut by_name: HashMap<&'static str, usize> = HashMap::new();
+        for row in file.table()?.rows {
+            let date = |s: &str| -> Result<Option<NaiveDate>> {
+                if s.is_empty() {
+                    return Ok(None);
+                }
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map(Some)
+                    .map_err(|_| file.invalid(row.line, format!("bad date {s:?}")))
+            };
+            let office = Office { country: row.cells[2], title: row.cells[3], from: date(row.cells[4])?, to: date(row.cells[5])? };
+            let i = *by_name.entry(row.cells[0]).or_insert_with(|| {
+                people.push(Person { name: row.cells[0], offices: Vec::new() });
+                patterns.push((row.cells[0].to_string(), Entity::Person(people.len() - 1)));
+                patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Person(people.len() - 1))));
+                people.len() - 1
+            });
+            people[i].offices.push(office);
+        }
+        // Where a name is also a seat (Singapore), the seat reading wins: it
+        // serves as both the state and a location. Among identical patterns
+        // the automaton keeps the first, so seats go first.
+        patterns.sort_by_key(|(_, e)| !matches!(e, Entity::Seat(_)));
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .map_err(|e| file.invalid(0, e.to_string()))?;
+        Ok(Gazetteer { countries, organisations, forces, places, people, patterns, automaton })
+    }
+
+    /// The code (ISO alpha-3 or organisation) an entity stands for, if any.
+    pub fn code(&self, e: Entity) -> Option<&'static str> {
+        match e {
+            Entity::Country(i) | Entity::Seat(i) => Some(self.countries[i].code),
+            Entity::Organisation(i) => Some(self.organisations[i].code),
+            Entity::Force(i) => Some(self.forces[i].code),
+            Entity::Place(i) => Some(self.places[i].code).filter(|c| !c.is_empty()),
+            Entity::Person(_) => None,
+        }
+    }
+
+    /// The display name of a country or organisation code ("CHN" → "China").
+    pub fn name_of(&self, code: &str) -> Option<&'static str> {
+        self.countries
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.name)
+            .or_else(|| self.organisations.iter().find(|o| o.code == code).map(|o| o.name))
+    }
+
+    /// The location an entity names, if it is a place ("Moscow" for the Kremlin).
+    pub fn location(&self, e: Entity) -> Option<&'static str> {
+        match e {
+            Entity::Seat(i) => self.countries[i].capital,
+            Entity::Place(i) => Some(self.places[i].name),
+            _ => None,
+        }
+    }
+
+    /// Every mention in `text`, left to right, without overlaps; later bare
+    /// surnames of people named in full anywhere in the text are mentions of
+    /// them too ("Li" after "Li Shangfu").
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut out: Vec<Mention> = self
+            .automaton
+            .find_iter(text)
+            .filter(|m| accept(text, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
+            .map(|m| Mention { start: m.start(), end: m.end(), entity: self.patterns[m.pattern().as_usize()].1 })
+            .collect();
+        let mut surnames: Vec<(&'static str, usize)> = Vec::new();
+        for m in &out {
+            if let Entity::Person(p) = m.entity
+                && let Some(s) = self.people[p].surname()
+                && !surnames.iter().any(|(n, _)| *n == s)
+            {
+                surnames.push((s, p));
+            }
+        }
+        for (surname, person) in surnames {
+            for (start, _) in text.match_indices(surname) {
+                let end = start + surname.len();
+                if accept(text, start, end, surname) && !out.iter().any(|m| m.start < end && start < m.end) {
+                    out.push(Mention { start, end, entity: Entity::Person(person) });
+                }
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+}
+
+/// Whether a match stands on word boundaries, and starts with a capital
+/// where the pattern does.
+pub(crate) fn accept(text: &str, start: usize, end: usize, pattern: &str) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..].chars().next();
+    let pattern_first = pattern.chars().next();
+    if before.is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    let open_end = pattern.ends_with('-') || pattern.ends_with('.');
+    if !open_end && after.is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    if pattern_first.is_some_and(char::is_uppercase) && !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(g: &Gazetteer, text: &str) -> String {
+        g.find(text).iter().filter_map(|m| g.code(m.entity)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_example_in_the_country_organisation_and_force_tables_holds() {
+        let g = Gazetteer::shared();
+        for file in [resources::COUNTRIES, resources::ORGANISATIONS, resources::FORCES] {
+            let table = file.table().unwrap();
+            assert!(!table.examples.is_empty(), "{} has examples", file.path);
+            for ex in table.examples {
+                assert_eq!(codes(g, ex.input), ex.expected, "{}:{} `{}`", file.path, ex.line, ex.input);
+            }
+        }
+    }
+
+    #[test]
+    fn every_example_in_the_places_table_holds() {
+        let g = Gazetteer::shared();
+        let table = resources::PLACES.table().unwrap();
+        assert!(!table.examples.is_empty());
+        for ex in table.examples {
+            let got: Vec<&str> = g.find(ex.input).iter().filter_map(|m| g.location(m.entity)).collect();
+            assert_eq!(got.join(" | "), ex.expected, "places.tsv:{} `{}`", ex.line, ex.input);
+        }
+    }
+
+    #[test]
+    fn every_example_in_the_people_table_holds() {
+        let g = Gazetteer::shared();
+        let table = resources::PEOPLE.table().unwrap();
+        assert!(table.examples.len() >= 5);
+        for ex in table.examples {
+            let (name, date) = ex.input.rsplit_once('@').expect("NAME @DATE");
+            let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").unwrap();
+            let name = name.trim();
+            // A bare surname is found once the full name has been seen.
+            let person = g
+                .people
+                .iter()
+                .find(|p| p.name == name || p.surname() == Some(name) || g.find(name).iter().any(|m| m.entity == Entity::Person(index(g, p))))
+                .unwrap_or_else(|| panic!("people.tsv:{} no person `{name}`", ex.line));
+            let (country, office) = person.at(Some(date));
+            assert_eq!(format!("{} | {} | {}", person.name, country, office), ex.expected, "people.tsv:{}", ex.line);
+        }
+    }
+
+    fn index(g: &Gazetteer, p: &Person) -> usize {
+        g.people.iter().position(|q| q.name == p.name).unwrap()
+    }
+
+    #[test]
+    fn a_surname_alone_refers_to_the_person_named_earlier() {
+        let g = Gazetteer::shared();
+        let text = "Russian Defense Minister Sergei Shoigu met the visitor. Later Shoigu said more.";
+        let people: Vec<&str> = g
+            .find(text)
+            .iter()
+            .filter_map(|m| if let Entity::Person(p) = m.entity { Some(g.people[p].name) } else { None })
+            .collect();
+        assert_eq!(people, ["Sergei Shoigu", "Sergei Shoigu"]);
+    }
+
+    #[test]
+    fn words_inside_other_words_and_lower_case_words_are_not_countries() {
+        let g = Gazetteer::shared();
+        assert_eq!(codes(g, "the chinese restaurant in Indochinese style"), "");
+    }
+}

@@ -1,0 +1,105 @@
+//! Importing files and folders: read, extract, store, one article at a time.
+//! A file that cannot be read fails alone, with a reason; the rest go on.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::extract::{self, Options};
+use crate::store::{Added, Store, StoreError};
+use crate::text;
+
+/// File name extensions read as plain-text articles.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
+
+/// What an import did, file by file.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Files stored as new articles, with their number of events.
+    pub imported: Vec<(PathBuf, usize)>,
+    /// Files whose text was already in the database.
+    pub already_present: Vec<PathBuf>,
+    /// Files that could not be imported, with the reason.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+impl Summary {
+    /// `imported 2, already present 0, failed 1`
+    pub fn line(&self) -> String {
+        format!(
+            "imported {}, already present {}, failed {}",
+            self.imported.len(),
+            self.already_present.len(),
+            self.failed.len()
+        )
+    }
+}
+
+/// The files an import of `paths` covers: files as given, folders walked
+/// recursively (hidden entries skipped, symbolic links not followed).
+pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let walk = WalkDir::new(path).sort_by_file_name().into_iter().filter_entry(|e| {
+                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+            });
+            for entry in walk {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
+                    Ok(_) => {}
+                    Err(e) => failed.push((e.path().map_or_else(|| path.clone(), Path::to_path_buf), e.to_string())),
+                }
+            }
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+/// Imports files and folders into the store. `progress` is told of each
+/// file as it is done (index, total, path).
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    mut progress: impl FnMut(usize, usize, &Path),
+) -> Result<Summary, StoreError> {
+    let mut summary = Summary::default();
+    let files = expand(paths, &mut summary.failed);
+    for (i, file) in files.iter().enumerate() {
+        progress(i, files.len(), file);
+        let supported = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if !supported {
+            let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
+            summary.failed.push((file.clone(), format!("unsupported file type ({what}); plain-text .txt articles are read")));
+            continue;
+        }
+        let text = match text::read_file(file) {
+            Ok(t) => t,
+            Err(e) => {
+                summary.failed.push((file.clone(), e.to_string()));
+                continue;
+            }
+        };
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        let shown = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+        match add_text(store, &shown.display().to_string(), &text, name)? {
+            Added::New { events, .. } => summary.imported.push((file.clone(), events)),
+            Added::AlreadyPresent { .. } => summary.already_present.push(file.clone()),
+        }
+    }
+    Ok(summary)
+}
+
+/// Extracts and stores one article's text (unless the same text is stored already).
+pub fn add_text(store: &mut Store, file: &str, text: &str, file_name: Option<String>) -> Result<Added, StoreError> {
+    if let Some(article_id) = store.find_article(text)? {
+        return Ok(Added::AlreadyPresent { article_id });
+    }
+    let extraction = extract::extract(text, &Options { published: None, file_name });
+    store.add_article(file, text, &extraction)
+}

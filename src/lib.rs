@@ -1,0 +1,16 @@
+//! Détente's engine: dated diplomatic and military events from news
+//! articles, and the SQLite store behind the timeline.
+//!
+//! It knows nothing of Tauri or of any user interface; see ARCHITECTURE.md.
+#![forbid(unsafe_code)]
+
+pub mod extract;
+pub mod gazetteer;
+pub mod model;
+pub mod pubdate;
+pub mod resources;
+pub mod text;
+pub mod timex;
+pub mod import;
+pub mod samples;
+pub mod store;

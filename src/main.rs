@@ -1,0 +1,139 @@
+//! `detente`: the engine from a terminal.
+//!
+//! `extract` reads files and prints their events as JSON lines without
+//! touching a database; `import` and `events` work on a database file.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use detente::extract::{self, Options};
+use detente::model::EventType;
+use detente::store::{Filter, Store};
+use detente::{import, text};
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(name = "detente", version, about = "Dated diplomatic and military events from news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print each file's events as one JSON object per line; touches no database.
+    Extract {
+        /// Publication date (YYYY-MM-DD); wins over a date found in the text.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<NaiveDate>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Import article files and folders (recursively) into a database.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The database file (created if missing).
+        #[arg(long, env = "DETENTE_DB")]
+        db: PathBuf,
+    },
+    /// Print the stored events matching the filters, one JSON object per line.
+    Events {
+        #[arg(long, env = "DETENTE_DB")]
+        db: PathBuf,
+        /// ISO alpha-3 or organisation code; repeat for any of several.
+        #[arg(long = "country")]
+        countries: Vec<String>,
+        /// Canonical actor name; repeat for any of several.
+        #[arg(long = "actor")]
+        actors: Vec<String>,
+        /// Event type (meeting, call, visit, ...); repeat for any of several.
+        #[arg(long = "type", value_parser = parse_type)]
+        types: Vec<EventType>,
+        /// Only events that end on or after this day.
+        #[arg(long, value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Only events that start on or before this day.
+        #[arg(long, value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        /// Words that must all appear in the evidence or the article's title.
+        #[arg(long)]
+        text: Option<String>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_type(s: &str) -> Result<EventType, String> {
+    EventType::from_code(s).ok_or_else(|| {
+        let all: Vec<&str> = EventType::ALL.iter().map(|t| t.code()).collect();
+        format!("`{s}` is not an event type (one of {})", all.join(", "))
+    })
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("detente: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        Command::Extract { published, files } => {
+            let mut failed = false;
+            for file in files {
+                let line = match text::read_file(&file) {
+                    Ok(t) => {
+                        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+                        let x = extract::extract(&t, &Options { published, file_name: name });
+                        json!({
+                            "file": file.display().to_string(),
+                            "title": x.title,
+                            "published": x.published.map(|p| p.date.to_string()),
+                            "events": x.events,
+                        })
+                    }
+                    Err(e) => {
+                        failed = true;
+                        eprintln!("detente: {}: {e}", file.display());
+                        json!({"file": file.display().to_string(), "error": e.to_string()})
+                    }
+                };
+                writeln!(out, "{line}")?;
+            }
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Import { paths, db } => {
+            let mut store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+            let summary = import::import_paths(&mut store, &paths, |_, _, _| {})?;
+            writeln!(out, "{}", summary.line())?;
+            for (file, reason) in &summary.failed {
+                writeln!(out, "failed: {}: {reason}", file.display())?;
+            }
+            Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Events { db, countries, actors, types, from, to, text } => {
+            if !db.exists() {
+                anyhow::bail!("no database at {}", db.display());
+            }
+            let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+            let filter = Filter { countries, actors, types, from, to, text };
+            for event in store.events(&filter)? {
+                writeln!(out, "{}", serde_json::to_string(&event)?)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

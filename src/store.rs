@@ -1,0 +1,472 @@
+//! The SQLite store: the only module that touches the database.
+//!
+//! Bundled SQLite, WAL, foreign keys on; the schema is the numbered files of
+//! `migrations/`, applied with rusqlite_migration. Each article is written
+//! with all its events in one transaction, so a crash never leaves half an
+//! article behind.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter, types::Value};
+use rusqlite_migration::{M, Migrations};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use crate::extract::Extraction;
+use crate::model::{Actor, DateValue, Event, EventType, Evidence, Status};
+
+/// A failure of the store.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("cannot bring the database schema up to date: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("cannot create the database folder {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("the database holds a value this version cannot read: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The schema's migrations, in order. Append only: a landed file is never edited.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("../migrations/001_initial.sql"))])
+}
+
+/// What the timeline shows: the same filters mean the same in the app and
+/// on the command line. Within one kind the values are alternatives (any
+/// of these countries); different kinds must all hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub countries: Vec<String>,
+    pub actors: Vec<String>,
+    pub types: Vec<EventType>,
+    /// Events whose span ends on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Events whose span starts on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Words that must all appear in the event's evidence or its article's
+    /// title (prefix matching, case-insensitive).
+    pub text: Option<String>,
+}
+
+/// One article an event was read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub article_id: i64,
+    pub file: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// An event as stored, with the articles it was read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredEvent {
+    pub id: i64,
+    #[serde(flatten)]
+    pub event: Event,
+    pub sources: Vec<Source>,
+}
+
+/// A stored article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub id: i64,
+    pub file: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub published_source: String,
+    pub text: String,
+}
+
+/// A value of a facet and how many events of the current selection have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    /// The actor's country, for actors; empty otherwise.
+    pub country: String,
+    pub count: i64,
+}
+
+/// Counts per country, actor and type; each counted with the other
+/// filters applied but not its own, so a selection never hides its siblings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Facets {
+    pub countries: Vec<FacetCount>,
+    pub actors: Vec<FacetCount>,
+    pub types: Vec<FacetCount>,
+}
+
+/// The result of adding one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    New { article_id: i64, events: usize },
+    /// The same text was imported before.
+    AlreadyPresent { article_id: i64 },
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// SHA-256 of an article's text: its identity for "already imported".
+pub fn content_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+        }
+        Store::setup(Connection::open(path)?)
+    }
+
+    /// A private database in memory (tests, one-off runs).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Number of articles and events stored.
+    pub fn counts(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row("SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM event)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
+    }
+
+    /// The article with this text, if it was imported before.
+    pub fn find_article(&self, text: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM article WHERE content_hash = ?1", [content_hash(text)], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Stores an article and its events in one transaction.
+    pub fn add_article(&mut self, file: &str, text: &str, x: &Extraction) -> Result<Added> {
+        let hash = content_hash(text);
+        let tx = self.conn.transaction()?;
+        if let Some(id) = tx.query_row("SELECT id FROM article WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()? {
+            return Ok(Added::AlreadyPresent { article_id: id });
+        }
+        let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        tx.execute(
+            "INSERT INTO article (content_hash, path, title, published, published_source, text, diagnostics, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))",
+            params![
+                hash,
+                file,
+                x.title,
+                x.published.as_ref().map(|p| p.date.to_string()),
+                x.published.as_ref().map_or(String::new(), |p| p.source.clone()),
+                text,
+                diagnostics
+            ],
+        )?;
+        let article_id = tx.last_insert_rowid();
+        for event in &x.events {
+            insert_event(&tx, article_id, event)?;
+        }
+        tx.commit()?;
+        Ok(Added::New { article_id, events: x.events.len() })
+    }
+
+    /// Events matching the filter, by date.
+    pub fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>> {
+        let (sql, args) = where_clause(filter, None);
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.id, e.type, e.date, e.date_inferred, e.status, e.location, e.confidence
+             FROM event e WHERE {sql} ORDER BY e.date_start, e.id"
+        ))?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, f64>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, kind, date, date_inferred, status, location, confidence) = row?;
+            out.push(self.load_event(id, &kind, &date, date_inferred, &status, location, confidence)?);
+        }
+        Ok(out)
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT type, date, date_inferred, status, location, confidence FROM event WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, bool>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, f64>(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(kind, date, inferred, status, location, confidence)| {
+            self.load_event(id, &kind, &date, inferred, &status, location, confidence)
+        })
+        .transpose()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn load_event(
+        &self,
+        id: i64,
+        kind: &str,
+        date: &str,
+        date_inferred: bool,
+        status: &str,
+        location: String,
+        confidence: f64,
+    ) -> Result<StoredEvent> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("event {id}: {what}"));
+        let mut stmt = self.conn.prepare_cached("SELECT code FROM event_country WHERE event_id = ?1 ORDER BY code")?;
+        let countries = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.name, ea.country, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+             WHERE ea.event_id = ?1 ORDER BY ea.position",
+        )?;
+        let actors = stmt
+            .query_map([id], |r| Ok(Actor { name: r.get(0)?, country: r.get(1)?, role: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ev.article_id, a.path, a.title, a.published, ev.start, ev.end, ev.text
+             FROM evidence ev JOIN article a ON a.id = ev.article_id
+             WHERE ev.event_id = ?1 ORDER BY ev.article_id, ev.start",
+        )?;
+        let mut sources: Vec<Source> = Vec::new();
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                Evidence { start: r.get::<_, i64>(4)? as usize, end: r.get::<_, i64>(5)? as usize, text: r.get(6)? },
+            ))
+        })?;
+        for row in rows {
+            let (article_id, file, title, published, ev) = row?;
+            match sources.iter_mut().find(|s| s.article_id == article_id) {
+                Some(s) => s.evidence.push(ev),
+                None => sources.push(Source { article_id, file, title, published, evidence: vec![ev] }),
+            }
+        }
+        let event = Event {
+            kind: EventType::from_code(kind).ok_or_else(|| corrupt("type"))?,
+            date: DateValue::parse(date).ok_or_else(|| corrupt("date"))?,
+            date_inferred,
+            status: Status::from_code(status).ok_or_else(|| corrupt("status"))?,
+            countries,
+            actors,
+            location,
+            evidence: sources.iter().flat_map(|s| s.evidence.iter().cloned()).collect(),
+            confidence,
+        };
+        Ok(StoredEvent { id, event, sources })
+    }
+
+    /// A stored article by id.
+    pub fn article(&self, id: i64) -> Result<Option<Article>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, path, title, published, published_source, text FROM article WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Article {
+                        id: r.get(0)?,
+                        file: r.get(1)?,
+                        title: r.get(2)?,
+                        published: r.get(3)?,
+                        published_source: r.get(4)?,
+                        text: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Counts per facet value for the current filter (see [`Facets`]).
+    pub fn facets(&self, filter: &Filter) -> Result<Facets> {
+        let count = |facet: Facet, sql: &str| -> Result<Vec<FacetCount>> {
+            let (w, args) = where_clause(filter, Some(facet));
+            let mut stmt = self.conn.prepare(&sql.replace("{where}", &w))?;
+            let rows = stmt.query_map(params_from_iter(args), |r| {
+                Ok(FacetCount { value: r.get(0)?, country: r.get(1)?, count: r.get(2)? })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        Ok(Facets {
+            countries: count(
+                Facet::Country,
+                "SELECT ec.code, '', count(*) FROM event_country ec JOIN event e ON e.id = ec.event_id
+                 WHERE {where} GROUP BY ec.code ORDER BY count(*) DESC, ec.code",
+            )?,
+            actors: count(
+                Facet::Actor,
+                "SELECT a.name, a.country, count(*) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                 JOIN event e ON e.id = ea.event_id WHERE {where} GROUP BY a.id ORDER BY count(*) DESC, a.name",
+            )?,
+            types: count(
+                Facet::Type,
+                "SELECT e.type, '', count(*) FROM event e WHERE {where} GROUP BY e.type ORDER BY count(*) DESC, e.type",
+            )?,
+        })
+    }
+}
+
+fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> {
+    tx.execute(
+        "INSERT INTO event (type, date, date_start, date_end, precision, date_inferred, status, location, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            e.kind.code(),
+            e.date.to_string(),
+            e.date.start().to_string(),
+            e.date.end().to_string(),
+            e.date.precision().code(),
+            e.date_inferred,
+            e.status.code(),
+            e.location,
+            e.confidence
+        ],
+    )?;
+    let event_id = tx.last_insert_rowid();
+    for code in &e.countries {
+        tx.execute("INSERT OR IGNORE INTO event_country (event_id, code) VALUES (?1, ?2)", params![event_id, code])?;
+    }
+    for (position, a) in e.actors.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO actor (name, country) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+            params![a.name, a.country],
+        )?;
+        let actor_id: i64 = tx.query_row("SELECT id FROM actor WHERE name = ?1", [&a.name], |r| r.get(0))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![event_id, actor_id, position as i64, a.country, a.role],
+        )?;
+    }
+    for ev in &e.evidence {
+        tx.execute(
+            "INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![event_id, article_id, ev.start as i64, ev.end as i64, ev.text],
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Country,
+    Actor,
+    Type,
+}
+
+/// The SQL condition on `event e` for a filter, leaving out one facet's own
+/// selection when counting that facet.
+fn where_clause(f: &Filter, skip: Option<Facet>) -> (String, Vec<Value>) {
+    let mut sql = vec!["1 = 1".to_string()];
+    let mut args: Vec<Value> = Vec::new();
+    let placeholders = |n: usize| vec!["?"; n].join(", ");
+    if !f.countries.is_empty() && skip != Some(Facet::Country) {
+        sql.push(format!(
+            "e.id IN (SELECT event_id FROM event_country WHERE code IN ({}))",
+            placeholders(f.countries.len())
+        ));
+        args.extend(f.countries.iter().map(|c| Value::Text(c.to_uppercase())));
+    }
+    if !f.actors.is_empty() && skip != Some(Facet::Actor) {
+        sql.push(format!(
+            "e.id IN (SELECT ea.event_id FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE a.name IN ({}))",
+            placeholders(f.actors.len())
+        ));
+        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
+    }
+    if !f.types.is_empty() && skip != Some(Facet::Type) {
+        sql.push(format!("e.type IN ({})", placeholders(f.types.len())));
+        args.extend(f.types.iter().map(|t| Value::Text(t.code().to_string())));
+    }
+    if let Some(from) = f.from {
+        sql.push("e.date_end >= ?".into());
+        args.push(Value::Text(from.to_string()));
+    }
+    if let Some(to) = f.to {
+        sql.push("e.date_start <= ?".into());
+        args.push(Value::Text(to.to_string()));
+    }
+    if let Some(q) = f.text.as_deref().and_then(fts_query) {
+        sql.push(
+            "(e.id IN (SELECT ev.event_id FROM evidence ev WHERE ev.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))
+              OR e.id IN (SELECT ev.event_id FROM evidence ev WHERE ev.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)))"
+                .into(),
+        );
+        args.push(Value::Text(q.clone()));
+        args.push(Value::Text(format!("title : ({q})")));
+    }
+    (sql.join(" AND "), args)
+}
+
+/// Turns what the analyst typed into an FTS5 query: every word must
+/// appear, as a prefix; FTS5 syntax characters are taken literally.
+fn fts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_apply_twice_without_change() {
+        migrations().validate().expect("valid migrations");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        drop(Store::open(&path).unwrap());
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.counts().unwrap(), (0, 0));
+        let mode: String = s.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = s.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn typed_search_text_never_breaks_the_query() {
+        assert_eq!(fts_query("Li's \"visit\" OR"), Some("\"Li\"* \"s\"* \"visit\"* \"OR\"*".into()));
+        assert_eq!(fts_query("  -*- "), None);
+    }
+}

@@ -1,0 +1,157 @@
+// End-to-end: the real Détente window under Xvfb, driven through
+// tauri-driver and WebKitWebDriver. Run by `./x test` (see ../../x).
+//
+// DETENTE_APP must name the built app binary; tauri-driver must be on PATH.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = resolve(here, "../fixtures");
+const out = resolve(here, "out");
+mkdirSync(out, { recursive: true });
+const app = process.env.DETENTE_APP;
+assert.ok(app, "DETENTE_APP names the app binary to test");
+
+const PORT = 4444;
+let driver;
+
+async function driverReady() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not start");
+}
+
+before(async () => {
+  driver = spawn("tauri-driver", ["--port", String(PORT)], { stdio: ["ignore", "inherit", "inherit"] });
+  await driverReady();
+});
+
+after(async () => {
+  // SIGTERM, then wait: SIGKILL would orphan WebKitWebDriver and hang the run.
+  if (driver && driver.exitCode === null) {
+    const exited = new Promise((r) => driver.once("exit", r));
+    driver.kill("SIGTERM");
+    await exited;
+  }
+});
+
+async function launch(args) {
+  return remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "error",
+    connectionRetryCount: 0,
+    capabilities: {
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: app, args },
+    },
+  });
+}
+
+function expected(name) {
+  return JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), "utf8"));
+}
+
+async function rows(browser) {
+  return browser.$$('[data-testid="event-rows"] tr');
+}
+
+async function rowTexts(browser) {
+  const out = [];
+  for (const r of await rows(browser)) out.push(await r.getText());
+  return out;
+}
+
+async function waitForRows(browser, n, what) {
+  await browser.waitUntil(async () => (await rows(browser)).length === n, {
+    timeout: 20000,
+    timeoutMsg: `expected ${n} events ${what}, saw ${(await rows(browser)).length}`,
+  });
+}
+
+describe("Détente window", () => {
+  test("imports two articles, filters by country then actor, and shows an event's evidence", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const articles = ["seed_li_shoigu_moscow", "havana_naval_port_calls"];
+    const all = articles.flatMap(expected);
+    const browser = await launch(["--db", join(dir, "e2e.db"), "--import", ...articles.map((a) => join(fixtures, `${a}.txt`))]);
+    try {
+      await waitForRows(browser, all.length, "after importing two articles");
+      const timeline = await browser.$('[data-testid="timeline"]');
+      await browser.waitUntil(async () => (await timeline.getAttribute("data-mark-count")) === String(all.length), {
+        timeout: 5000,
+        timeoutMsg: "every event is drawn on the timeline",
+      });
+      const status = await (await browser.$('[data-testid="status"]')).getText();
+      assert.match(status, /Imported 2 articles/, "the import is reported");
+
+      // Filter by a country: only events with Russia remain.
+      await (await browser.$('[data-testid="countries-list"] button[data-value="RUS"]')).click();
+      const withRussia = all.filter((e) => e.countries.includes("RUS"));
+      await waitForRows(browser, withRussia.length, "with Russia");
+      for (const text of await rowTexts(browser)) assert.match(text, /RUS/, "every remaining event involves Russia");
+      assert.ok(withRussia.length < all.length, "the filter narrows");
+
+      // And by an actor: the meeting with Shoigu.
+      await (await browser.$('[data-testid="actors-list"] button[data-value="Sergei Shoigu"]')).click();
+      const withShoigu = withRussia.filter((e) => e.actors.some((a) => a.name === "Sergei Shoigu"));
+      await waitForRows(browser, withShoigu.length, "with Russia and Sergei Shoigu");
+      const [row] = await rows(browser);
+      assert.match(await row.getText(), /Meeting/);
+      assert.equal(await (await browser.$('[data-testid="timeline"]')).getAttribute("data-mark-count"), String(withShoigu.length));
+
+      // Open it: the evidence sentence is highlighted inside the article.
+      await row.click();
+      const detail = await browser.$('[data-testid="detail"]');
+      await detail.waitForDisplayed({ timeout: 5000 });
+      assert.match(await (await browser.$('[data-testid="detail-type"]')).getText(), /Meeting/);
+      assert.match(await (await browser.$('[data-testid="detail-date"]')).getText(), /2023-04-18/);
+      assert.match(await (await browser.$('[data-testid="detail-actors"]')).getText(), /Li Shangfu[\s\S]*Sergei Shoigu/);
+      const evidence = [];
+      for (const m of await browser.$$('[data-testid="evidence"]')) evidence.push(await m.getText());
+      assert.ok(evidence.some((t) => /Li Shangfu/.test(t) && /Shoigu/.test(t)), `evidence names both ministers: ${evidence.join(" | ")}`);
+      const article = await (await browser.$('[data-testid="article-text"]')).getText();
+      assert.ok(evidence.every((t) => article.includes(t)), "evidence sits inside the article text");
+      await browser.saveScreenshot(join(out, "event-detail.png"));
+
+      // Clearing the filters restores every event.
+      await (await browser.$('[data-testid="actors-clear"]')).click();
+      await (await browser.$('[data-testid="countries-clear"]')).click();
+      await waitForRows(browser, all.length, "after clearing the filters");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  test("on an empty database, offers the sample articles and shows their events", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const browser = await launch(["--db", join(dir, "empty.db")]);
+    try {
+      const offer = await browser.$('[data-testid="load-samples"]');
+      await offer.waitForDisplayed({ timeout: 20000 });
+      assert.equal((await rows(browser)).length, 0);
+      await offer.click();
+      await browser.waitUntil(async () => (await rows(browser)).length > 10, {
+        timeout: 20000,
+        timeoutMsg: "the sample articles' events appear",
+      });
+      assert.equal(await (await browser.$('[data-testid="empty-state"]')).isDisplayed(), false);
+      await browser.saveScreenshot(join(out, "samples.png"));
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+});

@@ -1,0 +1,85 @@
+use std::path::{Path, PathBuf};
+
+use detente::extract::{Options, extract};
+use serde_json::{Value, json};
+
+pub fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every fixture article, by name.
+pub fn articles() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            (p.extension()? == "txt").then(|| p.file_stem().unwrap().to_string_lossy().into_owned())
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// The fields the corpus records, in a form that compares regardless of order.
+fn normalise(events: &[Value]) -> Vec<String> {
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| {
+            json!({
+                "type": e["type"], "date": e["date"], "status": e["status"],
+                "countries": e["countries"], "actors": e["actors"], "location": e["location"],
+            })
+            .to_string()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_fixture_article_gives_exactly_its_expected_events() {
+    let names = articles();
+    assert!(names.len() >= 8, "the corpus has its articles");
+    let mut failures = Vec::new();
+    for name in &names {
+        let text = detente::text::read_file(&dir().join(format!("{name}.txt"))).unwrap();
+        let expected: Vec<Value> =
+            serde_json::from_str(&std::fs::read_to_string(dir().join(format!("{name}.expected.json"))).unwrap()).unwrap();
+        let x = extract(&text, &Options { published: None, file_name: Some(format!("{name}.txt")) });
+        let got: Vec<Value> = x.events.iter().map(|e| serde_json::to_value(e).unwrap()).collect();
+        let (want, have) = (normalise(&expected), normalise(&got));
+        if want != have {
+            let missing: Vec<&String> = want.iter().filter(|w| !have.contains(w)).collect();
+            let extra: Vec<&String> = have.iter().filter(|h| !want.contains(h)).collect();
+            failures.push(format!("{name}:\n  missing {missing:#?}\n  extra {extra:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} fixtures differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_seed_fixture_gives_the_spec_worked_example() {
+    let text = std::fs::read_to_string(dir().join("seed_li_shoigu_moscow.txt")).unwrap();
+    let x = extract(&text, &Options::default());
+    assert_eq!(x.published.as_ref().map(|p| p.date.to_string()).as_deref(), Some("2023-04-19"));
+    let kinds: Vec<&str> = x.events.iter().map(|e| e.kind.code()).collect();
+    assert_eq!(kinds.len(), 3, "exactly three events: {kinds:?}");
+    let meeting = x.events.iter().find(|e| e.kind.code() == "meeting").unwrap();
+    assert_eq!(meeting.date.to_string(), "2023-04-18", "\"on Tuesday\" before a Wednesday article");
+    assert!(!meeting.date_inferred);
+    assert!(meeting.evidence.len() >= 2, "the meeting is mentioned several times and keeps each mention");
+}
+
+#[test]
+fn evidence_offsets_are_code_points_into_the_article_text() {
+    for name in articles() {
+        let text = detente::text::read_file(&dir().join(format!("{name}.txt"))).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for e in extract(&text, &Options::default()).events {
+            for ev in &e.evidence {
+                let slice: String = chars[ev.start..ev.end].iter().collect();
+                assert_eq!(slice, ev.text, "{name}: evidence offsets point at its text");
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// The UI's one door to the backend: the only module that imports @tauri-apps.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open } from "@tauri-apps/plugin-dialog";
+import type {
+  ApiError,
+  AppInfo,
+  EventDetail,
+  Filter,
+  ImportSummary,
+  QueryResult,
+} from "./types";
+
+export type * from "./types";
+
+/** Every backend failure, whatever its origin, as `{code, message}`. */
+export function toApiError(e: unknown): ApiError {
+  if (e && typeof e === "object" && "code" in e && "message" in e) {
+    return { code: String(e.code), message: String(e.message) };
+  }
+  return { code: "internal", message: e instanceof Error ? e.message : String(e) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export const appInfo = () => call<AppInfo>("app_info");
+export const query = (filter: Filter) => call<QueryResult>("query", { filter });
+export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
+export const importFiles = (paths: string[]) => call<ImportSummary>("import_files", { paths });
+export const loadSamples = () => call<ImportSummary>("load_samples");
+
+/** Opens the native multi-file dialog; an empty list when cancelled. */
+export async function chooseFiles(): Promise<string[]> {
+  const picked = await open({
+    multiple: true,
+    directory: false,
+    title: "Import articles",
+    filters: [{ name: "Articles", extensions: ["txt", "text"] }],
+  });
+  if (!picked) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+/** Called when files are imported by another way in (start-up arguments). */
+export function onDataChanged(cb: (s: ImportSummary) => void): Promise<UnlistenFn> {
+  return listen<ImportSummary>("data-changed", (e) => cb(e.payload));
+}
+
+export function onImportProgress(
+  cb: (done: number, total: number, file: string) => void,
+): Promise<UnlistenFn> {
+  return listen<[number, number, string]>("import-progress", (e) => cb(...e.payload));
+}
+
+/** Files dropped on the window, and whether a drag is over it. */
+export function onFileDrop(
+  drop: (paths: string[]) => void,
+  hover: (over: boolean) => void,
+): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((e) => {
+    const p = e.payload;
+    if (p.type === "over" || p.type === "enter") hover(true);
+    else if (p.type === "leave") hover(false);
+    else if (p.type === "drop") {
+      hover(false);
+      if (p.paths.length) drop(p.paths);
+    }
+  });
+}

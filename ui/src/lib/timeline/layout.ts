@@ -1,0 +1,174 @@
+// Pure layout of timeline marks: lanes, rows that avoid overlap, and hit
+// testing. No DOM here, so it is tested on its own.
+import type { EventSummary, EventType } from "../api/types";
+
+export const TYPE_ORDER: EventType[] = [
+  "meeting",
+  "call",
+  "visit",
+  "summit",
+  "agreement",
+  "exercise",
+  "patrol",
+  "port_call",
+];
+
+export const TYPE_LABEL: Record<EventType, string> = {
+  meeting: "Meeting",
+  call: "Call",
+  visit: "Visit",
+  summit: "Summit",
+  agreement: "Agreement",
+  exercise: "Exercise",
+  patrol: "Patrol",
+  port_call: "Port call",
+};
+
+/** Milliseconds of a day, the unit of the time axis. */
+export const DAY = 86_400_000;
+
+/** UTC midnight of an ISO day `YYYY-MM-DD`. */
+export function dayStart(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+}
+
+/** The time span an event covers: from its first day to the end of its last. */
+export function span(e: EventSummary): [number, number] {
+  return [dayStart(e.start), dayStart(e.end) + DAY];
+}
+
+export type Grouping = "type" | "none";
+
+export interface Lane {
+  key: string;
+  label: string;
+  count: number;
+  top: number;
+  height: number;
+}
+
+export interface Mark {
+  event: EventSummary;
+  x: number;
+  width: number;
+  y: number;
+  /** A point when the span is too narrow to see as a bar. */
+  point: boolean;
+  /** A month or year precision span: drawn soft, it is uncertainty not duration. */
+  vague: boolean;
+}
+
+export interface Layout {
+  lanes: Lane[];
+  marks: Mark[];
+  height: number;
+}
+
+export const ROW = 18;
+export const LANE_PAD = 10;
+export const POINT_RADIUS = 5;
+const MIN_BAR = 8;
+
+/**
+ * Places every event: grouped into lanes, each in the first row of its
+ * lane where it overlaps nothing already placed.
+ */
+export function layout(
+  events: EventSummary[],
+  x: (t: number) => number,
+  grouping: Grouping,
+  top = 0,
+): Layout {
+  const groups = new Map<string, EventSummary[]>();
+  const keys = grouping === "type" ? TYPE_ORDER : ["all"];
+  for (const k of keys) groups.set(k, []);
+  for (const e of events) groups.get(grouping === "type" ? e.type : "all")?.push(e);
+  const lanes: Lane[] = [];
+  const marks: Mark[] = [];
+  let y = top;
+  for (const [key, list] of groups) {
+    if (list.length === 0) continue;
+    const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start) || a.id - b.id);
+    const rowEnds: number[] = [];
+    const laneMarks: Mark[] = [];
+    for (const e of sorted) {
+      const [t0, t1] = span(e);
+      const x0 = x(t0);
+      const x1 = x(t1);
+      const point = x1 - x0 < MIN_BAR;
+      const left = point ? (x0 + x1) / 2 - POINT_RADIUS : x0;
+      const right = point ? (x0 + x1) / 2 + POINT_RADIUS : x1;
+      let row = rowEnds.findIndex((end) => end + 2 <= left);
+      if (row < 0) {
+        row = rowEnds.length;
+        rowEnds.push(right);
+      } else rowEnds[row] = right;
+      laneMarks.push({
+        event: e,
+        x: point ? (x0 + x1) / 2 : x0,
+        width: point ? 0 : x1 - x0,
+        y: y + LANE_PAD + row * ROW + ROW / 2,
+        point,
+        vague: e.precision === "month" || e.precision === "year",
+      });
+    }
+    const height = LANE_PAD * 2 + Math.max(1, rowEnds.length) * ROW;
+    lanes.push({
+      key,
+      label: grouping === "type" ? TYPE_LABEL[key as EventType] : "All events",
+      count: list.length,
+      top: y,
+      height,
+    });
+    marks.push(...laneMarks);
+    y += height;
+  }
+  return { lanes, marks, height: y - top };
+}
+
+/** The mark under a point, the nearest when several are. */
+export function hitTest(marks: Mark[], px: number, py: number, slop = 3): Mark | undefined {
+  let best: Mark | undefined;
+  let bestDist = Infinity;
+  for (const m of marks) {
+    if (Math.abs(py - m.y) > ROW / 2) continue;
+    const dist = m.point
+      ? Math.abs(px - m.x)
+      : px < m.x
+        ? m.x - px
+        : px > m.x + m.width
+          ? px - m.x - m.width
+          : 0;
+    const reach = m.point ? POINT_RADIUS + slop : slop;
+    if (dist <= reach && dist < bestDist) {
+      best = m;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** The time domain that shows every event, with a margin each side. */
+export function extent(events: EventSummary[]): [number, number] {
+  if (events.length === 0) {
+    const now = Date.UTC(2024, 0, 1);
+    return [now - 365 * DAY, now];
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of events) {
+    const [a, b] = span(e);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  const pad = Math.max((hi - lo) * 0.05, 15 * DAY);
+  return [lo - pad, hi + pad];
+}
+
+/** A domain zoomed by `factor` (< 1 zooms in) around the time `at`. */
+export function zoom(domain: [number, number], at: number, factor: number): [number, number] {
+  const [a, b] = domain;
+  const width = Math.min(Math.max((b - a) * factor, DAY / 4), 200 * 365 * DAY);
+  const ratio = (at - a) / (b - a);
+  return [at - width * ratio, at + width * (1 - ratio)];
+}

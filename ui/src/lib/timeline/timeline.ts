@@ -1,0 +1,306 @@
+// The canvas timeline: draws the layout, zooms and pans, selects marks.
+// Redraw requests merge into one animation frame; colours are read once
+// per redraw; the canvas is scaled for the device pixel ratio.
+import { scaleUtc } from "d3-scale";
+import type { EventSummary } from "../api/types";
+import { type Grouping, type Layout, type Mark, POINT_RADIUS, extent, hitTest, layout, zoom, span, TYPE_LABEL } from "./layout";
+
+const GUTTER = 112;
+const AXIS = 30;
+
+export interface TimelineOptions {
+  onSelect: (e: EventSummary | null) => void;
+}
+
+export class Timeline {
+  readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly tooltip: HTMLDivElement;
+  private events: EventSummary[] = [];
+  private domain: [number, number] = extent([]);
+  private grouping: Grouping = "type";
+  private selected: number | null = null;
+  private hover: Mark | undefined;
+  private current: Layout = { lanes: [], marks: [], height: 0 };
+  private frame = 0;
+  private drag: { x: number; domain: [number, number]; moved: boolean } | null = null;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly options: TimelineOptions,
+  ) {
+    this.canvas = document.createElement("canvas");
+    this.canvas.className = "timeline-canvas";
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute("role", "img");
+    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom");
+    this.canvas.dataset.testid = "timeline";
+    this.tooltip = document.createElement("div");
+    this.tooltip.className = "tooltip";
+    this.tooltip.hidden = true;
+    host.append(this.canvas, this.tooltip);
+    const ctx = this.canvas.getContext("2d");
+    if (!ctx) throw new Error("no 2D canvas");
+    this.ctx = ctx;
+    new ResizeObserver(() => this.redraw()).observe(host);
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
+    this.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
+    this.canvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
+    this.canvas.addEventListener("pointermove", (e) => this.onPointerMove(e));
+    this.canvas.addEventListener("pointerup", (e) => this.onPointerUp(e));
+    this.canvas.addEventListener("pointerleave", () => this.setHover(undefined));
+    this.canvas.addEventListener("keydown", (e) => this.onKey(e));
+  }
+
+  setEvents(events: EventSummary[], fit: boolean): void {
+    this.events = events;
+    if (fit) this.domain = extent(events);
+    if (this.selected !== null && !events.some((e) => e.id === this.selected)) this.selected = null;
+    this.redraw();
+  }
+
+  setGrouping(g: Grouping): void {
+    this.grouping = g;
+    this.redraw();
+  }
+
+  select(id: number | null): void {
+    this.selected = id;
+    this.redraw();
+  }
+
+  fitAll(): void {
+    this.domain = extent(this.events);
+    this.redraw();
+  }
+
+  zoomBy(factor: number): void {
+    const [a, b] = this.domain;
+    this.domain = zoom(this.domain, (a + b) / 2, factor);
+    this.redraw();
+  }
+
+  /** Drawn marks, in the order drawn (for tests and the keyboard). */
+  marks(): readonly Mark[] {
+    return this.current.marks;
+  }
+
+  redraw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private scale() {
+    const width = this.host.clientWidth;
+    return scaleUtc().domain(this.domain).range([GUTTER, Math.max(GUTTER + 10, width - 16)]);
+  }
+
+  private draw(): void {
+    const width = this.host.clientWidth;
+    const x = this.scale();
+    this.current = layout(this.events, (t) => x(t), this.grouping, AXIS);
+    const height = Math.max(this.host.clientHeight, this.current.height + AXIS + 8);
+    const dpr = window.devicePixelRatio || 1;
+    if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
+      this.canvas.width = Math.round(width * dpr);
+      this.canvas.height = Math.round(height * dpr);
+      this.canvas.style.width = `${width}px`;
+      this.canvas.style.height = `${height}px`;
+    }
+    const ctx = this.ctx;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const css = getComputedStyle(this.host);
+    const color = (name: string) => css.getPropertyValue(name).trim() || "#888";
+    const fg = color("--fg");
+    const muted = color("--muted");
+    const grid = color("--grid");
+    const laneBg = color("--lane");
+    const typeColor = new Map(Object.keys(TYPE_LABEL).map((t) => [t, color(`--c-${t}`)]));
+
+    ctx.clearRect(0, 0, width, height);
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    // Lanes.
+    this.current.lanes.forEach((lane, i) => {
+      if (i % 2 === 0) {
+        ctx.fillStyle = laneBg;
+        ctx.fillRect(0, lane.top, width, lane.height);
+      }
+      ctx.fillStyle = fg;
+      ctx.fillText(lane.label, 10, lane.top + 16);
+      ctx.fillStyle = muted;
+      ctx.fillText(String(lane.count), 10, lane.top + 32);
+    });
+    // Axis and grid.
+    const ticks = x.ticks(Math.max(2, Math.floor((width - GUTTER) / 110)));
+    const fmt = x.tickFormat();
+    ctx.strokeStyle = grid;
+    ctx.lineWidth = 1;
+    for (const t of ticks) {
+      const px = Math.round(x(t)) + 0.5;
+      ctx.beginPath();
+      ctx.moveTo(px, AXIS - 6);
+      ctx.lineTo(px, height);
+      ctx.stroke();
+      ctx.fillStyle = muted;
+      ctx.fillText(fmt(t), px + 4, AXIS / 2);
+    }
+    ctx.beginPath();
+    ctx.moveTo(GUTTER, AXIS - 0.5);
+    ctx.lineTo(width, AXIS - 0.5);
+    ctx.stroke();
+    // Marks, clipped to the plot area.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(GUTTER - POINT_RADIUS - 2, AXIS, width - GUTTER + POINT_RADIUS + 2, height - AXIS);
+    ctx.clip();
+    let drawn = 0;
+    for (const m of this.current.marks) {
+      if (m.x + m.width < GUTTER - POINT_RADIUS || m.x > width + POINT_RADIUS) continue;
+      drawn++;
+      const c = typeColor.get(m.event.type) ?? fg;
+      const planned = m.event.status === "planned";
+      ctx.fillStyle = c;
+      ctx.strokeStyle = c;
+      ctx.lineWidth = 2;
+      ctx.globalAlpha = m.vague ? 0.35 : 1;
+      ctx.beginPath();
+      if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
+      else ctx.roundRect(m.x, m.y - 5, Math.max(m.width, 2), 10, 4);
+      if (planned) {
+        ctx.setLineDash([3, 2]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      } else ctx.fill();
+      ctx.globalAlpha = 1;
+      if (m.event.id === this.selected || m === this.hover) {
+        ctx.strokeStyle = fg;
+        ctx.lineWidth = m.event.id === this.selected ? 2.5 : 1;
+        ctx.beginPath();
+        if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS + 3, 0, Math.PI * 2);
+        else ctx.roundRect(m.x - 3, m.y - 8, Math.max(m.width, 2) + 6, 16, 6);
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+    this.canvas.dataset.markCount = String(drawn);
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    const x = this.scale();
+    if (Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey) {
+      const shift = (e.deltaX || e.deltaY) * ((this.domain[1] - this.domain[0]) / this.canvas.clientWidth);
+      this.domain = [this.domain[0] + shift, this.domain[1] + shift];
+    } else {
+      const at = x.invert(e.offsetX).getTime();
+      this.domain = zoom(this.domain, at, Math.exp(e.deltaY * 0.0015));
+    }
+    this.redraw();
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    this.canvas.setPointerCapture(e.pointerId);
+    this.drag = { x: e.clientX, domain: this.domain, moved: false };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (this.drag) {
+      const dx = e.clientX - this.drag.x;
+      if (Math.abs(dx) > 3) this.drag.moved = true;
+      if (this.drag.moved) {
+        const perPx = (this.drag.domain[1] - this.drag.domain[0]) / (this.canvas.clientWidth - GUTTER);
+        this.domain = [this.drag.domain[0] - dx * perPx, this.drag.domain[1] - dx * perPx];
+        this.redraw();
+      }
+      return;
+    }
+    this.setHover(hitTest(this.current.marks, e.offsetX, e.offsetY), e.offsetX, e.offsetY);
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    const drag = this.drag;
+    this.drag = null;
+    if (drag && !drag.moved) {
+      const hit = hitTest(this.current.marks, e.offsetX, e.offsetY);
+      this.selected = hit ? hit.event.id : null;
+      this.options.onSelect(hit ? hit.event : null);
+      this.redraw();
+    }
+  }
+
+  private setHover(m: Mark | undefined, px = 0, py = 0): void {
+    if (m === this.hover) return;
+    this.hover = m;
+    this.canvas.style.cursor = m ? "pointer" : "grab";
+    if (m) {
+      const e = m.event;
+      const lines = [
+        `${TYPE_LABEL[e.type]} · ${e.date}${e.dateInferred ? " (inferred)" : ""}${e.status === "planned" ? " · planned" : ""}`,
+        e.actors.join(", ") || e.countries.join(", "),
+        e.location,
+      ].filter(Boolean);
+      this.tooltip.textContent = lines.join("\n");
+      this.tooltip.style.left = `${Math.min(px + 14, this.host.clientWidth - 260)}px`;
+      this.tooltip.style.top = `${py + 14}px`;
+    }
+    this.tooltip.hidden = !m;
+    this.redraw();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const span_ = this.domain[1] - this.domain[0];
+    switch (e.key) {
+      case "+":
+      case "=":
+        this.zoomBy(0.7);
+        break;
+      case "-":
+      case "_":
+        this.zoomBy(1 / 0.7);
+        break;
+      case "0":
+      case "Home":
+        this.fitAll();
+        break;
+      case "ArrowLeft":
+      case "ArrowRight": {
+        if (e.shiftKey) {
+          const d = (e.key === "ArrowLeft" ? -0.15 : 0.15) * span_;
+          this.domain = [this.domain[0] + d, this.domain[1] + d];
+          this.redraw();
+          break;
+        }
+        this.step(e.key === "ArrowLeft" ? -1 : 1);
+        break;
+      }
+      case "Escape":
+        this.selected = null;
+        this.options.onSelect(null);
+        this.redraw();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  /** Selects the previous or next event in time, bringing it into view. */
+  private step(dir: -1 | 1): void {
+    if (this.events.length === 0) return;
+    const ordered = [...this.events].sort((a, b) => a.start.localeCompare(b.start) || a.id - b.id);
+    const i = ordered.findIndex((e) => e.id === this.selected);
+    const next = ordered[i < 0 ? (dir > 0 ? 0 : ordered.length - 1) : Math.min(Math.max(i + dir, 0), ordered.length - 1)];
+    this.selected = next.id;
+    const [t0, t1] = span(next);
+    if (t1 < this.domain[0] || t0 > this.domain[1]) {
+      const w = this.domain[1] - this.domain[0];
+      this.domain = [t0 - w / 2, t0 + w / 2];
+    }
+    this.options.onSelect(next);
+    this.redraw();
+  }
+}

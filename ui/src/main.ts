@@ -1,0 +1,215 @@
+// Détente's window: toolbar, filters, timeline, event table, details.
+import "./styles.css";
+import * as api from "./lib/api";
+import type { EventSummary, Filter, ImportSummary, QueryResult } from "./lib/api";
+import { h } from "./lib/dom";
+import { Timeline } from "./lib/timeline/timeline";
+import { TYPE_LABEL, TYPE_ORDER, type Grouping } from "./lib/timeline/layout";
+import { FacetList } from "./components/filters";
+import { DetailPanel } from "./components/detail";
+import { EventList } from "./components/eventlist";
+
+const filter: Filter = { countries: [], actors: [], types: [] };
+let lastTotal = -1;
+let querySeq = 0;
+
+const status = h("div", { class: "status", role: "status", "data-testid": "status" });
+const dropHint = h("div", { class: "drop-hint", hidden: true }, "Drop article files to import them");
+
+function report(s: ImportSummary): void {
+  const parts = [`Imported ${s.imported} article${s.imported === 1 ? "" : "s"} (${s.events} events)`];
+  if (s.alreadyPresent) parts.push(`${s.alreadyPresent} already present`);
+  if (s.failed.length) parts.push(`${s.failed.length} failed: ${s.failed.map((f) => `${f.file}: ${f.reason}`).join("; ")}`);
+  status.textContent = parts.join(" · ");
+  status.classList.toggle("error", s.failed.length > 0);
+}
+
+function fail(e: unknown): void {
+  const err = api.toApiError(e);
+  status.textContent = `Error: ${err.message}`;
+  status.classList.add("error");
+}
+
+async function runImport(paths: string[]): Promise<void> {
+  if (paths.length === 0) return;
+  status.textContent = `Importing ${paths.length} file${paths.length === 1 ? "" : "s"}…`;
+  status.classList.remove("error");
+  try {
+    report(await api.importFiles(paths));
+    await refresh();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+const detail = new DetailPanel(() => selectEvent(null));
+const list = new EventList((e) => selectEvent(e));
+const timeline = new Timeline(h("div"), { onSelect: (e) => selectEvent(e, false) });
+
+async function selectEvent(e: EventSummary | null, fromOutside = true): Promise<void> {
+  list.select(e?.id ?? null);
+  if (fromOutside) timeline.select(e?.id ?? null);
+  if (!e) {
+    detail.hide();
+    return;
+  }
+  try {
+    detail.show(await api.eventDetail(e.id));
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function toggle(list_: string[], v: string): void {
+  const i = list_.indexOf(v);
+  if (i >= 0) list_.splice(i, 1);
+  else list_.push(v);
+}
+
+const countries = new FacetList({
+  title: "Countries",
+  testid: "countries",
+  onToggle: (v) => {
+    toggle(filter.countries, v);
+    void refresh();
+  },
+  onClear: () => {
+    filter.countries = [];
+    void refresh();
+  },
+});
+const actors = new FacetList({
+  title: "Actors",
+  testid: "actors",
+  onToggle: (v) => {
+    toggle(filter.actors, v);
+    void refresh();
+  },
+  onClear: () => {
+    filter.actors = [];
+    void refresh();
+  },
+});
+
+const legend = h("div", { class: "legend", "data-testid": "legend" });
+const count = h("span", { class: "count-label", "data-testid": "event-count" });
+const searchBox = h("input", {
+  type: "search",
+  placeholder: "Search evidence and titles…",
+  "aria-label": "Search evidence and titles",
+  "data-testid": "search",
+});
+let searchTimer = 0;
+searchBox.addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = window.setTimeout(() => {
+    filter.text = searchBox.value;
+    void refresh();
+  }, 150);
+});
+
+const emptyState = h(
+  "div",
+  { class: "empty-state", hidden: true, "data-testid": "empty-state" },
+  h("h2", {}, "No articles yet"),
+  h("p", {}, "Import article files (.txt) with the button above or by dropping them on the window, or start with the sample articles."),
+  h(
+    "button",
+    {
+      type: "button",
+      class: "primary",
+      "data-testid": "load-samples",
+      onclick: async () => {
+        try {
+          status.textContent = "Loading the sample articles…";
+          report(await api.loadSamples());
+          await refresh(true);
+        } catch (e) {
+          fail(e);
+        }
+      },
+    },
+    "Load sample articles",
+  ),
+);
+
+const grouping = h(
+  "select",
+  {
+    "aria-label": "Lanes",
+    onchange: (e: Event) => timeline.setGrouping((e.target as HTMLSelectElement).value as Grouping),
+  },
+  h("option", { value: "type" }, "Lanes by type"),
+  h("option", { value: "none" }, "One lane"),
+);
+
+const timelineHost = timeline.canvas.parentElement as HTMLElement;
+timelineHost.className = "timeline";
+
+function renderLegend(r: QueryResult): void {
+  legend.replaceChildren(
+    ...TYPE_ORDER.map((t) => {
+      const n = r.facets.types.find((f) => f.value === t)?.count ?? 0;
+      return h("span", { class: n ? "legend-item" : "legend-item none" }, h("span", { class: `swatch t-${t}` }), `${TYPE_LABEL[t]} ${n}`);
+    }),
+  );
+}
+
+async function refresh(fit = false): Promise<void> {
+  const seq = ++querySeq;
+  let r: QueryResult;
+  try {
+    r = await api.query(filter);
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  if (seq !== querySeq) return; // a newer query is on its way
+  const first = lastTotal <= 0 && r.total > 0;
+  lastTotal = r.total;
+  countries.update(r.facets.countries, filter.countries);
+  actors.update(r.facets.actors, filter.actors);
+  renderLegend(r);
+  count.textContent = `${r.events.length} of ${r.total} events`;
+  timeline.setEvents(r.events, fit || first);
+  list.update(r.events);
+  emptyState.hidden = r.total > 0;
+  document.body.dataset.ready = "true";
+}
+
+document.body.append(
+  h(
+    "div",
+    { class: "app" },
+    h(
+      "header",
+      { class: "toolbar" },
+      h("h1", {}, "Détente"),
+      h("button", { type: "button", class: "primary", "data-testid": "import", onclick: async () => runImport(await api.chooseFiles()) }, "Import…"),
+      searchBox,
+      grouping,
+      h("button", { type: "button", title: "Zoom in (+)", "aria-label": "Zoom in", onclick: () => timeline.zoomBy(0.7) }, "+"),
+      h("button", { type: "button", title: "Zoom out (−)", "aria-label": "Zoom out", onclick: () => timeline.zoomBy(1 / 0.7) }, "−"),
+      h("button", { type: "button", title: "Fit all (0)", "data-testid": "fit-all", onclick: () => timeline.fitAll() }, "Fit all"),
+      count,
+    ),
+    h("nav", { class: "sidebar", "aria-label": "Filters" }, countries.el, actors.el),
+    h("main", { class: "content" }, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),
+    detail.el,
+    h("footer", {}, status),
+  ),
+  dropHint,
+);
+
+void api.onDataChanged((s) => {
+  report(s);
+  void refresh(true);
+});
+void api.onImportProgress((done, total, file) => {
+  status.textContent = `Importing ${done + 1} of ${total}: ${file}`;
+});
+void api.onFileDrop(
+  (paths) => void runImport(paths),
+  (over) => (dropHint.hidden = !over),
+);
+void refresh(true);
