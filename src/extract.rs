@@ -23,6 +23,9 @@ pub struct Options {
     pub published: Option<NaiveDate>,
     /// The file's name, a last source of a publication date.
     pub file_name: Option<String>,
+    /// The file's modification day: bounds the year of a dateline that
+    /// gives none (never used as the publication date itself).
+    pub file_date: Option<NaiveDate>,
 }
 
 /// Everything read from one article.
@@ -40,6 +43,8 @@ struct Flags {
     noun: bool,
     plural: bool,
     named: bool,
+    weak: bool,
+    needs_place: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +54,10 @@ enum ContextKind {
     Negated,
     Generic,
     Boundary,
+    Subordinator,
     BoundaryAfter,
+    PlaceMarker,
+    Continuation,
     Opinion,
 }
 
@@ -75,13 +83,15 @@ impl Lexicon {
                 "none" => None,
                 code => Some(EventType::from_code(code).ok_or_else(|| file.invalid(row.line, format!("unknown type {code}")))?),
             };
-            let mut flags = Flags { verb: false, noun: false, plural: false, named: false };
+            let mut flags = Flags { verb: false, noun: false, plural: false, named: false, weak: false, needs_place: false };
             for f in row.list(2).flat_map(|c| c.split(',')) {
                 match f.trim() {
                     "verb" => flags.verb = true,
                     "noun" => flags.noun = true,
                     "plural" => flags.plural = true,
                     "named" => flags.named = true,
+                    "weak" => flags.weak = true,
+                    "needs-place" => flags.needs_place = true,
                     other => return Err(file.invalid(row.line, format!("unknown flag {other}"))),
                 }
             }
@@ -102,7 +112,10 @@ impl Lexicon {
                 "negated" => ContextKind::Negated,
                 "generic" => ContextKind::Generic,
                 "boundary" => ContextKind::Boundary,
+                "subordinator" => ContextKind::Subordinator,
                 "boundary-after" => ContextKind::BoundaryAfter,
+                "place-marker" => ContextKind::PlaceMarker,
+                "continuation" => ContextKind::Continuation,
                 "opinion" => ContextKind::Opinion,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
@@ -166,14 +179,20 @@ struct Trigger {
     /// The clause before and after the trigger its participants are read from.
     before: (usize, usize),
     after: (usize, usize),
+    /// The trigger stands in a subordinate clause ("after X met Y").
+    subordinate: bool,
 }
 
 /// An event as read from one sentence, before merging.
 #[derive(Debug, Clone)]
 struct Draft {
     event: Event,
-    /// Mentions by name (no date, noun): may refer to an earlier event.
+    /// A passing mention (no date of its own, a noun, commentary): it adds
+    /// its evidence to the event it refers to.
     mention_only: bool,
+    /// Whether a passing mention with nothing to refer to still stands as
+    /// an event (not commentary, not in a subordinate clause).
+    standalone: bool,
 }
 
 /// Reads an article's events.
@@ -181,8 +200,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let layout = text::layout(text);
     let mut diagnostics = Vec::new();
     let published = match options.published {
-        Some(date) => Some(Published { date, source: "given".into(), certain: true }),
-        None => pubdate::find(text, &layout, options.file_name.as_deref()),
+        Some(date) => Some(Published { date, source: "given".into(), certain: true, span: None }),
+        None => pubdate::find(text, &layout, options.file_name.as_deref(), options.file_date),
     };
     if published.is_none() {
         diagnostics.push(Diagnostic {
@@ -195,33 +214,44 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let lexicon = Lexicon::shared();
     let tagger = Tagger::shared();
     let body_start = layout.sentences.first().map_or(text.len(), |s| s.start);
-    let mentions: Vec<Mention> = gazetteer.find(text);
-    let timexes: Vec<Timex> = tagger.find(text).into_iter().filter(|t| t.start >= body_start).collect();
+    // The dateline ("SINGAPORE, May 31 (Reuters) --") says where and when
+    // the report was filed: none of its words belong to an event.
+    let dateline = pubdate::find(text, &layout, None, None).and_then(|p| p.span).filter(|s| s.0 >= body_start);
+    let outside = |start: usize| dateline.is_none_or(|(s, e)| start < s || start >= e);
+    let mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
+    let timexes: Vec<Timex> = tagger.find(text).into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
-        let triggers = find_triggers(text, sentence, lexicon);
+        let triggers = find_triggers(text, sentence, lexicon, &mentions);
         let sentence_words = words(text, sentence.start, sentence.end);
         let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(&sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in &triggers {
             let at = text::char_offset(text, trigger.start);
+            let phrase = &text[trigger.start..trigger.end];
+            if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
+                continue;
+            }
             let before_words = words(text, trigger.before.0, trigger.start);
             let near: Vec<_> = before_words.iter().rev().take(5).rev().cloned().collect();
-            let has = |kind| lexicon.phrases(kind).any(|p| contains_phrase(&near, p).is_some());
-            let phrase = &text[trigger.start..trigger.end];
-            if has(ContextKind::Negated) || has(ContextKind::Hypothetical) {
+            // A noun is planned only when its own modifiers say so ("the
+            // upcoming summit"), not the verb it is the object of ("will
+            // address the forum").
+            let modifiers: Vec<_> = before_words.iter().rev().take(2).rev().cloned().collect();
+            let has = |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
+            if has(ContextKind::Negated, &near) || has(ContextKind::Hypothetical, &near) {
                 diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: negated or hypothetical, not an event") });
                 continue;
             }
-            if has(ContextKind::Generic) {
+            if has(ContextKind::Generic, &near) {
                 diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: a generic mention, not one occurrence") });
                 continue;
             }
             let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
-            let planned_word = has(ContextKind::Planned) || infinitive;
+            let planned_word = has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
-            let own_date = sentence_date(&timexes, sentence, trigger, reference, direction);
+            let own_date = trigger_date(&timexes, sentence, trigger, reference, direction);
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: several occurrences without a date, not recorded") });
                 continue;
@@ -246,32 +276,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     continue;
                 }
             }
-            let mut draft = participants(text, gazetteer, &mentions, trigger, date);
+            let mut draft = participants(text, gazetteer, lexicon, &mentions, trigger, date);
+            if trigger.flags.needs_place && draft.location.is_empty() {
+                continue;
+            }
             draft.date = date;
             draft.date_inferred = date_inferred;
             draft.status = status;
             draft.evidence = vec![evidence(text, sentence)];
             draft.confidence = confidence(trigger, &draft);
-            let mention_only = opinion || (trigger.flags.noun && !trigger.flags.named && date_inferred);
-            // Forces and countries in a following sentence that only describes
-            // the drill ("troops from China and Russia took part") take part too.
-            if matches!(trigger.kind, EventType::Exercise | EventType::Patrol | EventType::PortCall)
-                && let Some(next) = layout.sentences.get(si + 1)
-                && next.paragraph == sentence.paragraph
-                && find_triggers(text, next, lexicon).is_empty()
-                && !timexes.iter().any(|t| t.start >= next.start && t.end <= next.end)
+            let mention_only = opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
+            if let Some(next) = layout.sentences.get(si + 1)
+                && find_triggers(text, next, lexicon, &mentions).is_empty()
             {
-                for m in mentions.iter().filter(|m| m.start >= next.start && m.end <= next.end) {
-                    if matches!(m.entity, Entity::Country(_) | Entity::Force(_))
-                        && let Some(code) = gazetteer.code(m.entity)
-                    {
-                        add_country(&mut draft.countries, code);
-                    }
-                }
+                continuation(text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft);
             }
-            let new = Draft { event: draft, mention_only };
+            let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate };
             match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event)) {
-                Some(d) => absorb(&mut d.event, new.event),
+                Some(d) => {
+                    absorb(&mut d.event, new.event, false);
+                    d.mention_only &= new.mention_only;
+                }
                 None => in_sentence.push(new),
             }
         }
@@ -288,8 +313,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
         });
         match target {
-            Some(e) => absorb(e, draft.event),
-            None if draft.mention_only && (draft.event.date_inferred || draft.event.countries.is_empty()) => {
+            Some(e) => absorb(e, draft.event, draft.mention_only),
+            None if draft.mention_only && !(draft.standalone && !draft.event.countries.is_empty()) => {
                 let at = draft.event.evidence[0].start;
                 diagnostics.push(Diagnostic {
                     at,
@@ -299,10 +324,30 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             None => events.push(draft.event),
         }
     }
+    // Offices are those held on the event's final date.
+    for e in &mut events {
+        for a in &mut e.actors {
+            if let Some(p) = gazetteer.person(&a.name) {
+                let (country, role) = p.at(Some(e.date.start()));
+                a.country = country.to_string();
+                a.role = role.to_string();
+            }
+        }
+    }
+    events.retain(|e| {
+        let keep = !e.countries.is_empty() || !e.actors.is_empty();
+        if !keep {
+            diagnostics.push(Diagnostic {
+                at: e.evidence[0].start,
+                message: format!("a {} with no country, organisation or person taking part", e.kind),
+            });
+        }
+        keep
+    });
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon) -> Vec<Trigger> {
+fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
     for m in lexicon.automaton.find_iter(s) {
@@ -314,68 +359,147 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon) -> Vec<Trig
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
         let Some(kind) = kind else { continue };
         let sw = words(text, sentence.start, sentence.end);
-        let before = clause_start(text, &sw, sentence.start, start, lexicon);
-        let after = clause_end(text, &sw, end, sentence.end, lexicon);
-        out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after) });
+        let (before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
+        let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
+        out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after), subordinate });
     }
     out
 }
 
-/// Where the clause before a trigger starts: after the last `;`, `:` or
-/// boundary word.
-fn clause_start(text: &str, sw: &[(usize, usize, String)], from: usize, trigger: usize, lexicon: &Lexicon) -> usize {
+/// Where the clause before a trigger starts: after the last `;` or `:` or
+/// boundary word; and whether that word opens a subordinate clause.
+fn clause_start(text: &str, sw: &[(usize, usize, String)], from: usize, trigger: usize, lexicon: &Lexicon) -> (usize, bool) {
     let mut start = from;
-    if let Some(p) = text[from..trigger].rfind([';', ':', '(', ')']) {
+    if let Some(p) = text[from..trigger].rfind([';', ':']) {
         start = from + p + 1;
     }
+    let mut subordinate = false;
     let before: Vec<_> = sw.iter().filter(|w| w.0 >= start && w.1 <= trigger).cloned().collect();
-    for phrase in lexicon.phrases(ContextKind::Boundary) {
-        for i in 0..before.len() {
-            if contains_phrase(&before[i..], phrase) == Some(0) {
-                start = start.max(before[i + phrase.len() - 1].1);
+    for kind in [ContextKind::Boundary, ContextKind::Subordinator] {
+        for phrase in lexicon.phrases(kind) {
+            for i in 0..before.len() {
+                if contains_phrase(&before[i..], phrase) == Some(0) {
+                    let end = before[i + phrase.len() - 1].1;
+                    if end > start {
+                        start = end;
+                        subordinate = kind == ContextKind::Subordinator;
+                    }
+                }
             }
         }
     }
-    start
+    (start, subordinate)
 }
 
-/// Where the clause after a trigger ends: at the first comma, `;`, `:` or
-/// boundary word.
-fn clause_end(text: &str, sw: &[(usize, usize, String)], trigger: usize, to: usize, lexicon: &Lexicon) -> usize {
+/// Where the clause after a trigger ends: at a `;`, `:` or dash, a boundary
+/// word, or a comma, unless what follows the comma goes on naming
+/// participants ("with the navies of the United States, Japan and Australia").
+fn clause_end(text: &str, sw: &[(usize, usize, String)], trigger: usize, to: usize, lexicon: &Lexicon, mentions: &[Mention]) -> usize {
     let mut end = to;
-    if let Some(p) = text[trigger..to].find([',', ';', ':', '(', ')', '\u{2014}']) {
-        end = trigger + p;
+    let mut from = trigger;
+    let mut commas = Vec::new();
+    while let Some(p) = text[from..to].find([',', ';', ':', '\u{2014}']) {
+        let at = from + p;
+        let rest = text[at + 1..to].trim_start();
+        let rest_at = to - rest.len();
+        let lower = rest.to_lowercase();
+        let goes_on = text[at..].starts_with(',')
+            && (mentions.iter().any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
+                || ["and ", "with ", "including ", "as well as ", "alongside ", "joined by "].iter().any(|w| lower.starts_with(w)));
+        if !goes_on {
+            end = at;
+            break;
+        }
+        commas.push(at);
+        from = at + 1;
     }
     let after: Vec<_> = sw.iter().filter(|w| w.0 >= trigger && w.1 <= end).cloned().collect();
-    for kind in [ContextKind::Boundary, ContextKind::BoundaryAfter] {
+    for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
         for phrase in lexicon.phrases(kind) {
             if let Some(i) = contains_phrase(&after, phrase) {
-                end = end.min(after[i].0);
+                // A boundary after a comma we read past: cut at that comma
+                // (", Japan's Defense Ministry said").
+                let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
+                end = end.min(cut);
             }
         }
     }
     end
 }
 
-/// The date the sentence gives the trigger: the expression nearest to it.
-fn sentence_date(timexes: &[Timex], sentence: &Sentence, trigger: &Trigger, reference: Option<NaiveDate>, direction: Direction) -> Option<DateValue> {
-    timexes
-        .iter()
-        .filter(|t| t.start >= sentence.start && t.end <= sentence.end)
-        .filter_map(|t| {
-            let mut t = t.clone();
-            if t.direction == Direction::Unmarked {
-                t.direction = direction;
+/// In the sentence after a meeting or call, the people who "agreed" or
+/// "discussed" took part in it; after an exercise, patrol or port call, a
+/// sentence of the same paragraph that only describes it ("troops from
+/// China and Russia took part") names more participants.
+#[allow(clippy::too_many_arguments)]
+fn continuation(
+    text: &str,
+    g: &Gazetteer,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    timexes: &[Timex],
+    sentence: &Sentence,
+    next: &Sentence,
+    event: &mut Event,
+) {
+    let inside = |m: &&Mention| m.start >= next.start && m.end <= next.end;
+    match event.kind {
+        EventType::Meeting | EventType::Call => {
+            let w = words(text, next.start, next.end);
+            let Some(verb) = lexicon.phrases(ContextKind::Continuation).filter_map(|p| contains_phrase(&w, p)).min() else {
+                return;
+            };
+            let until = w[verb].0;
+            for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
+                if let Entity::Person(p) = m.entity {
+                    let person = &g.people[p];
+                    let (country, role) = person.at(Some(event.date.start()));
+                    if !event.actors.iter().any(|a| a.name == person.name) {
+                        event.actors.push(Actor { name: person.name.to_string(), country: country.to_string(), role: role.to_string() });
+                    }
+                    add_country(&mut event.countries, country);
+                }
             }
-            let distance = if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) + 1 };
-            t.resolve(reference).map(|v| (distance, v))
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, v)| v)
+        }
+        EventType::Exercise | EventType::Patrol | EventType::PortCall => {
+            if next.paragraph != sentence.paragraph || timexes.iter().any(|t| t.start >= next.start && t.end <= next.end) {
+                return;
+            }
+            for m in mentions.iter().filter(inside) {
+                if matches!(m.entity, Entity::Country(_) | Entity::Force(_))
+                    && let Some(code) = g.code(m.entity)
+                {
+                    add_country(&mut event.countries, code);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The date the text gives a trigger: the expression nearest to it in its
+/// clause; else, unless the clause is subordinate, in its sentence.
+fn trigger_date(timexes: &[Timex], sentence: &Sentence, trigger: &Trigger, reference: Option<NaiveDate>, direction: Direction) -> Option<DateValue> {
+    let nearest = |from: usize, to: usize| {
+        timexes
+            .iter()
+            .filter(|t| t.start >= from && t.end <= to)
+            .filter_map(|t| {
+                let mut t = t.clone();
+                if t.direction == Direction::Unmarked {
+                    t.direction = direction;
+                }
+                let distance = if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) + 1 };
+                t.resolve(reference).map(|v| (distance, v))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, v)| v)
+    };
+    nearest(trigger.before.0, trigger.after.1).or_else(|| if trigger.subordinate { None } else { nearest(sentence.start, sentence.end) })
 }
 
 /// Countries, people and place read from a trigger's clause.
-fn participants(text: &str, g: &Gazetteer, mentions: &[Mention], trigger: &Trigger, date: DateValue) -> Event {
+fn participants(text: &str, g: &Gazetteer, lexicon: &Lexicon, mentions: &[Mention], trigger: &Trigger, date: DateValue) -> Event {
     let mut event = Event {
         kind: trigger.kind,
         date,
@@ -391,9 +515,9 @@ fn participants(text: &str, g: &Gazetteer, mentions: &[Mention], trigger: &Trigg
     let in_window =
         |m: &&Mention| (m.start >= trigger.before.0 && m.end <= trigger.before.1) || (m.start >= trigger.after.0 && m.end <= trigger.after.1);
     for m in mentions.iter().filter(in_window) {
-        let preposition = text[..m.start].split_whitespace().next_back().map(str::to_lowercase);
+        let marker = text[..m.start].split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_))
-            && matches!(preposition.as_deref(), Some("in" | "at" | "to" | "near" | "off" | "of" | "into" | "over" | "from"));
+            && lexicon.phrases(ContextKind::PlaceMarker).any(|p| p.len() == 1 && p[0] == marker);
         match m.entity {
             Entity::Person(p) => {
                 let person = &g.people[p];
@@ -461,7 +585,6 @@ fn actor_names(e: &Event) -> Vec<&str> {
 /// one inferred), participants and places that do not contradict.
 fn same_occurrence(a: &Event, b: &Event) -> bool {
     a.kind == b.kind
-        && a.status == b.status
         && (a.date.overlaps(&b.date) || a.date_inferred || b.date_inferred)
         && nested(&actor_names(a), &actor_names(b))
         && nested(&a.countries, &b.countries)
@@ -477,16 +600,37 @@ fn refers_to(e: &Event, mention: &Event) -> bool {
         && (mention.location.is_empty() || e.location.is_empty() || e.location == mention.location)
 }
 
-/// Merges a second reading into an event, keeping all evidence.
-fn absorb(e: &mut Event, other: Event) {
+/// Whether `b` says more precisely when than `a`: a range that holds a
+/// day ("began on Monday" of a ten-day exercise), else the narrower span.
+fn more_precise(a: &DateValue, b: &DateValue) -> bool {
+    match (a, b) {
+        (DateValue::Day(d), DateValue::Range(s, e)) => s <= d && d <= e,
+        (DateValue::Range(s, e), DateValue::Day(d)) => !(s <= d && d <= e),
+        _ => b.end() - b.start() < a.end() - a.start(),
+    }
+}
+
+/// Merges a second reading into an event, keeping all evidence. A passing
+/// mention (`evidence_only`) adds nothing else: commentary about a meeting
+/// names countries that did not take part in it.
+fn absorb(e: &mut Event, other: Event, evidence_only: bool) {
+    for ev in other.evidence {
+        if !e.evidence.contains(&ev) {
+            e.evidence.push(ev);
+        }
+    }
+    e.evidence.sort_by_key(|ev| ev.start);
+    if evidence_only {
+        return;
+    }
     if e.date_inferred && !other.date_inferred {
         e.date = other.date;
         e.date_inferred = false;
-    } else if !other.date_inferred && other.date.precision() == e.date.precision() && other.date != e.date {
-        // Two explicit readings that overlap: keep the narrower span.
-        if other.date.end() - other.date.start() < e.date.end() - e.date.start() {
-            e.date = other.date;
-        }
+    } else if !other.date_inferred && e.date.overlaps(&other.date) && more_precise(&e.date, &other.date) {
+        e.date = other.date;
+    }
+    if other.status == Status::Occurred {
+        e.status = Status::Occurred;
     }
     for c in &other.countries {
         add_country(&mut e.countries, c);
@@ -499,12 +643,6 @@ fn absorb(e: &mut Event, other: Event) {
     if e.location.is_empty() {
         e.location = other.location;
     }
-    for ev in other.evidence {
-        if !e.evidence.contains(&ev) {
-            e.evidence.push(ev);
-        }
-    }
-    e.evidence.sort_by_key(|ev| ev.start);
     e.confidence = e.confidence.max(other.confidence);
 }
 

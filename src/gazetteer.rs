@@ -201,6 +201,11 @@ impl Gazetteer {
         }
     }
 
+    /// A person by canonical name.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.name == name)
+    }
+
     /// The display name of a country or organisation code ("CHN" → "China").
     pub fn name_of(&self, code: &str) -> Option<&'static str> {
         self.countries

@@ -85,9 +85,13 @@ pub fn import_paths(
                 continue;
             }
         };
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        let options = Options {
+            published: None,
+            file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
+            file_date: text::modified_day(file),
+        };
         let shown = std::path::absolute(file).unwrap_or_else(|_| file.clone());
-        match add_text(store, &shown.display().to_string(), &text, name)? {
+        match add_text(store, &shown.display().to_string(), &text, &options)? {
             Added::New { events, .. } => summary.imported.push((file.clone(), events)),
             Added::AlreadyPresent { .. } => summary.already_present.push(file.clone()),
         }
@@ -96,10 +100,10 @@ pub fn import_paths(
 }
 
 /// Extracts and stores one article's text (unless the same text is stored already).
-pub fn add_text(store: &mut Store, file: &str, text: &str, file_name: Option<String>) -> Result<Added, StoreError> {
+pub fn add_text(store: &mut Store, file: &str, text: &str, options: &Options) -> Result<Added, StoreError> {
     if let Some(article_id) = store.find_article(text)? {
         return Ok(Added::AlreadyPresent { article_id });
     }
-    let extraction = extract::extract(text, &Options { published: None, file_name });
+    let extraction = extract::extract(text, options);
     store.add_article(file, text, &extraction)
 }

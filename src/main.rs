@@ -97,12 +97,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let line = match text::read_file(&file) {
                     Ok(t) => {
                         let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
-                        let x = extract::extract(&t, &Options { published, file_name: name });
+                        let file_date = text::modified_day(&file);
+                        let x = extract::extract(&t, &Options { published, file_name: name, file_date });
                         json!({
                             "file": file.display().to_string(),
                             "title": x.title,
                             "published": x.published.map(|p| p.date.to_string()),
                             "events": x.events,
+                            "diagnostics": x.diagnostics,
                         })
                     }
                     Err(e) => {

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::resources;
 use crate::text::Layout;
-use crate::timex::{self, Tagger, Underspecified};
+use crate::timex::{self, Direction, Tagger, Underspecified};
 
 /// Where a publication date came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,9 @@ pub struct Published {
     pub source: String,
     /// False when part of it was inferred (a dateline without a year).
     pub certain: bool,
+    /// Byte span of the byline or dateline it was read from, if any: a
+    /// dateline's place names where the report was filed, not who took part.
+    pub span: Option<(usize, usize)>,
 }
 
 struct Rule {
@@ -53,39 +56,50 @@ fn month_number(name: &str) -> Option<u32> {
         .and_then(|r| r.cells[1].parse().ok())
 }
 
-/// Matches one line against the rules: the date, whether its year was
-/// given, and the rule's name.
-fn match_line(line: &str) -> Option<(u32, u32, Option<i32>, &'static str)> {
+/// A line's date by the first rule that matches it.
+struct LineDate {
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+    rule: &'static str,
+    /// Length of the matched text.
+    len: usize,
+}
+
+fn match_line(line: &str) -> Option<LineDate> {
     for rule in rules() {
         if let Some(c) = rule.regex.captures(line) {
             let month = c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
             let day = c.name("day")?.as_str().parse().ok()?;
             let year = c.name("year").and_then(|y| y.as_str().parse().ok());
-            return Some((month, day, year, rule.name));
+            let len = c.get(0).map_or(0, |m| m.end());
+            return Some(LineDate { month, day, year, rule: rule.name, len });
         }
     }
     None
 }
 
 /// The publication date of an article, if the text (or file name) gives one.
-pub fn find(text: &str, layout: &Layout, file_name: Option<&str>) -> Option<Published> {
+pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Option<NaiveDate>) -> Option<Published> {
     let mut candidates: Vec<&str> = layout.header.iter().map(|&(s, e)| &text[s..e]).collect();
     if let Some(first) = layout.sentences.first() {
         candidates.push(&text[first.start..first.end]);
     }
     for line in candidates {
-        let Some((month, day, year, rule)) = match_line(line) else { continue };
+        let Some(LineDate { month, day, year, rule, len }) = match_line(line) else { continue };
+        let at = line.as_ptr() as usize - text.as_ptr() as usize;
+        let span = Some((at, at + len));
         match year {
             Some(y) => {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, month, day) {
-                    return Some(Published { date, source: rule.to_string(), certain: true });
+                    return Some(Published { date, source: rule.to_string(), certain: true, span });
                 }
             }
             None => {
-                if let Some(y) = year_from_text(text, month, day)
+                if let Some(y) = year_from_text(text, month, day, file_date)
                     && let Some(date) = NaiveDate::from_ymd_opt(y, month, day)
                 {
-                    return Some(Published { date, source: format!("{rule} (year inferred)"), certain: false });
+                    return Some(Published { date, source: format!("{rule} (year inferred)"), certain: false, span });
                 }
             }
         }
@@ -93,20 +107,63 @@ pub fn find(text: &str, layout: &Layout, file_name: Option<&str>) -> Option<Publ
     file_name.and_then(date_in_file_name)
 }
 
-/// The year of a dateline that gives none: the latest year of a full date
-/// in the text that is not after the dateline's day in that year.
-fn year_from_text(text: &str, month: u32, day: u32) -> Option<i32> {
-    Tagger::shared()
-        .find(text)
-        .into_iter()
-        .filter_map(|t| match t.value {
-            Underspecified::Day(p) => p.year.map(|y| (y, p.month, p.day)),
-            Underspecified::Range(p, _) => p.year.map(|y| (y, p.month, p.day)),
+/// The year of a dateline that gives none. Candidates are the latest year
+/// the text names and the next two or, when it names none, the ten years up
+/// to the file's own date. The weekdays the text names ("on Tuesday")
+/// choose among them: in the right year they fall on or just before the
+/// dateline's day (after it, for future ones).
+fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>) -> Option<i32> {
+    let timexes = Tagger::shared().find(text);
+    let mut latest: Option<(i32, u32, u32)> = None;
+    let mut weekdays = Vec::new();
+    for t in &timexes {
+        let dated = match t.value {
+            Underspecified::Day(p) | Underspecified::Range(p, _) => p.year.map(|y| (y, p.month, p.day)),
             Underspecified::Month { year, month } => Some((year, month, 1)),
-            _ => None,
-        })
-        .map(|(y, m, d)| if (m, d) > (month, day) { y + 1 } else { y })
-        .max()
+            Underspecified::Year(y) => Some((y, 1, 1)),
+            Underspecified::Weekday(w) => {
+                weekdays.push((w, t.direction));
+                None
+            }
+            Underspecified::DaysFromReference(_) | Underspecified::MonthOfYear(_) | Underspecified::MonthsFromReference(_) => None,
+        };
+        if let Some(d) = dated {
+            latest = latest.max(Some(d));
+        }
+    }
+    let candidates: Vec<i32> = match (latest, file_date) {
+        (Some((y, m, d)), file) => {
+            let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
+            let last = file.map_or(first + 2, |f| f.year().max(first + 2));
+            (first..=last).collect()
+        }
+        (None, Some(f)) => (f.year() - 10..=f.year()).rev().collect(),
+        (None, None) => return None,
+    };
+    if weekdays.is_empty() {
+        return candidates.first().copied();
+    }
+    let score = |y: i32| -> Option<u32> {
+        let date = NaiveDate::from_ymd_opt(y, month, day)?;
+        let from = date.weekday().num_days_from_monday();
+        Some(
+            weekdays
+                .iter()
+                .enumerate()
+                .map(|(i, (w, dir))| {
+                    let to = w.num_days_from_monday();
+                    let distance = match dir {
+                        Direction::Future => (7 + to - from) % 7,
+                        _ => (7 + from - to) % 7,
+                    };
+                    // The lead's weekday is usually the dateline's own day.
+                    if i == 0 { 3 * distance } else { distance }
+                })
+                .sum(),
+        )
+    };
+    // The best score wins; among equals, the earlier candidate.
+    candidates.iter().filter_map(|&y| score(y).map(|s| (s, y))).min_by_key(|(s, _)| *s).map(|(_, y)| y)
 }
 
 fn date_in_file_name(name: &str) -> Option<Published> {
@@ -114,7 +171,7 @@ fn date_in_file_name(name: &str) -> Option<Published> {
     let r = R.get_or_init(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})-?([01][0-9])-?([0-3][0-9])(?:[^0-9]|$)").expect("valid"));
     let c = r.captures(name)?;
     let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-    (date.year() > 1900).then(|| Published { date, source: "file name".into(), certain: true })
+    (date.year() > 1900).then(|| Published { date, source: "file name".into(), certain: true, span: None })
 }
 
 #[cfg(test)]
@@ -127,7 +184,7 @@ mod tests {
         assert!(table.examples.len() >= 6);
         for ex in table.examples {
             let got = match_line(ex.input)
-                .and_then(|(m, d, y, _)| y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)))
+                .and_then(|l| l.year.and_then(|y| NaiveDate::from_ymd_opt(y, l.month, l.day)))
                 .map_or("none".to_string(), |d| d.to_string());
             assert_eq!(got, ex.expected, "published.tsv:{} `{}`", ex.line, ex.input);
         }
@@ -137,16 +194,29 @@ mod tests {
     fn a_dateline_without_a_year_takes_it_from_a_full_date_in_the_text() {
         let text = "Ministers talk\nMOSCOW, April 18 (Reuters) - The ministers met in Moscow on Tuesday, a week after talks on April 11, 2023.\n";
         let layout = crate::text::layout(text);
-        let p = find(text, &layout, None).unwrap();
+        let p = find(text, &layout, None, None).unwrap();
         assert_eq!(p.date.to_string(), "2023-04-18");
         assert!(!p.certain, "an inferred year is flagged");
+    }
+
+    #[test]
+    fn the_weekdays_named_choose_the_year_of_a_dateline() {
+        // 16 April was a Tuesday in 2024, a Sunday in 2023.
+        let text = "Chiefs talk\nWASHINGTON, April 16 (Reuters) -- The two held a video call on Tuesday, after talks in November 2022.\n";
+        let p = find(text, &crate::text::layout(text), None, None).unwrap();
+        assert_eq!(p.date.to_string(), "2024-04-16");
+        // With no year in the text, the file's date bounds the search.
+        let text = "Forum talks\nSINGAPORE, May 31 (Reuters) -- The ministers met on Friday, and one will speak on Sunday.\n";
+        let file = NaiveDate::from_ymd_opt(2026, 11, 26);
+        let p = find(text, &crate::text::layout(text), None, file).unwrap();
+        assert_eq!(p.date.to_string(), "2024-05-31", "31 May 2024 was a Friday");
     }
 
     #[test]
     fn a_date_in_the_file_name_is_the_last_resort() {
         let text = "Headline\nThe ministers met in the capital and talked for hours about things.\n";
         let layout = crate::text::layout(text);
-        assert_eq!(find(text, &layout, Some("2024-06-02-shangri-la.txt")).unwrap().date.to_string(), "2024-06-02");
-        assert_eq!(find(text, &layout, Some("notes.txt")), None, "never today's date");
+        assert_eq!(find(text, &layout, Some("2024-06-02-shangri-la.txt"), None).unwrap().date.to_string(), "2024-06-02");
+        assert_eq!(find(text, &layout, Some("notes.txt"), None), None, "never today's date");
     }
 }

@@ -46,6 +46,12 @@ pub fn read_file(path: &Path) -> Result<String, ReadError> {
     decode(&std::fs::read(path)?)
 }
 
+/// The day a file was last modified (UTC), if the file system tells.
+pub fn modified_day(path: &Path) -> Option<chrono::NaiveDate> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(chrono::DateTime::<chrono::Utc>::from(t).date_naive())
+}
+
 /// Decodes the bytes of an article; see [`read_file`].
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.is_empty() {

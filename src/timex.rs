@@ -42,6 +42,10 @@ pub enum Underspecified {
     Range(PartialDay, PartialDay),
     Weekday(Weekday),
     DaysFromReference(i64),
+    /// A month of a year the text does not give ("in January").
+    MonthOfYear(u32),
+    /// "this month" (0), "last month" (-1), "next month" (1).
+    MonthsFromReference(i32),
 }
 
 /// One temporal expression found in text.
@@ -91,6 +95,21 @@ pub fn resolve(value: Underspecified, direction: Direction, reference: Option<Na
                 Direction::Past | Direction::Unmarked => r.checked_sub_days(Days::new(u64::from(back)))?,
             };
             Some(DateValue::Day(day))
+        }
+        Underspecified::MonthOfYear(month) => {
+            let r = reference?;
+            let candidates = [r.year() - 1, r.year(), r.year() + 1].map(|year| DateValue::Month { year, month });
+            let ok = |v: &DateValue| match direction {
+                Direction::Past => v.start() <= r,
+                Direction::Future => v.end() >= r,
+                Direction::Unmarked => (-305..=61).contains(&(v.start() - r).num_days()),
+            };
+            candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs())
+        }
+        Underspecified::MonthsFromReference(n) => {
+            let r = reference?;
+            let index = r.year() * 12 + r.month0() as i32 + n;
+            Some(DateValue::Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 })
         }
         Underspecified::DaysFromReference(n) => {
             let r = reference?;
@@ -152,6 +171,21 @@ fn full_weekdays() -> Result<Vec<&'static str>> {
     Ok(vocabulary(resources::WEEKDAYS)?.into_iter().filter(|w| w.ends_with("day")).collect())
 }
 
+/// Month names without abbreviations: for each month its longest name.
+fn full_months() -> Result<Vec<&'static str>> {
+    let table = resources::MONTHS.table()?;
+    let mut longest: HashMap<&str, &'static str> = HashMap::new();
+    for r in &table.rows {
+        let e = longest.entry(r.cells[1]).or_insert(r.cells[0]);
+        if r.cells[0].len() > e.len() {
+            *e = r.cells[0];
+        }
+    }
+    let mut out: Vec<&'static str> = longest.into_values().collect();
+    out.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Ok(out)
+}
+
 fn alternation(words: &[&str]) -> String {
     let parts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
     format!("(?:{})", parts.join("|"))
@@ -169,6 +203,7 @@ pub(crate) fn expand(pattern: &str) -> Result<String> {
             Ok(vec![
                 ("%month", alternation(&vocabulary(resources::MONTHS)?)),
                 ("%weekday_full", alternation(&full_weekdays()?)),
+                ("%month_full", alternation(&full_months()?)),
                 ("%weekday", alternation(&vocabulary(resources::WEEKDAYS)?)),
                 ("%reldays", alternation_ci(&vocabulary(resources::RELATIVE_DAYS)?)),
                 ("%day", "(?:3[01]|[12][0-9]|0?[1-9])".to_string()),
@@ -178,6 +213,9 @@ pub(crate) fn expand(pattern: &str) -> Result<String> {
         .as_ref()
         .map_err(Clone::clone)?;
     let mut out = pattern.to_string();
+    // Longer names first: `%month_full` before `%month`.
+    let mut vocab: Vec<&(&str, String)> = vocab.iter().collect();
+    vocab.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
     for (name, alt) in vocab {
         out = out.replace(name, alt);
     }
@@ -261,6 +299,14 @@ impl Tagger {
         let month = |name: &str| {
             caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok().or_else(|| self.months.get(m.as_str()).copied()))
         };
+        if let Some(m) = caps.name("relmonth") {
+            let n = match m.as_str().to_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            return Some(Underspecified::MonthsFromReference(n));
+        }
         if let Some(m) = caps.name("reldays") {
             return self.relative_days.get(&m.as_str().to_lowercase()).map(|n| Underspecified::DaysFromReference(*n));
         }
@@ -275,7 +321,7 @@ impl Tagger {
                 }
                 Some(Underspecified::Day(first))
             }
-            (Some(m), None) => year.map(|y| Underspecified::Month { year: y, month: m }),
+            (Some(m), None) => Some(year.map_or(Underspecified::MonthOfYear(m), |y| Underspecified::Month { year: y, month: m })),
             (None, _) => {
                 if let Some(w) = caps.name("weekday") {
                     return self.weekdays.get(w.as_str()).map(|w| Underspecified::Weekday(*w));
@@ -285,11 +331,11 @@ impl Tagger {
         }
     }
 
-    /// Direction from tense markers among the six words before an expression,
+    /// Direction from tense markers among the eight words before an expression,
     /// within its clause.
     fn direction(&self, before: &str) -> Direction {
         let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or(before);
-        let words: Vec<String> = clause.split_whitespace().rev().take(6).map(|w| w.to_lowercase()).collect();
+        let words: Vec<String> = clause.split_whitespace().rev().take(8).map(|w| w.to_lowercase()).collect();
         let words: Vec<String> = words.into_iter().rev().collect();
         for (phrase, dir) in &self.tense {
             if words.windows(phrase.len()).any(|w| w == phrase.as_slice()) {

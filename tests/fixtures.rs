@@ -45,7 +45,9 @@ fn every_fixture_article_gives_exactly_its_expected_events() {
         let text = detente::text::read_file(&dir().join(format!("{name}.txt"))).unwrap();
         let expected: Vec<Value> =
             serde_json::from_str(&std::fs::read_to_string(dir().join(format!("{name}.expected.json"))).unwrap()).unwrap();
-        let x = extract(&text, &Options { published: None, file_name: Some(format!("{name}.txt")) });
+        let path = dir().join(format!("{name}.txt"));
+        let options = Options { published: None, file_name: Some(format!("{name}.txt")), file_date: detente::text::modified_day(&path) };
+        let x = extract(&text, &options);
         let got: Vec<Value> = x.events.iter().map(|e| serde_json::to_value(e).unwrap()).collect();
         let (want, have) = (normalise(&expected), normalise(&got));
         if want != have {

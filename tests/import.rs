@@ -17,7 +17,8 @@ fn a_folder_imports_recursively_and_a_broken_file_fails_alone() {
     std::fs::write(dir.path().join("image.png"), b"\x89PNG\r\n").unwrap();
     std::fs::write(dir.path().join(".hidden.txt"), b"not imported").unwrap();
 
-    let mut store = Store::open(&dir.path().join("db/detente.db")).unwrap();
+    let db = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&db.path().join("nested/detente.db")).unwrap();
     let summary = import_paths(&mut store, &[dir.path().to_path_buf()], |_, _, _| {}).unwrap();
     assert_eq!(summary.imported.len(), 2, "{summary:?}");
     let reasons: Vec<(String, &str)> = summary

@@ -107,7 +107,8 @@ pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
         let mut summary = Summary::default();
         for (name, text) in samples::ARTICLES {
             let file = PathBuf::from(format!("samples/{name}"));
-            match import::add_text(&mut store, &file.display().to_string(), text, Some(name.to_string())) {
+            let options = detente::extract::Options { file_name: Some(name.to_string()), ..Default::default() };
+            match import::add_text(&mut store, &file.display().to_string(), text, &options) {
                 Ok(detente::store::Added::New { events, .. }) => summary.imported.push((file, events)),
                 Ok(detente::store::Added::AlreadyPresent { .. }) => summary.already_present.push(file),
                 Err(e) => summary.failed.push((file, e.to_string())),
