@@ -193,6 +193,8 @@ struct Draft {
     /// Whether a passing mention with nothing to refer to still stands as
     /// an event (not commentary, not in a subordinate clause).
     standalone: bool,
+    /// The mention points at a known event: "the talks", "Li's visit".
+    definite: bool,
 }
 
 /// Reads an article's events.
@@ -291,7 +293,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             {
                 continuation(text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft);
             }
-            let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate };
+            let definite = before_words.last().is_some_and(|w| {
+                matches!(w.2.as_str(), "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its") || w.2.ends_with("'s")
+            });
+            let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate, definite };
             match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event)) {
                 Some(d) => {
                     absorb(&mut d.event, new.event, false);
@@ -307,7 +312,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     for draft in drafts {
         let target = events.iter_mut().rev().find(|e| {
             if draft.mention_only {
-                refers_to(e, &draft.event)
+                refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
             } else {
                 same_occurrence(e, &draft.event)
             }
@@ -450,8 +455,10 @@ fn continuation(
                 return;
             };
             let until = w[verb].0;
+            let mut took_part = false;
             for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
                 if let Entity::Person(p) = m.entity {
+                    took_part = true;
                     let person = &g.people[p];
                     let (country, role) = person.at(Some(event.date.start()));
                     if !event.actors.iter().any(|a| a.name == person.name) {
@@ -459,6 +466,9 @@ fn continuation(
                     }
                     add_country(&mut event.countries, country);
                 }
+            }
+            if took_part {
+                event.evidence.push(evidence(text, next));
             }
         }
         EventType::Exercise | EventType::Patrol | EventType::PortCall => {
@@ -608,6 +618,11 @@ fn more_precise(a: &DateValue, b: &DateValue) -> bool {
         (DateValue::Range(s, e), DateValue::Day(d)) => !(s <= d && d <= e),
         _ => b.end() - b.start() < a.end() - a.start(),
     }
+}
+
+/// Whether two readings name a participant in common.
+fn shares_participant(a: &Event, b: &Event) -> bool {
+    a.actors.iter().any(|x| b.actors.iter().any(|y| x.name == y.name)) || a.countries.iter().any(|c| b.countries.contains(c))
 }
 
 /// Merges a second reading into an event, keeping all evidence. A passing

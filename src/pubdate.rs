@@ -131,6 +131,17 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
             latest = latest.max(Some(d));
         }
     }
+    if latest.is_none() {
+        // No dated expression: any year the text names ("the 2023 edition").
+        static YEAR: OnceLock<Regex> = OnceLock::new();
+        let re = YEAR.get_or_init(|| Regex::new(r"\b(?:19|20)[0-9]{2}\b").expect("valid"));
+        latest = re
+            .find_iter(text)
+            .filter_map(|m| m.as_str().parse::<i32>().ok())
+            .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
+            .max()
+            .map(|y| (y, 1, 1));
+    }
     let candidates: Vec<i32> = match (latest, file_date) {
         (Some((y, m, d)), file) => {
             let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };

@@ -60,6 +60,19 @@ fn every_fixture_article_gives_exactly_its_expected_events() {
 }
 
 #[test]
+fn fixtures_read_the_same_without_the_file_date_as_the_bundled_samples_do() {
+    for (name, text) in detente::samples::ARTICLES {
+        let with_date = {
+            let path = dir().join(name);
+            let options = Options { published: None, file_name: Some(name.to_string()), file_date: detente::text::modified_day(&path) };
+            extract(text, &options).events
+        };
+        let without = extract(text, &Options { published: None, file_name: Some(name.to_string()), file_date: None }).events;
+        assert_eq!(without, with_date, "{name}: the sample's events do not depend on the file's date");
+    }
+}
+
+#[test]
 fn the_seed_fixture_gives_the_spec_worked_example() {
     let text = std::fs::read_to_string(dir().join("seed_li_shoigu_moscow.txt")).unwrap();
     let x = extract(&text, &Options::default());

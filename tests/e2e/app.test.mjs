@@ -3,7 +3,7 @@
 //
 // DETENTE_APP must name the built app binary; tauri-driver must be on PATH.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -114,7 +114,7 @@ describe("Détente window", () => {
       assert.equal(await (await browser.$('[data-testid="timeline"]')).getAttribute("data-mark-count"), String(withShoigu.length));
 
       // Open it: the evidence sentence is highlighted inside the article.
-      await row.click();
+      await (await row.$("td")).click();
       const detail = await browser.$('[data-testid="detail"]');
       await detail.waitForDisplayed({ timeout: 5000 });
       assert.match(await (await browser.$('[data-testid="detail-type"]')).getText(), /Meeting/);
@@ -144,10 +144,11 @@ describe("Détente window", () => {
       await offer.waitForDisplayed({ timeout: 20000 });
       assert.equal((await rows(browser)).length, 0);
       await offer.click();
-      await browser.waitUntil(async () => (await rows(browser)).length > 10, {
-        timeout: 20000,
-        timeoutMsg: "the sample articles' events appear",
-      });
+      // The samples are the fixture corpus: every expected event appears.
+      const samples = readdirSync(fixtures).filter((f) => f.endsWith(".expected.json"));
+      const total = samples.map((f) => expected(f.replace(".expected.json", ""))).flat().length;
+      await waitForRows(browser, total, "from the sample articles");
+      assert.match(await (await browser.$('[data-testid="event-count"]')).getText(), new RegExp(`^${total} of ${total} events`));
       assert.equal(await (await browser.$('[data-testid="empty-state"]')).isDisplayed(), false);
       await browser.saveScreenshot(join(out, "samples.png"));
     } finally {
