@@ -71,7 +71,9 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn shared() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
-        L.get_or_init(|| Lexicon::from_resources().expect("shipped event resources are valid (tested)"))
+        L.get_or_init(|| {
+            Lexicon::from_resources().expect("shipped event resources are valid (tested)")
+        })
     }
 
     pub fn from_resources() -> Result<Lexicon> {
@@ -81,9 +83,19 @@ impl Lexicon {
         for row in file.table()?.rows {
             let kind = match row.cells[0] {
                 "none" => None,
-                code => Some(EventType::from_code(code).ok_or_else(|| file.invalid(row.line, format!("unknown type {code}")))?),
+                code => Some(
+                    EventType::from_code(code)
+                        .ok_or_else(|| file.invalid(row.line, format!("unknown type {code}")))?,
+                ),
             };
-            let mut flags = Flags { verb: false, noun: false, plural: false, named: false, weak: false, needs_place: false };
+            let mut flags = Flags {
+                verb: false,
+                noun: false,
+                plural: false,
+                named: false,
+                weak: false,
+                needs_place: false,
+            };
             for f in row.list(2).flat_map(|c| c.split(',')) {
                 match f.trim() {
                     "verb" => flags.verb = true,
@@ -119,13 +131,26 @@ impl Lexicon {
                 "opinion" => ContextKind::Opinion,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
-            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
+            context.push((
+                kind,
+                row.cells[1]
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+            ));
         }
-        Ok(Lexicon { triggers, automaton, context })
+        Ok(Lexicon {
+            triggers,
+            automaton,
+            context,
+        })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
-        self.context.iter().filter(move |(k, _)| *k == kind).map(|(_, p)| p.as_slice())
+        self.context
+            .iter()
+            .filter(move |(k, _)| *k == kind)
+            .map(|(_, p)| p.as_slice())
     }
 }
 
@@ -138,14 +163,24 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
         match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((from + s, from + i, text[from + s..from + i].to_lowercase().replace('\u{2019}', "'")));
+                out.push((
+                    from + s,
+                    from + i,
+                    text[from + s..from + i]
+                        .to_lowercase()
+                        .replace('\u{2019}', "'"),
+                ));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push((from + s, to, text[from + s..to].to_lowercase().replace('\u{2019}', "'")));
+        out.push((
+            from + s,
+            to,
+            text[from + s..to].to_lowercase().replace('\u{2019}', "'"),
+        ));
     }
     // "didn't" also reads as "did" + "n't".
     let mut split = Vec::new();
@@ -167,7 +202,12 @@ fn contains_phrase(words: &[(usize, usize, String)], phrase: &[String]) -> Optio
     if phrase.is_empty() || words.len() < phrase.len() {
         return None;
     }
-    (0..=words.len() - phrase.len()).find(|&i| words[i..i + phrase.len()].iter().zip(phrase).all(|(w, p)| w.2 == *p))
+    (0..=words.len() - phrase.len()).find(|&i| {
+        words[i..i + phrase.len()]
+            .iter()
+            .zip(phrase)
+            .all(|(w, p)| w.2 == *p)
+    })
 }
 
 /// A trigger found in a sentence, with the clause around it.
@@ -202,8 +242,18 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let layout = text::layout(text);
     let mut diagnostics = Vec::new();
     let published = match options.published {
-        Some(date) => Some(Published { date, source: "given".into(), certain: true, span: None }),
-        None => pubdate::find(text, &layout, options.file_name.as_deref(), options.file_date),
+        Some(date) => Some(Published {
+            date,
+            source: "given".into(),
+            certain: true,
+            span: None,
+        }),
+        None => pubdate::find(
+            text,
+            &layout,
+            options.file_name.as_deref(),
+            options.file_date,
+        ),
     };
     if published.is_none() {
         diagnostics.push(Diagnostic {
@@ -218,21 +268,37 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let body_start = layout.sentences.first().map_or(text.len(), |s| s.start);
     // The dateline ("SINGAPORE, May 31 (Reuters) --") says where and when
     // the report was filed: none of its words belong to an event.
-    let dateline = pubdate::find(text, &layout, None, None).and_then(|p| p.span).filter(|s| s.0 >= body_start);
+    let dateline = pubdate::find(text, &layout, None, None)
+        .and_then(|p| p.span)
+        .filter(|s| s.0 >= body_start);
     let outside = |start: usize| dateline.is_none_or(|(s, e)| start < s || start >= e);
-    let mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
-    let timexes: Vec<Timex> = tagger.find(text).into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
+    let mentions: Vec<Mention> = gazetteer
+        .find(text)
+        .into_iter()
+        .filter(|m| outside(m.start))
+        .collect();
+    let timexes: Vec<Timex> = tagger
+        .find(text)
+        .into_iter()
+        .filter(|t| t.start >= body_start && outside(t.start))
+        .collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = find_triggers(text, sentence, lexicon, &mentions);
         let sentence_words = words(text, sentence.start, sentence.end);
-        let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(&sentence_words, p).is_some());
+        let opinion = lexicon
+            .phrases(ContextKind::Opinion)
+            .any(|p| contains_phrase(&sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in &triggers {
             let at = text::char_offset(text, trigger.start);
             let phrase = &text[trigger.start..trigger.end];
-            if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
+            if trigger.flags.weak
+                && triggers
+                    .iter()
+                    .any(|t| !t.flags.weak && t.kind != trigger.kind)
+            {
                 continue;
             }
             let before_words = words(text, trigger.before.0, trigger.start);
@@ -241,40 +307,79 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // upcoming summit"), not the verb it is the object of ("will
             // address the forum").
             let modifiers: Vec<_> = before_words.iter().rev().take(2).rev().cloned().collect();
-            let has = |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
+            let has = |kind, w: &[(usize, usize, String)]| {
+                lexicon
+                    .phrases(kind)
+                    .any(|p| contains_phrase(w, p).is_some())
+            };
             if has(ContextKind::Negated, &near) || has(ContextKind::Hypothetical, &near) {
-                diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: negated or hypothetical, not an event") });
+                diagnostics.push(Diagnostic {
+                    at,
+                    message: format!("`{phrase}`: negated or hypothetical, not an event"),
+                });
                 continue;
             }
             if has(ContextKind::Generic, &near) {
-                diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: a generic mention, not one occurrence") });
+                diagnostics.push(Diagnostic {
+                    at,
+                    message: format!("`{phrase}`: a generic mention, not one occurrence"),
+                });
                 continue;
             }
             let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
-            let planned_word = has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
-            let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
+            let planned_word = has(
+                ContextKind::Planned,
+                if trigger.flags.verb {
+                    &near
+                } else {
+                    &modifiers
+                },
+            ) || infinitive;
+            let direction = if planned_word {
+                Direction::Future
+            } else {
+                Direction::Unmarked
+            };
             let own_date = trigger_date(&timexes, sentence, trigger, reference, direction);
             if trigger.flags.plural && own_date.is_none() {
-                diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: several occurrences without a date, not recorded") });
+                diagnostics.push(Diagnostic {
+                    at,
+                    message: format!(
+                        "`{phrase}`: several occurrences without a date, not recorded"
+                    ),
+                });
                 continue;
             }
             let (date, date_inferred) = match (own_date, reference) {
                 (Some(d), _) => (d, false),
                 (None, Some(r)) => (DateValue::Day(r), true),
                 (None, None) => {
-                    diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: no date and no publication date") });
+                    diagnostics.push(Diagnostic {
+                        at,
+                        message: format!("`{phrase}`: no date and no publication date"),
+                    });
                     continue;
                 }
             };
             let future = reference.is_some_and(|r| date.start() > r);
-            let status = if planned_word || future { Status::Planned } else { Status::Occurred };
+            let status = if planned_word || future {
+                Status::Planned
+            } else {
+                Status::Occurred
+            };
             if status == Status::Planned {
                 if date_inferred {
-                    diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: planned without a date, not recorded") });
+                    diagnostics.push(Diagnostic {
+                        at,
+                        message: format!("`{phrase}`: planned without a date, not recorded"),
+                    });
                     continue;
                 }
                 if reference.is_some_and(|r| date.end() < r) {
-                    diagnostics.push(Diagnostic { at, message: format!("`{phrase}`: intention about a past date, not an event") });
+                    diagnostics.push(Diagnostic {
+                        at,
+                        message: format!("`{phrase}`: intention about a past date, not an event"),
+                    });
                     continue;
                 }
             }
@@ -287,17 +392,31 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             draft.status = status;
             draft.evidence = vec![evidence(text, sentence)];
             draft.confidence = confidence(trigger, &draft);
-            let mention_only = opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
+            let mention_only =
+                opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
                 && find_triggers(text, next, lexicon, &mentions).is_empty()
             {
-                continuation(text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft);
+                continuation(
+                    text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft,
+                );
             }
             let definite = before_words.last().is_some_and(|w| {
-                matches!(w.2.as_str(), "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its") || w.2.ends_with("'s")
+                matches!(
+                    w.2.as_str(),
+                    "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its"
+                ) || w.2.ends_with("'s")
             });
-            let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate, definite };
-            match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event)) {
+            let new = Draft {
+                event: draft,
+                mention_only,
+                standalone: !opinion && !trigger.subordinate,
+                definite,
+            };
+            match in_sentence
+                .iter_mut()
+                .find(|d| same_occurrence(&d.event, &new.event))
+            {
                 Some(d) => {
                     absorb(&mut d.event, new.event, false);
                     d.mention_only &= new.mention_only;
@@ -312,18 +431,24 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     for draft in drafts {
         let target = events.iter_mut().rev().find(|e| {
             if draft.mention_only {
-                refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
+                refers_to(e, &draft.event)
+                    && (draft.definite || shares_participant(e, &draft.event))
             } else {
                 same_occurrence(e, &draft.event)
             }
         });
         match target {
             Some(e) => absorb(e, draft.event, draft.mention_only),
-            None if draft.mention_only && !(draft.standalone && !draft.event.countries.is_empty()) => {
+            None if draft.mention_only
+                && (!draft.standalone || draft.event.countries.is_empty()) =>
+            {
                 let at = draft.event.evidence[0].start;
                 diagnostics.push(Diagnostic {
                     at,
-                    message: format!("a {} mentioned in passing or in commentary, with nothing to refer to", draft.event.kind),
+                    message: format!(
+                        "a {} mentioned in passing or in commentary, with nothing to refer to",
+                        draft.event.kind
+                    ),
                 });
             }
             None => events.push(draft.event),
@@ -344,15 +469,28 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         if !keep {
             diagnostics.push(Diagnostic {
                 at: e.evidence[0].start,
-                message: format!("a {} with no country, organisation or person taking part", e.kind),
+                message: format!(
+                    "a {} with no country, organisation or person taking part",
+                    e.kind
+                ),
             });
         }
         keep
     });
-    Extraction { title: layout.title, published, events, diagnostics }
+    Extraction {
+        title: layout.title,
+        published,
+        events,
+        diagnostics,
+    }
 }
 
-fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
+fn find_triggers(
+    text: &str,
+    sentence: &Sentence,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
     for m in lexicon.automaton.find_iter(s) {
@@ -366,20 +504,38 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
         let sw = words(text, sentence.start, sentence.end);
         let (before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
         let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
-        out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after), subordinate });
+        out.push(Trigger {
+            kind,
+            flags,
+            start,
+            end,
+            before: (before, start),
+            after: (end, after),
+            subordinate,
+        });
     }
     out
 }
 
 /// Where the clause before a trigger starts: after the last `;` or `:` or
 /// boundary word; and whether that word opens a subordinate clause.
-fn clause_start(text: &str, sw: &[(usize, usize, String)], from: usize, trigger: usize, lexicon: &Lexicon) -> (usize, bool) {
+fn clause_start(
+    text: &str,
+    sw: &[(usize, usize, String)],
+    from: usize,
+    trigger: usize,
+    lexicon: &Lexicon,
+) -> (usize, bool) {
     let mut start = from;
     if let Some(p) = text[from..trigger].rfind([';', ':']) {
         start = from + p + 1;
     }
     let mut subordinate = false;
-    let before: Vec<_> = sw.iter().filter(|w| w.0 >= start && w.1 <= trigger).cloned().collect();
+    let before: Vec<_> = sw
+        .iter()
+        .filter(|w| w.0 >= start && w.1 <= trigger)
+        .cloned()
+        .collect();
     for kind in [ContextKind::Boundary, ContextKind::Subordinator] {
         for phrase in lexicon.phrases(kind) {
             for i in 0..before.len() {
@@ -399,7 +555,14 @@ fn clause_start(text: &str, sw: &[(usize, usize, String)], from: usize, trigger:
 /// Where the clause after a trigger ends: at a `;`, `:` or dash, a boundary
 /// word, or a comma, unless what follows the comma goes on naming
 /// participants ("with the navies of the United States, Japan and Australia").
-fn clause_end(text: &str, sw: &[(usize, usize, String)], trigger: usize, to: usize, lexicon: &Lexicon, mentions: &[Mention]) -> usize {
+fn clause_end(
+    text: &str,
+    sw: &[(usize, usize, String)],
+    trigger: usize,
+    to: usize,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+) -> usize {
     let mut end = to;
     let mut from = trigger;
     let mut commas = Vec::new();
@@ -409,8 +572,19 @@ fn clause_end(text: &str, sw: &[(usize, usize, String)], trigger: usize, to: usi
         let rest_at = to - rest.len();
         let lower = rest.to_lowercase();
         let goes_on = text[at..].starts_with(',')
-            && (mentions.iter().any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
-                || ["and ", "with ", "including ", "as well as ", "alongside ", "joined by "].iter().any(|w| lower.starts_with(w)));
+            && (mentions
+                .iter()
+                .any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
+                || [
+                    "and ",
+                    "with ",
+                    "including ",
+                    "as well as ",
+                    "alongside ",
+                    "joined by ",
+                ]
+                .iter()
+                .any(|w| lower.starts_with(w)));
         if !goes_on {
             end = at;
             break;
@@ -418,13 +592,26 @@ fn clause_end(text: &str, sw: &[(usize, usize, String)], trigger: usize, to: usi
         commas.push(at);
         from = at + 1;
     }
-    let after: Vec<_> = sw.iter().filter(|w| w.0 >= trigger && w.1 <= end).cloned().collect();
-    for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
+    let after: Vec<_> = sw
+        .iter()
+        .filter(|w| w.0 >= trigger && w.1 <= end)
+        .cloned()
+        .collect();
+    for kind in [
+        ContextKind::Boundary,
+        ContextKind::Subordinator,
+        ContextKind::BoundaryAfter,
+    ] {
         for phrase in lexicon.phrases(kind) {
             if let Some(i) = contains_phrase(&after, phrase) {
                 // A boundary after a comma we read past: cut at that comma
                 // (", Japan's Defense Ministry said").
-                let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
+                let cut = commas
+                    .iter()
+                    .rev()
+                    .find(|&&c| c < after[i].0)
+                    .copied()
+                    .unwrap_or(after[i].0);
                 end = end.min(cut);
             }
         }
@@ -451,7 +638,11 @@ fn continuation(
     match event.kind {
         EventType::Meeting | EventType::Call => {
             let w = words(text, next.start, next.end);
-            let Some(verb) = lexicon.phrases(ContextKind::Continuation).filter_map(|p| contains_phrase(&w, p)).min() else {
+            let Some(verb) = lexicon
+                .phrases(ContextKind::Continuation)
+                .filter_map(|p| contains_phrase(&w, p))
+                .min()
+            else {
                 return;
             };
             let until = w[verb].0;
@@ -462,7 +653,11 @@ fn continuation(
                     let person = &g.people[p];
                     let (country, role) = person.at(Some(event.date.start()));
                     if !event.actors.iter().any(|a| a.name == person.name) {
-                        event.actors.push(Actor { name: person.name.to_string(), country: country.to_string(), role: role.to_string() });
+                        event.actors.push(Actor {
+                            name: person.name.to_string(),
+                            country: country.to_string(),
+                            role: role.to_string(),
+                        });
                     }
                     add_country(&mut event.countries, country);
                 }
@@ -472,7 +667,11 @@ fn continuation(
             }
         }
         EventType::Exercise | EventType::Patrol | EventType::PortCall => {
-            if next.paragraph != sentence.paragraph || timexes.iter().any(|t| t.start >= next.start && t.end <= next.end) {
+            if next.paragraph != sentence.paragraph
+                || timexes
+                    .iter()
+                    .any(|t| t.start >= next.start && t.end <= next.end)
+            {
                 return;
             }
             for m in mentions.iter().filter(inside) {
@@ -489,7 +688,13 @@ fn continuation(
 
 /// The date the text gives a trigger: the expression nearest to it in its
 /// clause; else, unless the clause is subordinate, in its sentence.
-fn trigger_date(timexes: &[Timex], sentence: &Sentence, trigger: &Trigger, reference: Option<NaiveDate>, direction: Direction) -> Option<DateValue> {
+fn trigger_date(
+    timexes: &[Timex],
+    sentence: &Sentence,
+    trigger: &Trigger,
+    reference: Option<NaiveDate>,
+    direction: Direction,
+) -> Option<DateValue> {
     let nearest = |from: usize, to: usize| {
         timexes
             .iter()
@@ -499,17 +704,34 @@ fn trigger_date(timexes: &[Timex], sentence: &Sentence, trigger: &Trigger, refer
                 if t.direction == Direction::Unmarked {
                     t.direction = direction;
                 }
-                let distance = if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) + 1 };
+                let distance = if t.start >= trigger.end {
+                    t.start - trigger.end
+                } else {
+                    trigger.start.saturating_sub(t.end) + 1
+                };
                 t.resolve(reference).map(|v| (distance, v))
             })
             .min_by_key(|(d, _)| *d)
             .map(|(_, v)| v)
     };
-    nearest(trigger.before.0, trigger.after.1).or_else(|| if trigger.subordinate { None } else { nearest(sentence.start, sentence.end) })
+    nearest(trigger.before.0, trigger.after.1).or_else(|| {
+        if trigger.subordinate {
+            None
+        } else {
+            nearest(sentence.start, sentence.end)
+        }
+    })
 }
 
 /// Countries, people and place read from a trigger's clause.
-fn participants(text: &str, g: &Gazetteer, lexicon: &Lexicon, mentions: &[Mention], trigger: &Trigger, date: DateValue) -> Event {
+fn participants(
+    text: &str,
+    g: &Gazetteer,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    trigger: &Trigger,
+    date: DateValue,
+) -> Event {
     let mut event = Event {
         kind: trigger.kind,
         date,
@@ -521,19 +743,34 @@ fn participants(text: &str, g: &Gazetteer, lexicon: &Lexicon, mentions: &[Mentio
         evidence: Vec::new(),
         confidence: 0.0,
     };
-    let hosted = matches!(trigger.kind, EventType::Visit | EventType::PortCall | EventType::Exercise);
-    let in_window =
-        |m: &&Mention| (m.start >= trigger.before.0 && m.end <= trigger.before.1) || (m.start >= trigger.after.0 && m.end <= trigger.after.1);
+    let hosted = matches!(
+        trigger.kind,
+        EventType::Visit | EventType::PortCall | EventType::Exercise
+    );
+    let in_window = |m: &&Mention| {
+        (m.start >= trigger.before.0 && m.end <= trigger.before.1)
+            || (m.start >= trigger.after.0 && m.end <= trigger.after.1)
+    };
     for m in mentions.iter().filter(in_window) {
-        let marker = text[..m.start].split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
+        let marker = text[..m.start]
+            .split_whitespace()
+            .next_back()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_))
-            && lexicon.phrases(ContextKind::PlaceMarker).any(|p| p.len() == 1 && p[0] == marker);
+            && lexicon
+                .phrases(ContextKind::PlaceMarker)
+                .any(|p| p.len() == 1 && p[0] == marker);
         match m.entity {
             Entity::Person(p) => {
                 let person = &g.people[p];
                 let (country, role) = person.at(Some(date.start()));
                 if !event.actors.iter().any(|a| a.name == person.name) {
-                    event.actors.push(Actor { name: person.name.to_string(), country: country.to_string(), role: role.to_string() });
+                    event.actors.push(Actor {
+                        name: person.name.to_string(),
+                        country: country.to_string(),
+                        role: role.to_string(),
+                    });
                 }
                 add_country(&mut event.countries, country);
             }
@@ -566,11 +803,19 @@ fn add_country(countries: &mut Vec<String>, code: &str) {
 }
 
 fn evidence(text: &str, s: &Sentence) -> Evidence {
-    Evidence { start: text::char_offset(text, s.start), end: text::char_offset(text, s.end), text: text[s.start..s.end].to_string() }
+    Evidence {
+        start: text::char_offset(text, s.start),
+        end: text::char_offset(text, s.end),
+        text: text[s.start..s.end].to_string(),
+    }
 }
 
 fn confidence(trigger: &Trigger, e: &Event) -> f64 {
-    let mut c: f64 = if trigger.flags.verb || trigger.flags.named { 0.9 } else { 0.8 };
+    let mut c: f64 = if trigger.flags.verb || trigger.flags.named {
+        0.9
+    } else {
+        0.8
+    };
     if e.date_inferred {
         c -= 0.2;
     }
@@ -622,7 +867,10 @@ fn more_precise(a: &DateValue, b: &DateValue) -> bool {
 
 /// Whether two readings name a participant in common.
 fn shares_participant(a: &Event, b: &Event) -> bool {
-    a.actors.iter().any(|x| b.actors.iter().any(|y| x.name == y.name)) || a.countries.iter().any(|c| b.countries.contains(c))
+    a.actors
+        .iter()
+        .any(|x| b.actors.iter().any(|y| x.name == y.name))
+        || a.countries.iter().any(|c| b.countries.contains(c))
 }
 
 /// Merges a second reading into an event, keeping all evidence. A passing
@@ -641,7 +889,10 @@ fn absorb(e: &mut Event, other: Event, evidence_only: bool) {
     if e.date_inferred && !other.date_inferred {
         e.date = other.date;
         e.date_inferred = false;
-    } else if !other.date_inferred && e.date.overlaps(&other.date) && more_precise(&e.date, &other.date) {
+    } else if !other.date_inferred
+        && e.date.overlaps(&other.date)
+        && more_precise(&e.date, &other.date)
+    {
         e.date = other.date;
     }
     if other.status == Status::Occurred {
@@ -669,7 +920,11 @@ mod tests {
         let text = format!("Headline\nPublished: Apr 19, 2023 12:10 AM\n{sentence}\n");
         let x = extract(&text, &Options::default());
         let t: Vec<&str> = x.events.iter().map(|e| e.kind.code()).collect();
-        if t.is_empty() { "nothing".into() } else { t.join(" ") }
+        if t.is_empty() {
+            "nothing".into()
+        } else {
+            t.join(" ")
+        }
     }
 
     #[test]
@@ -677,7 +932,13 @@ mod tests {
         let table = resources::TRIGGERS.table().unwrap();
         assert!(table.examples.len() >= 10);
         for ex in table.examples {
-            assert_eq!(types(ex.input), ex.expected, "triggers.tsv:{} `{}`", ex.line, ex.input);
+            assert_eq!(
+                types(ex.input),
+                ex.expected,
+                "triggers.tsv:{} `{}`",
+                ex.line,
+                ex.input
+            );
         }
     }
 
@@ -703,6 +964,10 @@ mod tests {
         let text = "Headline\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday.\n";
         let x = extract(text, &Options::default());
         assert!(x.events.is_empty(), "{:?}", x.events);
-        assert!(x.diagnostics.iter().any(|d| d.message.contains("no publication date")));
+        assert!(
+            x.diagnostics
+                .iter()
+                .any(|d| d.message.contains("no publication date"))
+        );
     }
 }

@@ -62,7 +62,10 @@ impl Person {
                         f.min(t)
                     })
                 });
-                (nearest.or(self.offices.first()).map_or("", |o| o.country), "")
+                (
+                    nearest.or(self.offices.first()).map_or("", |o| o.country),
+                    "",
+                )
             }
         }
     }
@@ -77,8 +80,15 @@ impl Person {
         if parts.len() < 2 {
             return None;
         }
-        let family_first = self.offices.first().is_some_and(|o| FAMILY_NAME_FIRST.contains(&o.country));
-        Some(if family_first { parts[0] } else { parts[parts.len() - 1] })
+        let family_first = self
+            .offices
+            .first()
+            .is_some_and(|o| FAMILY_NAME_FIRST.contains(&o.country));
+        Some(if family_first {
+            parts[0]
+        } else {
+            parts[parts.len() - 1]
+        })
     }
 }
 
@@ -121,7 +131,9 @@ impl Gazetteer {
     /// The gazetteer of the shipped resources (built once).
     pub fn shared() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_resources().expect("shipped gazetteers are valid (tested)"))
+        G.get_or_init(|| {
+            Gazetteer::from_resources().expect("shipped gazetteers are valid (tested)")
+        })
     }
 
     pub fn from_resources() -> Result<Gazetteer> {
@@ -130,30 +142,50 @@ impl Gazetteer {
         for row in resources::COUNTRIES.table()?.rows {
             let i = countries.len();
             let seats: Vec<&'static str> = row.list(4).collect();
-            countries.push(Country { code: row.cells[0], name: row.cells[1], capital: seats.first().copied() });
+            countries.push(Country {
+                code: row.cells[0],
+                name: row.cells[1],
+                capital: seats.first().copied(),
+            });
             patterns.push((row.cells[1].to_string(), Entity::Country(i)));
-            patterns.extend(row.list(2).chain(row.list(3)).map(|n| (n.to_string(), Entity::Country(i))));
+            patterns.extend(
+                row.list(2)
+                    .chain(row.list(3))
+                    .map(|n| (n.to_string(), Entity::Country(i))),
+            );
             patterns.extend(seats.iter().map(|n| (n.to_string(), Entity::Seat(i))));
         }
         let mut organisations = Vec::new();
         for row in resources::ORGANISATIONS.table()?.rows {
             let i = organisations.len();
-            organisations.push(Named { name: row.cells[1], code: row.cells[0] });
+            organisations.push(Named {
+                name: row.cells[1],
+                code: row.cells[0],
+            });
             patterns.push((row.cells[0].to_string(), Entity::Organisation(i)));
             patterns.push((row.cells[1].to_string(), Entity::Organisation(i)));
-            patterns.extend(row.list(2).map(|n| (n.to_string(), Entity::Organisation(i))));
+            patterns.extend(
+                row.list(2)
+                    .map(|n| (n.to_string(), Entity::Organisation(i))),
+            );
         }
         let mut forces = Vec::new();
         for row in resources::FORCES.table()?.rows {
             let i = forces.len();
-            forces.push(Named { name: row.cells[0], code: row.cells[2] });
+            forces.push(Named {
+                name: row.cells[0],
+                code: row.cells[2],
+            });
             patterns.push((row.cells[0].to_string(), Entity::Force(i)));
             patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Force(i))));
         }
         let mut places = Vec::new();
         for row in resources::PLACES.table()?.rows {
             let i = places.len();
-            places.push(Named { name: row.cells[0], code: row.cells[2] });
+            places.push(Named {
+                name: row.cells[0],
+                code: row.cells[2],
+            });
             patterns.push((row.cells[0].to_string(), Entity::Place(i)));
             patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Place(i))));
         }
@@ -169,11 +201,22 @@ impl Gazetteer {
                     .map(Some)
                     .map_err(|_| file.invalid(row.line, format!("bad date {s:?}")))
             };
-            let office = Office { country: row.cells[2], title: row.cells[3], from: date(row.cells[4])?, to: date(row.cells[5])? };
+            let office = Office {
+                country: row.cells[2],
+                title: row.cells[3],
+                from: date(row.cells[4])?,
+                to: date(row.cells[5])?,
+            };
             let i = *by_name.entry(row.cells[0]).or_insert_with(|| {
-                people.push(Person { name: row.cells[0], offices: Vec::new() });
+                people.push(Person {
+                    name: row.cells[0],
+                    offices: Vec::new(),
+                });
                 patterns.push((row.cells[0].to_string(), Entity::Person(people.len() - 1)));
-                patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Person(people.len() - 1))));
+                patterns.extend(
+                    row.list(1)
+                        .map(|n| (n.to_string(), Entity::Person(people.len() - 1))),
+                );
                 people.len() - 1
             });
             people[i].offices.push(office);
@@ -187,7 +230,15 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
-        Ok(Gazetteer { countries, organisations, forces, places, people, patterns, automaton })
+        Ok(Gazetteer {
+            countries,
+            organisations,
+            forces,
+            places,
+            people,
+            patterns,
+            automaton,
+        })
     }
 
     /// The code (ISO alpha-3 or organisation) an entity stands for, if any.
@@ -212,7 +263,12 @@ impl Gazetteer {
             .iter()
             .find(|c| c.code == code)
             .map(|c| c.name)
-            .or_else(|| self.organisations.iter().find(|o| o.code == code).map(|o| o.name))
+            .or_else(|| {
+                self.organisations
+                    .iter()
+                    .find(|o| o.code == code)
+                    .map(|o| o.name)
+            })
     }
 
     /// The location an entity names, if it is a place ("Moscow" for the Kremlin).
@@ -231,8 +287,19 @@ impl Gazetteer {
         let mut out: Vec<Mention> = self
             .automaton
             .find_iter(text)
-            .filter(|m| accept(text, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
-            .map(|m| Mention { start: m.start(), end: m.end(), entity: self.patterns[m.pattern().as_usize()].1 })
+            .filter(|m| {
+                accept(
+                    text,
+                    m.start(),
+                    m.end(),
+                    &self.patterns[m.pattern().as_usize()].0,
+                )
+            })
+            .map(|m| Mention {
+                start: m.start(),
+                end: m.end(),
+                entity: self.patterns[m.pattern().as_usize()].1,
+            })
             .collect();
         let mut surnames: Vec<(&'static str, usize)> = Vec::new();
         for m in &out {
@@ -246,8 +313,14 @@ impl Gazetteer {
         for (surname, person) in surnames {
             for (start, _) in text.match_indices(surname) {
                 let end = start + surname.len();
-                if accept(text, start, end, surname) && !out.iter().any(|m| m.start < end && start < m.end) {
-                    out.push(Mention { start, end, entity: Entity::Person(person) });
+                if accept(text, start, end, surname)
+                    && !out.iter().any(|m| m.start < end && start < m.end)
+                {
+                    out.push(Mention {
+                        start,
+                        end,
+                        entity: Entity::Person(person),
+                    });
                 }
             }
         }
@@ -281,17 +354,32 @@ mod tests {
     use super::*;
 
     fn codes(g: &Gazetteer, text: &str) -> String {
-        g.find(text).iter().filter_map(|m| g.code(m.entity)).collect::<Vec<_>>().join(" ")
+        g.find(text)
+            .iter()
+            .filter_map(|m| g.code(m.entity))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
     fn every_example_in_the_country_organisation_and_force_tables_holds() {
         let g = Gazetteer::shared();
-        for file in [resources::COUNTRIES, resources::ORGANISATIONS, resources::FORCES] {
+        for file in [
+            resources::COUNTRIES,
+            resources::ORGANISATIONS,
+            resources::FORCES,
+        ] {
             let table = file.table().unwrap();
             assert!(!table.examples.is_empty(), "{} has examples", file.path);
             for ex in table.examples {
-                assert_eq!(codes(g, ex.input), ex.expected, "{}:{} `{}`", file.path, ex.line, ex.input);
+                assert_eq!(
+                    codes(g, ex.input),
+                    ex.expected,
+                    "{}:{} `{}`",
+                    file.path,
+                    ex.line,
+                    ex.input
+                );
             }
         }
     }
@@ -302,8 +390,18 @@ mod tests {
         let table = resources::PLACES.table().unwrap();
         assert!(!table.examples.is_empty());
         for ex in table.examples {
-            let got: Vec<&str> = g.find(ex.input).iter().filter_map(|m| g.location(m.entity)).collect();
-            assert_eq!(got.join(" | "), ex.expected, "places.tsv:{} `{}`", ex.line, ex.input);
+            let got: Vec<&str> = g
+                .find(ex.input)
+                .iter()
+                .filter_map(|m| g.location(m.entity))
+                .collect();
+            assert_eq!(
+                got.join(" | "),
+                ex.expected,
+                "places.tsv:{} `{}`",
+                ex.line,
+                ex.input
+            );
         }
     }
 
@@ -320,10 +418,21 @@ mod tests {
             let person = g
                 .people
                 .iter()
-                .find(|p| p.name == name || p.surname() == Some(name) || g.find(name).iter().any(|m| m.entity == Entity::Person(index(g, p))))
+                .find(|p| {
+                    p.name == name
+                        || p.surname() == Some(name)
+                        || g.find(name)
+                            .iter()
+                            .any(|m| m.entity == Entity::Person(index(g, p)))
+                })
                 .unwrap_or_else(|| panic!("people.tsv:{} no person `{name}`", ex.line));
             let (country, office) = person.at(Some(date));
-            assert_eq!(format!("{} | {} | {}", person.name, country, office), ex.expected, "people.tsv:{}", ex.line);
+            assert_eq!(
+                format!("{} | {} | {}", person.name, country, office),
+                ex.expected,
+                "people.tsv:{}",
+                ex.line
+            );
         }
     }
 
@@ -334,11 +443,18 @@ mod tests {
     #[test]
     fn a_surname_alone_refers_to_the_person_named_earlier() {
         let g = Gazetteer::shared();
-        let text = "Russian Defense Minister Sergei Shoigu met the visitor. Later Shoigu said more.";
+        let text =
+            "Russian Defense Minister Sergei Shoigu met the visitor. Later Shoigu said more.";
         let people: Vec<&str> = g
             .find(text)
             .iter()
-            .filter_map(|m| if let Entity::Person(p) = m.entity { Some(g.people[p].name) } else { None })
+            .filter_map(|m| {
+                if let Entity::Person(p) = m.entity {
+                    Some(g.people[p].name)
+                } else {
+                    None
+                }
+            })
             .collect();
         assert_eq!(people, ["Sergei Shoigu", "Sergei Shoigu"]);
     }

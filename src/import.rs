@@ -41,14 +41,20 @@ pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<Pat
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let walk = WalkDir::new(path).sort_by_file_name().into_iter().filter_entry(|e| {
-                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-            });
+            let walk = WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
                     Ok(_) => {}
-                    Err(e) => failed.push((e.path().map_or_else(|| path.clone(), Path::to_path_buf), e.to_string())),
+                    Err(e) => failed.push((
+                        e.path().map_or_else(|| path.clone(), Path::to_path_buf),
+                        e.to_string(),
+                    )),
                 }
             }
         } else {
@@ -74,8 +80,13 @@ pub fn import_paths(
             .and_then(|e| e.to_str())
             .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         if !supported {
-            let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
-            summary.failed.push((file.clone(), format!("unsupported file type ({what}); plain-text .txt articles are read")));
+            let what = file.extension().map_or("no extension".to_string(), |e| {
+                format!(".{}", e.to_string_lossy())
+            });
+            summary.failed.push((
+                file.clone(),
+                format!("unsupported file type ({what}); plain-text .txt articles are read"),
+            ));
             continue;
         }
         let text = match text::read_file(file) {
@@ -100,7 +111,12 @@ pub fn import_paths(
 }
 
 /// Extracts and stores one article's text (unless the same text is stored already).
-pub fn add_text(store: &mut Store, file: &str, text: &str, options: &Options) -> Result<Added, StoreError> {
+pub fn add_text(
+    store: &mut Store,
+    file: &str,
+    text: &str,
+    options: &Options,
+) -> Result<Added, StoreError> {
     if let Some(article_id) = store.find_article(text)? {
         return Ok(Added::AlreadyPresent { article_id });
     }

@@ -6,11 +6,11 @@
 
 pub mod extract;
 pub mod gazetteer;
+pub mod import;
 pub mod model;
 pub mod pubdate;
 pub mod resources;
-pub mod text;
-pub mod timex;
-pub mod import;
 pub mod samples;
 pub mod store;
+pub mod text;
+pub mod timex;

@@ -99,7 +99,10 @@ impl Serialize for Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateValue {
     Day(NaiveDate),
-    Month { year: i32, month: u32 },
+    Month {
+        year: i32,
+        month: u32,
+    },
     Year(i32),
     /// An inclusive range of days (a ten-day exercise).
     Range(NaiveDate, NaiveDate),
@@ -149,7 +152,11 @@ impl DateValue {
         match *self {
             DateValue::Day(d) | DateValue::Range(_, d) => d,
             DateValue::Month { year, month } => {
-                let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+                let (y, m) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
                 ymd(y, m, 1).pred_opt().expect("a month has a last day")
             }
             DateValue::Year(year) => ymd(year, 12, 31),
@@ -169,7 +176,9 @@ impl DateValue {
             return (a <= b).then_some(DateValue::Range(a, b));
         }
         match s.len() {
-            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(DateValue::Day),
+            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .map(DateValue::Day),
             7 => {
                 let year = s[..4].parse().ok()?;
                 let month = s[5..].parse().ok()?;
@@ -192,7 +201,9 @@ impl fmt::Display for DateValue {
             DateValue::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
             DateValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             DateValue::Year(y) => write!(f, "{y:04}"),
-            DateValue::Range(a, b) => write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            DateValue::Range(a, b) => {
+                write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+            }
         }
     }
 }

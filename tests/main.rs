@@ -1,8 +1,8 @@
 //! Engine integration tests, one binary (as ripgrep does).
 
-/// The fixture corpus: each article gives exactly its expected events.
-mod fixtures;
 /// The `detente` command line: the JSON contract, import and filters.
 mod cli;
+/// The fixture corpus: each article gives exactly its expected events.
+mod fixtures;
 /// Import into a database file: duplicates, failures, consistency.
 mod import;

@@ -10,7 +10,10 @@ use detente::store::Filter;
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
-use crate::dto::{self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto};
+use crate::dto::{
+    self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto,
+    QueryDto,
+};
 
 type Res<T> = Result<T, ErrorDto>;
 
@@ -23,7 +26,10 @@ fn lock(state: &AppState) -> std::sync::MutexGuard<'_, detente::store::Store> {
 fn filter(f: FilterDto) -> Res<Filter> {
     let date = |s: Option<String>| -> Res<Option<NaiveDate>> {
         s.filter(|s| !s.is_empty())
-            .map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| ErrorDto::bad_request(format!("`{s}` is not a date"))))
+            .map(|s| {
+                NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                    .map_err(|_| ErrorDto::bad_request(format!("`{s}` is not a date")))
+            })
             .transpose()
     };
     Ok(Filter {
@@ -32,7 +38,10 @@ fn filter(f: FilterDto) -> Res<Filter> {
         types: f
             .types
             .iter()
-            .map(|t| EventType::from_code(t).ok_or_else(|| ErrorDto::bad_request(format!("unknown event type `{t}`"))))
+            .map(|t| {
+                EventType::from_code(t)
+                    .ok_or_else(|| ErrorDto::bad_request(format!("unknown event type `{t}`")))
+            })
             .collect::<Res<_>>()?,
         from: date(f.from)?,
         to: date(f.to)?,
@@ -43,7 +52,12 @@ fn filter(f: FilterDto) -> Res<Filter> {
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
     let (articles, events) = lock(&state).counts().map_err(ErrorDto::database)?;
-    Ok(AppInfoDto { db_path: state.db_path.display().to_string(), articles, events, version: env!("CARGO_PKG_VERSION") })
+    Ok(AppInfoDto {
+        db_path: state.db_path.display().to_string(),
+        articles,
+        events,
+        version: env!("CARGO_PKG_VERSION"),
+    })
 }
 
 /// The events matching a filter and the facet counts beside them.
@@ -54,13 +68,20 @@ pub fn query(state: State<'_, AppState>, filter: FilterDto) -> Res<QueryDto> {
     let events = store.events(&f).map_err(ErrorDto::database)?;
     let facets = store.facets(&f).map_err(ErrorDto::database)?;
     let (_, total) = store.counts().map_err(ErrorDto::database)?;
-    Ok(QueryDto { events: events.iter().map(EventSummaryDto::from).collect(), facets: facets.into(), total })
+    Ok(QueryDto {
+        events: events.iter().map(EventSummaryDto::from).collect(),
+        facets: facets.into(),
+        total,
+    })
 }
 
 #[tauri::command]
 pub fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetailDto> {
     let store = lock(&state);
-    let event = store.event(id).map_err(ErrorDto::database)?.ok_or_else(|| ErrorDto::not_found(format!("no event {id}")))?;
+    let event = store
+        .event(id)
+        .map_err(ErrorDto::database)?
+        .ok_or_else(|| ErrorDto::not_found(format!("no event {id}")))?;
     let mut articles = Vec::new();
     for s in &event.sources {
         if let Some(a) = store.article(s.article_id).map_err(ErrorDto::database)? {
@@ -107,10 +128,17 @@ pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
         let mut summary = Summary::default();
         for (name, text) in samples::ARTICLES {
             let file = PathBuf::from(format!("samples/{name}"));
-            let options = detente::extract::Options { file_name: Some(name.to_string()), ..Default::default() };
+            let options = detente::extract::Options {
+                file_name: Some(name.to_string()),
+                ..Default::default()
+            };
             match import::add_text(&mut store, &file.display().to_string(), text, &options) {
-                Ok(detente::store::Added::New { events, .. }) => summary.imported.push((file, events)),
-                Ok(detente::store::Added::AlreadyPresent { .. }) => summary.already_present.push(file),
+                Ok(detente::store::Added::New { events, .. }) => {
+                    summary.imported.push((file, events))
+                }
+                Ok(detente::store::Added::AlreadyPresent { .. }) => {
+                    summary.already_present.push(file)
+                }
                 Err(e) => summary.failed.push((file, e.to_string())),
             }
         }

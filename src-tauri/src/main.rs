@@ -23,7 +23,10 @@ struct Args {
 /// `--db PATH` (or `DETENTE_DB`) chooses the database; `--import FILE...`
 /// imports files at start-up through the same code as the Import button.
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut out = Args { db: std::env::var_os("DETENTE_DB").map(PathBuf::from), import: Vec::new() };
+    let mut out = Args {
+        db: std::env::var_os("DETENTE_DB").map(PathBuf::from),
+        import: Vec::new(),
+    };
     let mut args = args.skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -61,8 +64,12 @@ fn main() {
                 Some(p) => p,
                 None => app.path().app_data_dir()?.join("detente.db"),
             };
-            let store = Store::open(&db_path).map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
-            app.manage(AppState { store: Mutex::new(store), db_path });
+            let store = Store::open(&db_path)
+                .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
+            app.manage(AppState {
+                store: Mutex::new(store),
+                db_path,
+            });
             if !args.import.is_empty() {
                 let handle = app.handle().clone();
                 let files = args.import.clone();
@@ -95,7 +102,15 @@ mod tests {
 
     #[test]
     fn db_and_import_arguments_are_read_and_unknown_flags_ignored() {
-        let a = args(&["app", "--some-driver-flag", "--db", "/tmp/x.db", "--import", "a.txt", "b.txt"]);
+        let a = args(&[
+            "app",
+            "--some-driver-flag",
+            "--db",
+            "/tmp/x.db",
+            "--import",
+            "a.txt",
+            "b.txt",
+        ]);
         assert_eq!(a.db, Some(PathBuf::from("/tmp/x.db")));
         assert_eq!(a.import, [PathBuf::from("a.txt"), PathBuf::from("b.txt")]);
     }
