@@ -1,3 +1,9 @@
+// Generates `allow-<command>` permissions for the app's own commands, so the
+// window's capability lists exactly the commands it may call.
 fn main() {
-    tauri_build::build()
+    let commands = &["app_info", "query", "event_detail", "import_files", "load_samples", "first_draw"];
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build configuration is valid");
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
-use crate::gazetteer::{self, Entity, Gazetteer, Mention};
+use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
 use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Status};
 use crate::pubdate::{self, Published};
 use crate::resources::{self, Result};
@@ -71,9 +71,7 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn shared() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
-        L.get_or_init(|| {
-            Lexicon::from_resources().expect("shipped event resources are valid (tested)")
-        })
+        L.get_or_init(|| Lexicon::from_resources().expect("shipped event resources are valid (tested)"))
     }
 
     pub fn from_resources() -> Result<Lexicon> {
@@ -84,18 +82,11 @@ impl Lexicon {
             let kind = match row.cells[0] {
                 "none" => None,
                 code => Some(
-                    EventType::from_code(code)
-                        .ok_or_else(|| file.invalid(row.line, format!("unknown type {code}")))?,
+                    EventType::from_code(code).ok_or_else(|| file.invalid(row.line, format!("unknown type {code}")))?,
                 ),
             };
-            let mut flags = Flags {
-                verb: false,
-                noun: false,
-                plural: false,
-                named: false,
-                weak: false,
-                needs_place: false,
-            };
+            let mut flags =
+                Flags { verb: false, noun: false, plural: false, named: false, weak: false, needs_place: false };
             for f in row.list(2).flat_map(|c| c.split(',')) {
                 match f.trim() {
                     "verb" => flags.verb = true,
@@ -131,26 +122,13 @@ impl Lexicon {
                 "opinion" => ContextKind::Opinion,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
-            context.push((
-                kind,
-                row.cells[1]
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect(),
-            ));
+            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
         }
-        Ok(Lexicon {
-            triggers,
-            automaton,
-            context,
-        })
+        Ok(Lexicon { triggers, automaton, context })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
-        self.context
-            .iter()
-            .filter(move |(k, _)| *k == kind)
-            .map(|(_, p)| p.as_slice())
+        self.context.iter().filter(move |(k, _)| *k == kind).map(|(_, p)| p.as_slice())
     }
 }
 
@@ -163,24 +141,14 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
         match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((
-                    from + s,
-                    from + i,
-                    text[from + s..from + i]
-                        .to_lowercase()
-                        .replace('\u{2019}', "'"),
-                ));
+                out.push((from + s, from + i, text[from + s..from + i].to_lowercase().replace('\u{2019}', "'")));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push((
-            from + s,
-            to,
-            text[from + s..to].to_lowercase().replace('\u{2019}', "'"),
-        ));
+        out.push((from + s, to, text[from + s..to].to_lowercase().replace('\u{2019}', "'")));
     }
     // "didn't" also reads as "did" + "n't".
     let mut split = Vec::new();
@@ -202,12 +170,7 @@ fn contains_phrase(words: &[(usize, usize, String)], phrase: &[String]) -> Optio
     if phrase.is_empty() || words.len() < phrase.len() {
         return None;
     }
-    (0..=words.len() - phrase.len()).find(|&i| {
-        words[i..i + phrase.len()]
-            .iter()
-            .zip(phrase)
-            .all(|(w, p)| w.2 == *p)
-    })
+    (0..=words.len() - phrase.len()).find(|&i| words[i..i + phrase.len()].iter().zip(phrase).all(|(w, p)| w.2 == *p))
 }
 
 /// A trigger found in a sentence, with the clause around it.
@@ -242,23 +205,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let layout = text::layout(text);
     let mut diagnostics = Vec::new();
     let published = match options.published {
-        Some(date) => Some(Published {
-            date,
-            source: "given".into(),
-            certain: true,
-            span: None,
-        }),
-        None => pubdate::find(
-            text,
-            &layout,
-            options.file_name.as_deref(),
-            options.file_date,
-        ),
+        Some(date) => Some(Published { date, source: "given".into(), certain: true, span: None }),
+        None => pubdate::find(text, &layout, options.file_name.as_deref(), options.file_date),
     };
     if published.is_none() {
         diagnostics.push(Diagnostic {
             at: 0,
-            message: "no publication date found: relative dates cannot be resolved and undated events are skipped".into(),
+            message: "no publication date found: relative dates cannot be resolved and undated events are skipped"
+                .into(),
         });
     }
     let reference = published.as_ref().map(|p| p.date);
@@ -268,37 +222,22 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let body_start = layout.sentences.first().map_or(text.len(), |s| s.start);
     // The dateline ("SINGAPORE, May 31 (Reuters) --") says where and when
     // the report was filed: none of its words belong to an event.
-    let dateline = pubdate::find(text, &layout, None, None)
-        .and_then(|p| p.span)
-        .filter(|s| s.0 >= body_start);
+    let dateline = pubdate::find(text, &layout, None, None).and_then(|p| p.span).filter(|s| s.0 >= body_start);
     let outside = |start: usize| dateline.is_none_or(|(s, e)| start < s || start >= e);
-    let mentions: Vec<Mention> = gazetteer
-        .find(text)
-        .into_iter()
-        .filter(|m| outside(m.start))
-        .collect();
-    let timexes: Vec<Timex> = tagger
-        .find(text)
-        .into_iter()
-        .filter(|t| t.start >= body_start && outside(t.start))
-        .collect();
+    let mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
+    let timexes: Vec<Timex> =
+        tagger.find(text).into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = find_triggers(text, sentence, lexicon, &mentions);
         let sentence_words = words(text, sentence.start, sentence.end);
-        let opinion = lexicon
-            .phrases(ContextKind::Opinion)
-            .any(|p| contains_phrase(&sentence_words, p).is_some());
+        let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(&sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in &triggers {
             let at = text::char_offset(text, trigger.start);
             let phrase = &text[trigger.start..trigger.end];
-            if trigger.flags.weak
-                && triggers
-                    .iter()
-                    .any(|t| !t.flags.weak && t.kind != trigger.kind)
-            {
+            if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
                 continue;
             }
             let before_words = words(text, trigger.before.0, trigger.start);
@@ -307,46 +246,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // upcoming summit"), not the verb it is the object of ("will
             // address the forum").
             let modifiers: Vec<_> = before_words.iter().rev().take(2).rev().cloned().collect();
-            let has = |kind, w: &[(usize, usize, String)]| {
-                lexicon
-                    .phrases(kind)
-                    .any(|p| contains_phrase(w, p).is_some())
-            };
+            let has =
+                |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
             if has(ContextKind::Negated, &near) || has(ContextKind::Hypothetical, &near) {
-                diagnostics.push(Diagnostic {
-                    at,
-                    message: format!("`{phrase}`: negated or hypothetical, not an event"),
-                });
+                diagnostics
+                    .push(Diagnostic { at, message: format!("`{phrase}`: negated or hypothetical, not an event") });
                 continue;
             }
             if has(ContextKind::Generic, &near) {
-                diagnostics.push(Diagnostic {
-                    at,
-                    message: format!("`{phrase}`: a generic mention, not one occurrence"),
-                });
+                diagnostics
+                    .push(Diagnostic { at, message: format!("`{phrase}`: a generic mention, not one occurrence") });
                 continue;
             }
             let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
-            let planned_word = has(
-                ContextKind::Planned,
-                if trigger.flags.verb {
-                    &near
-                } else {
-                    &modifiers
-                },
-            ) || infinitive;
-            let direction = if planned_word {
-                Direction::Future
-            } else {
-                Direction::Unmarked
-            };
+            let planned_word =
+                has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
+            let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
             let own_date = trigger_date(&timexes, sentence, trigger, reference, direction);
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at,
-                    message: format!(
-                        "`{phrase}`: several occurrences without a date, not recorded"
-                    ),
+                    message: format!("`{phrase}`: several occurrences without a date, not recorded"),
                 });
                 continue;
             }
@@ -354,25 +274,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 (Some(d), _) => (d, false),
                 (None, Some(r)) => (DateValue::Day(r), true),
                 (None, None) => {
-                    diagnostics.push(Diagnostic {
-                        at,
-                        message: format!("`{phrase}`: no date and no publication date"),
-                    });
+                    diagnostics
+                        .push(Diagnostic { at, message: format!("`{phrase}`: no date and no publication date") });
                     continue;
                 }
             };
             let future = reference.is_some_and(|r| date.start() > r);
-            let status = if planned_word || future {
-                Status::Planned
-            } else {
-                Status::Occurred
-            };
+            let status = if planned_word || future { Status::Planned } else { Status::Occurred };
             if status == Status::Planned {
                 if date_inferred {
-                    diagnostics.push(Diagnostic {
-                        at,
-                        message: format!("`{phrase}`: planned without a date, not recorded"),
-                    });
+                    diagnostics
+                        .push(Diagnostic { at, message: format!("`{phrase}`: planned without a date, not recorded") });
                     continue;
                 }
                 if reference.is_some_and(|r| date.end() < r) {
@@ -392,31 +304,18 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             draft.status = status;
             draft.evidence = vec![evidence(text, sentence)];
             draft.confidence = confidence(trigger, &draft);
-            let mention_only =
-                opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
+            let mention_only = opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
                 && find_triggers(text, next, lexicon, &mentions).is_empty()
             {
-                continuation(
-                    text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft,
-                );
+                continuation(text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft);
             }
             let definite = before_words.last().is_some_and(|w| {
-                matches!(
-                    w.2.as_str(),
-                    "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its"
-                ) || w.2.ends_with("'s")
+                matches!(w.2.as_str(), "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its")
+                    || w.2.ends_with("'s")
             });
-            let new = Draft {
-                event: draft,
-                mention_only,
-                standalone: !opinion && !trigger.subordinate,
-                definite,
-            };
-            match in_sentence
-                .iter_mut()
-                .find(|d| same_occurrence(&d.event, &new.event))
-            {
+            let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate, definite };
+            match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event)) {
                 Some(d) => {
                     absorb(&mut d.event, new.event, false);
                     d.mention_only &= new.mention_only;
@@ -431,17 +330,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     for draft in drafts {
         let target = events.iter_mut().rev().find(|e| {
             if draft.mention_only {
-                refers_to(e, &draft.event)
-                    && (draft.definite || shares_participant(e, &draft.event))
+                refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
             } else {
                 same_occurrence(e, &draft.event)
             }
         });
         match target {
             Some(e) => absorb(e, draft.event, draft.mention_only),
-            None if draft.mention_only
-                && (!draft.standalone || draft.event.countries.is_empty()) =>
-            {
+            None if draft.mention_only && (!draft.standalone || draft.event.countries.is_empty()) => {
                 let at = draft.event.evidence[0].start;
                 diagnostics.push(Diagnostic {
                     at,
@@ -469,28 +365,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         if !keep {
             diagnostics.push(Diagnostic {
                 at: e.evidence[0].start,
-                message: format!(
-                    "a {} with no country, organisation or person taking part",
-                    e.kind
-                ),
+                message: format!("a {} with no country, organisation or person taking part", e.kind),
             });
         }
         keep
     });
-    Extraction {
-        title: layout.title,
-        published,
-        events,
-        diagnostics,
-    }
+    Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers(
-    text: &str,
-    sentence: &Sentence,
-    lexicon: &Lexicon,
-    mentions: &[Mention],
-) -> Vec<Trigger> {
+fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
     for m in lexicon.automaton.find_iter(s) {
@@ -504,15 +387,7 @@ fn find_triggers(
         let sw = words(text, sentence.start, sentence.end);
         let (before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
         let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
-        out.push(Trigger {
-            kind,
-            flags,
-            start,
-            end,
-            before: (before, start),
-            after: (end, after),
-            subordinate,
-        });
+        out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after), subordinate });
     }
     out
 }
@@ -531,11 +406,7 @@ fn clause_start(
         start = from + p + 1;
     }
     let mut subordinate = false;
-    let before: Vec<_> = sw
-        .iter()
-        .filter(|w| w.0 >= start && w.1 <= trigger)
-        .cloned()
-        .collect();
+    let before: Vec<_> = sw.iter().filter(|w| w.0 >= start && w.1 <= trigger).cloned().collect();
     for kind in [ContextKind::Boundary, ContextKind::Subordinator] {
         for phrase in lexicon.phrases(kind) {
             for i in 0..before.len() {
@@ -572,19 +443,10 @@ fn clause_end(
         let rest_at = to - rest.len();
         let lower = rest.to_lowercase();
         let goes_on = text[at..].starts_with(',')
-            && (mentions
-                .iter()
-                .any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
-                || [
-                    "and ",
-                    "with ",
-                    "including ",
-                    "as well as ",
-                    "alongside ",
-                    "joined by ",
-                ]
-                .iter()
-                .any(|w| lower.starts_with(w)));
+            && (mentions.iter().any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
+                || ["and ", "with ", "including ", "as well as ", "alongside ", "joined by "]
+                    .iter()
+                    .any(|w| lower.starts_with(w)));
         if !goes_on {
             end = at;
             break;
@@ -592,26 +454,13 @@ fn clause_end(
         commas.push(at);
         from = at + 1;
     }
-    let after: Vec<_> = sw
-        .iter()
-        .filter(|w| w.0 >= trigger && w.1 <= end)
-        .cloned()
-        .collect();
-    for kind in [
-        ContextKind::Boundary,
-        ContextKind::Subordinator,
-        ContextKind::BoundaryAfter,
-    ] {
+    let after: Vec<_> = sw.iter().filter(|w| w.0 >= trigger && w.1 <= end).cloned().collect();
+    for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
         for phrase in lexicon.phrases(kind) {
             if let Some(i) = contains_phrase(&after, phrase) {
                 // A boundary after a comma we read past: cut at that comma
                 // (", Japan's Defense Ministry said").
-                let cut = commas
-                    .iter()
-                    .rev()
-                    .find(|&&c| c < after[i].0)
-                    .copied()
-                    .unwrap_or(after[i].0);
+                let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
                 end = end.min(cut);
             }
         }
@@ -638,10 +487,7 @@ fn continuation(
     match event.kind {
         EventType::Meeting | EventType::Call => {
             let w = words(text, next.start, next.end);
-            let Some(verb) = lexicon
-                .phrases(ContextKind::Continuation)
-                .filter_map(|p| contains_phrase(&w, p))
-                .min()
+            let Some(verb) = lexicon.phrases(ContextKind::Continuation).filter_map(|p| contains_phrase(&w, p)).min()
             else {
                 return;
             };
@@ -650,16 +496,7 @@ fn continuation(
             for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
                 if let Entity::Person(p) = m.entity {
                     took_part = true;
-                    let person = &g.people[p];
-                    let (country, role) = person.at(Some(event.date.start()));
-                    if !event.actors.iter().any(|a| a.name == person.name) {
-                        event.actors.push(Actor {
-                            name: person.name.to_string(),
-                            country: country.to_string(),
-                            role: role.to_string(),
-                        });
-                    }
-                    add_country(&mut event.countries, country);
+                    add_person(event, &g.people[p]);
                 }
             }
             if took_part {
@@ -668,9 +505,7 @@ fn continuation(
         }
         EventType::Exercise | EventType::Patrol | EventType::PortCall => {
             if next.paragraph != sentence.paragraph
-                || timexes
-                    .iter()
-                    .any(|t| t.start >= next.start && t.end <= next.end)
+                || timexes.iter().any(|t| t.start >= next.start && t.end <= next.end)
             {
                 return;
             }
@@ -714,13 +549,8 @@ fn trigger_date(
             .min_by_key(|(d, _)| *d)
             .map(|(_, v)| v)
     };
-    nearest(trigger.before.0, trigger.after.1).or_else(|| {
-        if trigger.subordinate {
-            None
-        } else {
-            nearest(sentence.start, sentence.end)
-        }
-    })
+    nearest(trigger.before.0, trigger.after.1)
+        .or_else(|| if trigger.subordinate { None } else { nearest(sentence.start, sentence.end) })
 }
 
 /// Countries, people and place read from a trigger's clause.
@@ -743,37 +573,17 @@ fn participants(
         evidence: Vec::new(),
         confidence: 0.0,
     };
-    let hosted = matches!(
-        trigger.kind,
-        EventType::Visit | EventType::PortCall | EventType::Exercise
-    );
+    let hosted = matches!(trigger.kind, EventType::Visit | EventType::PortCall | EventType::Exercise);
     let in_window = |m: &&Mention| {
         (m.start >= trigger.before.0 && m.end <= trigger.before.1)
             || (m.start >= trigger.after.0 && m.end <= trigger.after.1)
     };
     for m in mentions.iter().filter(in_window) {
-        let marker = text[..m.start]
-            .split_whitespace()
-            .next_back()
-            .map(str::to_lowercase)
-            .unwrap_or_default();
+        let marker = text[..m.start].split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_))
-            && lexicon
-                .phrases(ContextKind::PlaceMarker)
-                .any(|p| p.len() == 1 && p[0] == marker);
+            && lexicon.phrases(ContextKind::PlaceMarker).any(|p| p.len() == 1 && p[0] == marker);
         match m.entity {
-            Entity::Person(p) => {
-                let person = &g.people[p];
-                let (country, role) = person.at(Some(date.start()));
-                if !event.actors.iter().any(|a| a.name == person.name) {
-                    event.actors.push(Actor {
-                        name: person.name.to_string(),
-                        country: country.to_string(),
-                        role: role.to_string(),
-                    });
-                }
-                add_country(&mut event.countries, country);
-            }
+            Entity::Person(p) => add_person(&mut event, &g.people[p]),
             Entity::Seat(_) | Entity::Place(_) if as_place => {
                 if event.location.is_empty()
                     && let Some(loc) = g.location(m.entity)
@@ -795,6 +605,20 @@ fn participants(
     event
 }
 
+/// Adds a person as an actor (with the office held on the event's date)
+/// and the country they act for.
+fn add_person(event: &mut Event, person: &Person) {
+    let (country, role) = person.at(Some(event.date.start()));
+    if !event.actors.iter().any(|a| a.name == person.name) {
+        event.actors.push(Actor {
+            name: person.name.to_string(),
+            country: country.to_string(),
+            role: role.to_string(),
+        });
+    }
+    add_country(&mut event.countries, country);
+}
+
 fn add_country(countries: &mut Vec<String>, code: &str) {
     if !code.is_empty() && !countries.iter().any(|c| c == code) {
         countries.push(code.to_string());
@@ -811,11 +635,7 @@ fn evidence(text: &str, s: &Sentence) -> Evidence {
 }
 
 fn confidence(trigger: &Trigger, e: &Event) -> f64 {
-    let mut c: f64 = if trigger.flags.verb || trigger.flags.named {
-        0.9
-    } else {
-        0.8
-    };
+    let mut c: f64 = if trigger.flags.verb || trigger.flags.named { 0.9 } else { 0.8 };
     if e.date_inferred {
         c -= 0.2;
     }
@@ -867,9 +687,7 @@ fn more_precise(a: &DateValue, b: &DateValue) -> bool {
 
 /// Whether two readings name a participant in common.
 fn shares_participant(a: &Event, b: &Event) -> bool {
-    a.actors
-        .iter()
-        .any(|x| b.actors.iter().any(|y| x.name == y.name))
+    a.actors.iter().any(|x| b.actors.iter().any(|y| x.name == y.name))
         || a.countries.iter().any(|c| b.countries.contains(c))
 }
 
@@ -889,10 +707,7 @@ fn absorb(e: &mut Event, other: Event, evidence_only: bool) {
     if e.date_inferred && !other.date_inferred {
         e.date = other.date;
         e.date_inferred = false;
-    } else if !other.date_inferred
-        && e.date.overlaps(&other.date)
-        && more_precise(&e.date, &other.date)
-    {
+    } else if !other.date_inferred && e.date.overlaps(&other.date) && more_precise(&e.date, &other.date) {
         e.date = other.date;
     }
     if other.status == Status::Occurred {
@@ -920,11 +735,7 @@ mod tests {
         let text = format!("Headline\nPublished: Apr 19, 2023 12:10 AM\n{sentence}\n");
         let x = extract(&text, &Options::default());
         let t: Vec<&str> = x.events.iter().map(|e| e.kind.code()).collect();
-        if t.is_empty() {
-            "nothing".into()
-        } else {
-            t.join(" ")
-        }
+        if t.is_empty() { "nothing".into() } else { t.join(" ") }
     }
 
     #[test]
@@ -932,13 +743,7 @@ mod tests {
         let table = resources::TRIGGERS.table().unwrap();
         assert!(table.examples.len() >= 10);
         for ex in table.examples {
-            assert_eq!(
-                types(ex.input),
-                ex.expected,
-                "triggers.tsv:{} `{}`",
-                ex.line,
-                ex.input
-            );
+            assert_eq!(types(ex.input), ex.expected, "triggers.tsv:{} `{}`", ex.line, ex.input);
         }
     }
 
@@ -964,10 +769,6 @@ mod tests {
         let text = "Headline\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday.\n";
         let x = extract(text, &Options::default());
         assert!(x.events.is_empty(), "{:?}", x.events);
-        assert!(
-            x.diagnostics
-                .iter()
-                .any(|d| d.message.contains("no publication date"))
-        );
+        assert!(x.diagnostics.iter().any(|d| d.message.contains("no publication date")));
     }
 }

@@ -47,11 +47,8 @@ impl Person {
     /// The country the person acts for and the office held on `date`; the
     /// country of their nearest term when they held none then.
     pub fn at(&self, date: Option<NaiveDate>) -> (&'static str, &'static str) {
-        let held = date.and_then(|d| {
-            self.offices
-                .iter()
-                .find(|o| o.from.is_none_or(|f| f <= d) && o.to.is_none_or(|t| d < t))
-        });
+        let held = date
+            .and_then(|d| self.offices.iter().find(|o| o.from.is_none_or(|f| f <= d) && o.to.is_none_or(|t| d < t)));
         match held {
             Some(o) => (o.country, o.title),
             None => {
@@ -62,10 +59,7 @@ impl Person {
                         f.min(t)
                     })
                 });
-                (
-                    nearest.or(self.offices.first()).map_or("", |o| o.country),
-                    "",
-                )
+                (nearest.or(self.offices.first()).map_or("", |o| o.country), "")
             }
         }
     }
@@ -80,15 +74,8 @@ impl Person {
         if parts.len() < 2 {
             return None;
         }
-        let family_first = self
-            .offices
-            .first()
-            .is_some_and(|o| FAMILY_NAME_FIRST.contains(&o.country));
-        Some(if family_first {
-            parts[0]
-        } else {
-            parts[parts.len() - 1]
-        })
+        let family_first = self.offices.first().is_some_and(|o| FAMILY_NAME_FIRST.contains(&o.country));
+        Some(if family_first { parts[0] } else { parts[parts.len() - 1] })
     }
 }
 
@@ -131,9 +118,7 @@ impl Gazetteer {
     /// The gazetteer of the shipped resources (built once).
     pub fn shared() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| {
-            Gazetteer::from_resources().expect("shipped gazetteers are valid (tested)")
-        })
+        G.get_or_init(|| Gazetteer::from_resources().expect("shipped gazetteers are valid (tested)"))
     }
 
     pub fn from_resources() -> Result<Gazetteer> {
@@ -142,50 +127,30 @@ impl Gazetteer {
         for row in resources::COUNTRIES.table()?.rows {
             let i = countries.len();
             let seats: Vec<&'static str> = row.list(4).collect();
-            countries.push(Country {
-                code: row.cells[0],
-                name: row.cells[1],
-                capital: seats.first().copied(),
-            });
+            countries.push(Country { code: row.cells[0], name: row.cells[1], capital: seats.first().copied() });
             patterns.push((row.cells[1].to_string(), Entity::Country(i)));
-            patterns.extend(
-                row.list(2)
-                    .chain(row.list(3))
-                    .map(|n| (n.to_string(), Entity::Country(i))),
-            );
+            patterns.extend(row.list(2).chain(row.list(3)).map(|n| (n.to_string(), Entity::Country(i))));
             patterns.extend(seats.iter().map(|n| (n.to_string(), Entity::Seat(i))));
         }
         let mut organisations = Vec::new();
         for row in resources::ORGANISATIONS.table()?.rows {
             let i = organisations.len();
-            organisations.push(Named {
-                name: row.cells[1],
-                code: row.cells[0],
-            });
+            organisations.push(Named { name: row.cells[1], code: row.cells[0] });
             patterns.push((row.cells[0].to_string(), Entity::Organisation(i)));
             patterns.push((row.cells[1].to_string(), Entity::Organisation(i)));
-            patterns.extend(
-                row.list(2)
-                    .map(|n| (n.to_string(), Entity::Organisation(i))),
-            );
+            patterns.extend(row.list(2).map(|n| (n.to_string(), Entity::Organisation(i))));
         }
         let mut forces = Vec::new();
         for row in resources::FORCES.table()?.rows {
             let i = forces.len();
-            forces.push(Named {
-                name: row.cells[0],
-                code: row.cells[2],
-            });
+            forces.push(Named { name: row.cells[0], code: row.cells[2] });
             patterns.push((row.cells[0].to_string(), Entity::Force(i)));
             patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Force(i))));
         }
         let mut places = Vec::new();
         for row in resources::PLACES.table()?.rows {
             let i = places.len();
-            places.push(Named {
-                name: row.cells[0],
-                code: row.cells[2],
-            });
+            places.push(Named { name: row.cells[0], code: row.cells[2] });
             patterns.push((row.cells[0].to_string(), Entity::Place(i)));
             patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Place(i))));
         }
@@ -208,15 +173,9 @@ impl Gazetteer {
                 to: date(row.cells[5])?,
             };
             let i = *by_name.entry(row.cells[0]).or_insert_with(|| {
-                people.push(Person {
-                    name: row.cells[0],
-                    offices: Vec::new(),
-                });
+                people.push(Person { name: row.cells[0], offices: Vec::new() });
                 patterns.push((row.cells[0].to_string(), Entity::Person(people.len() - 1)));
-                patterns.extend(
-                    row.list(1)
-                        .map(|n| (n.to_string(), Entity::Person(people.len() - 1))),
-                );
+                patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Person(people.len() - 1))));
                 people.len() - 1
             });
             people[i].offices.push(office);
@@ -230,15 +189,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
-        Ok(Gazetteer {
-            countries,
-            organisations,
-            forces,
-            places,
-            people,
-            patterns,
-            automaton,
-        })
+        Ok(Gazetteer { countries, organisations, forces, places, people, patterns, automaton })
     }
 
     /// The code (ISO alpha-3 or organisation) an entity stands for, if any.
@@ -263,12 +214,7 @@ impl Gazetteer {
             .iter()
             .find(|c| c.code == code)
             .map(|c| c.name)
-            .or_else(|| {
-                self.organisations
-                    .iter()
-                    .find(|o| o.code == code)
-                    .map(|o| o.name)
-            })
+            .or_else(|| self.organisations.iter().find(|o| o.code == code).map(|o| o.name))
     }
 
     /// The location an entity names, if it is a place ("Moscow" for the Kremlin).
@@ -287,19 +233,8 @@ impl Gazetteer {
         let mut out: Vec<Mention> = self
             .automaton
             .find_iter(text)
-            .filter(|m| {
-                accept(
-                    text,
-                    m.start(),
-                    m.end(),
-                    &self.patterns[m.pattern().as_usize()].0,
-                )
-            })
-            .map(|m| Mention {
-                start: m.start(),
-                end: m.end(),
-                entity: self.patterns[m.pattern().as_usize()].1,
-            })
+            .filter(|m| accept(text, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
+            .map(|m| Mention { start: m.start(), end: m.end(), entity: self.patterns[m.pattern().as_usize()].1 })
             .collect();
         let mut surnames: Vec<(&'static str, usize)> = Vec::new();
         for m in &out {
@@ -313,14 +248,8 @@ impl Gazetteer {
         for (surname, person) in surnames {
             for (start, _) in text.match_indices(surname) {
                 let end = start + surname.len();
-                if accept(text, start, end, surname)
-                    && !out.iter().any(|m| m.start < end && start < m.end)
-                {
-                    out.push(Mention {
-                        start,
-                        end,
-                        entity: Entity::Person(person),
-                    });
+                if accept(text, start, end, surname) && !out.iter().any(|m| m.start < end && start < m.end) {
+                    out.push(Mention { start, end, entity: Entity::Person(person) });
                 }
             }
         }
@@ -354,32 +283,17 @@ mod tests {
     use super::*;
 
     fn codes(g: &Gazetteer, text: &str) -> String {
-        g.find(text)
-            .iter()
-            .filter_map(|m| g.code(m.entity))
-            .collect::<Vec<_>>()
-            .join(" ")
+        g.find(text).iter().filter_map(|m| g.code(m.entity)).collect::<Vec<_>>().join(" ")
     }
 
     #[test]
     fn every_example_in_the_country_organisation_and_force_tables_holds() {
         let g = Gazetteer::shared();
-        for file in [
-            resources::COUNTRIES,
-            resources::ORGANISATIONS,
-            resources::FORCES,
-        ] {
+        for file in [resources::COUNTRIES, resources::ORGANISATIONS, resources::FORCES] {
             let table = file.table().unwrap();
             assert!(!table.examples.is_empty(), "{} has examples", file.path);
             for ex in table.examples {
-                assert_eq!(
-                    codes(g, ex.input),
-                    ex.expected,
-                    "{}:{} `{}`",
-                    file.path,
-                    ex.line,
-                    ex.input
-                );
+                assert_eq!(codes(g, ex.input), ex.expected, "{}:{} `{}`", file.path, ex.line, ex.input);
             }
         }
     }
@@ -390,18 +304,8 @@ mod tests {
         let table = resources::PLACES.table().unwrap();
         assert!(!table.examples.is_empty());
         for ex in table.examples {
-            let got: Vec<&str> = g
-                .find(ex.input)
-                .iter()
-                .filter_map(|m| g.location(m.entity))
-                .collect();
-            assert_eq!(
-                got.join(" | "),
-                ex.expected,
-                "places.tsv:{} `{}`",
-                ex.line,
-                ex.input
-            );
+            let got: Vec<&str> = g.find(ex.input).iter().filter_map(|m| g.location(m.entity)).collect();
+            assert_eq!(got.join(" | "), ex.expected, "places.tsv:{} `{}`", ex.line, ex.input);
         }
     }
 
@@ -421,18 +325,11 @@ mod tests {
                 .find(|p| {
                     p.name == name
                         || p.surname() == Some(name)
-                        || g.find(name)
-                            .iter()
-                            .any(|m| m.entity == Entity::Person(index(g, p)))
+                        || g.find(name).iter().any(|m| m.entity == Entity::Person(index(g, p)))
                 })
                 .unwrap_or_else(|| panic!("people.tsv:{} no person `{name}`", ex.line));
             let (country, office) = person.at(Some(date));
-            assert_eq!(
-                format!("{} | {} | {}", person.name, country, office),
-                ex.expected,
-                "people.tsv:{}",
-                ex.line
-            );
+            assert_eq!(format!("{} | {} | {}", person.name, country, office), ex.expected, "people.tsv:{}", ex.line);
         }
     }
 
@@ -443,18 +340,11 @@ mod tests {
     #[test]
     fn a_surname_alone_refers_to_the_person_named_earlier() {
         let g = Gazetteer::shared();
-        let text =
-            "Russian Defense Minister Sergei Shoigu met the visitor. Later Shoigu said more.";
+        let text = "Russian Defense Minister Sergei Shoigu met the visitor. Later Shoigu said more.";
         let people: Vec<&str> = g
             .find(text)
             .iter()
-            .filter_map(|m| {
-                if let Entity::Person(p) = m.entity {
-                    Some(g.people[p].name)
-                } else {
-                    None
-                }
-            })
+            .filter_map(|m| if let Entity::Person(p) = m.entity { Some(g.people[p].name) } else { None })
             .collect();
         assert_eq!(people, ["Sergei Shoigu", "Sergei Shoigu"]);
     }

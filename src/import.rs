@@ -44,17 +44,12 @@ pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<Pat
             let walk = WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
                     Ok(_) => {}
-                    Err(e) => failed.push((
-                        e.path().map_or_else(|| path.clone(), Path::to_path_buf),
-                        e.to_string(),
-                    )),
+                    Err(e) => failed.push((e.path().map_or_else(|| path.clone(), Path::to_path_buf), e.to_string())),
                 }
             }
         } else {
@@ -64,8 +59,57 @@ pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<Pat
     out
 }
 
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored as a new article with this many events.
+    Imported(usize),
+    /// Its text was imported before.
+    AlreadyPresent,
+    /// Not imported, for this reason.
+    Failed(String),
+}
+
+impl Summary {
+    /// Records one file's outcome.
+    pub fn add(&mut self, file: PathBuf, outcome: Outcome) {
+        match outcome {
+            Outcome::Imported(n) => self.imported.push((file, n)),
+            Outcome::AlreadyPresent => self.already_present.push(file),
+            Outcome::Failed(reason) => self.failed.push((file, reason)),
+        }
+    }
+}
+
+/// Imports one file. Only a database failure is an error; a file that
+/// cannot be read is an outcome.
+pub fn import_file(store: &mut Store, file: &Path) -> Result<Outcome, StoreError> {
+    let supported = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    if !supported {
+        let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
+        return Ok(Outcome::Failed(format!("unsupported file type ({what}); plain-text .txt articles are read")));
+    }
+    let text = match text::read_file(file) {
+        Ok(t) => t,
+        Err(e) => return Ok(Outcome::Failed(e.to_string())),
+    };
+    let options = Options {
+        published: None,
+        file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        file_date: text::modified_day(file),
+    };
+    let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    Ok(match add_text(store, &shown.display().to_string(), &text, &options)? {
+        Added::New { events, .. } => Outcome::Imported(events),
+        Added::AlreadyPresent { .. } => Outcome::AlreadyPresent,
+    })
+}
+
 /// Imports files and folders into the store. `progress` is told of each
-/// file as it is done (index, total, path).
+/// file before it is read (index, total, path).
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
@@ -75,48 +119,14 @@ pub fn import_paths(
     let files = expand(paths, &mut summary.failed);
     for (i, file) in files.iter().enumerate() {
         progress(i, files.len(), file);
-        let supported = file
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if !supported {
-            let what = file.extension().map_or("no extension".to_string(), |e| {
-                format!(".{}", e.to_string_lossy())
-            });
-            summary.failed.push((
-                file.clone(),
-                format!("unsupported file type ({what}); plain-text .txt articles are read"),
-            ));
-            continue;
-        }
-        let text = match text::read_file(file) {
-            Ok(t) => t,
-            Err(e) => {
-                summary.failed.push((file.clone(), e.to_string()));
-                continue;
-            }
-        };
-        let options = Options {
-            published: None,
-            file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
-            file_date: text::modified_day(file),
-        };
-        let shown = std::path::absolute(file).unwrap_or_else(|_| file.clone());
-        match add_text(store, &shown.display().to_string(), &text, &options)? {
-            Added::New { events, .. } => summary.imported.push((file.clone(), events)),
-            Added::AlreadyPresent { .. } => summary.already_present.push(file.clone()),
-        }
+        let outcome = import_file(store, file)?;
+        summary.add(file.clone(), outcome);
     }
     Ok(summary)
 }
 
 /// Extracts and stores one article's text (unless the same text is stored already).
-pub fn add_text(
-    store: &mut Store,
-    file: &str,
-    text: &str,
-    options: &Options,
-) -> Result<Added, StoreError> {
+pub fn add_text(store: &mut Store, file: &str, text: &str, options: &Options) -> Result<Added, StoreError> {
     if let Some(article_id) = store.find_article(text)? {
         return Ok(Added::AlreadyPresent { article_id });
     }

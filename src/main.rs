@@ -17,11 +17,7 @@ use detente::{import, text};
 use serde_json::json;
 
 #[derive(Parser)]
-#[command(
-    name = "detente",
-    version,
-    about = "Dated diplomatic and military events from news articles"
-)]
+#[command(name = "detente", version, about = "Dated diplomatic and military events from news articles")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,8 +67,7 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
 fn parse_type(s: &str) -> Result<EventType, String> {
@@ -103,14 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(t) => {
                         let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
                         let file_date = text::modified_day(&file);
-                        let x = extract::extract(
-                            &t,
-                            &Options {
-                                published,
-                                file_name: name,
-                                file_date,
-                            },
-                        );
+                        let x = extract::extract(&t, &Options { published, file_name: name, file_date });
                         json!({
                             "file": file.display().to_string(),
                             "title": x.title,
@@ -127,47 +115,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 };
                 writeln!(out, "{line}")?;
             }
-            Ok(if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Import { paths, db } => {
-            let mut store =
-                Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+            let mut store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
             let summary = import::import_paths(&mut store, &paths, |_, _, _| {})?;
             writeln!(out, "{}", summary.line())?;
             for (file, reason) in &summary.failed {
                 writeln!(out, "failed: {}: {reason}", file.display())?;
             }
-            Ok(if summary.failed.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Command::Events {
-            db,
-            countries,
-            actors,
-            types,
-            from,
-            to,
-            text,
-        } => {
+        Command::Events { db, countries, actors, types, from, to, text } => {
             if !db.exists() {
                 anyhow::bail!("no database at {}", db.display());
             }
             let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
-            let filter = Filter {
-                countries,
-                actors,
-                types,
-                from,
-                to,
-                text,
-            };
+            let filter = Filter { countries, actors, types, from, to, text };
             for event in store.events(&filter)? {
                 writeln!(out, "{}", serde_json::to_string(&event)?)?;
             }

@@ -152,11 +152,7 @@ impl DateValue {
         match *self {
             DateValue::Day(d) | DateValue::Range(_, d) => d,
             DateValue::Month { year, month } => {
-                let (y, m) = if month == 12 {
-                    (year + 1, 1)
-                } else {
-                    (year, month + 1)
-                };
+                let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
                 ymd(y, m, 1).pred_opt().expect("a month has a last day")
             }
             DateValue::Year(year) => ymd(year, 12, 31),
@@ -176,14 +172,11 @@ impl DateValue {
             return (a <= b).then_some(DateValue::Range(a, b));
         }
         match s.len() {
-            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .map(DateValue::Day),
+            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(DateValue::Day),
             7 => {
                 let year = s[..4].parse().ok()?;
                 let month = s[5..].parse().ok()?;
-                (s.as_bytes()[4] == b'-' && (1..=12).contains(&month))
-                    .then_some(DateValue::Month { year, month })
+                (s.as_bytes()[4] == b'-' && (1..=12).contains(&month)).then_some(DateValue::Month { year, month })
             }
             4 => s.parse().ok().map(DateValue::Year),
             _ => None,

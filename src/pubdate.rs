@@ -33,21 +33,13 @@ struct Rule {
 fn rules() -> &'static [Rule] {
     static R: OnceLock<Vec<Rule>> = OnceLock::new();
     R.get_or_init(|| {
-        let table = resources::PUBLISHED_PATTERNS
-            .table()
-            .expect("shipped resources are valid (tested)");
+        let table = resources::PUBLISHED_PATTERNS.table().expect("shipped resources are valid (tested)");
         table
             .rows
             .iter()
             .map(|row| {
-                let pattern = format!(
-                    r"^\s*(?:{})",
-                    timex::expand(row.cells[1]).expect("vocabulary loads")
-                );
-                Rule {
-                    name: row.cells[0],
-                    regex: Regex::new(&pattern).expect("published.tsv rules compile (tested)"),
-                }
+                let pattern = format!(r"^\s*(?:{})", timex::expand(row.cells[1]).expect("vocabulary loads"));
+                Rule { name: row.cells[0], regex: Regex::new(&pattern).expect("published.tsv rules compile (tested)") }
             })
             .collect()
     })
@@ -55,13 +47,7 @@ fn rules() -> &'static [Rule] {
 
 /// Month number of a month name of `months.tsv`.
 fn month_number(name: &str) -> Option<u32> {
-    resources::MONTHS
-        .table()
-        .ok()?
-        .rows
-        .iter()
-        .find(|r| r.cells[0] == name)
-        .and_then(|r| r.cells[1].parse().ok())
+    resources::MONTHS.table().ok()?.rows.iter().find(|r| r.cells[0] == name).and_then(|r| r.cells[1].parse().ok())
 }
 
 /// A line's date by the first rule that matches it.
@@ -77,44 +63,24 @@ struct LineDate {
 fn match_line(line: &str) -> Option<LineDate> {
     for rule in rules() {
         if let Some(c) = rule.regex.captures(line) {
-            let month = c
-                .name("month")
-                .and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
+            let month = c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
             let day = c.name("day")?.as_str().parse().ok()?;
             let year = c.name("year").and_then(|y| y.as_str().parse().ok());
             let len = c.get(0).map_or(0, |m| m.end());
-            return Some(LineDate {
-                month,
-                day,
-                year,
-                rule: rule.name,
-                len,
-            });
+            return Some(LineDate { month, day, year, rule: rule.name, len });
         }
     }
     None
 }
 
 /// The publication date of an article, if the text (or file name) gives one.
-pub fn find(
-    text: &str,
-    layout: &Layout,
-    file_name: Option<&str>,
-    file_date: Option<NaiveDate>,
-) -> Option<Published> {
+pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Option<NaiveDate>) -> Option<Published> {
     let mut candidates: Vec<&str> = layout.header.iter().map(|&(s, e)| &text[s..e]).collect();
     if let Some(first) = layout.sentences.first() {
         candidates.push(&text[first.start..first.end]);
     }
     for line in candidates {
-        let Some(LineDate {
-            month,
-            day,
-            year,
-            rule,
-            len,
-        }) = match_line(line)
-        else {
+        let Some(LineDate { month, day, year, rule, len }) = match_line(line) else {
             continue;
         };
         let at = line.as_ptr() as usize - text.as_ptr() as usize;
@@ -122,24 +88,14 @@ pub fn find(
         match year {
             Some(y) => {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, month, day) {
-                    return Some(Published {
-                        date,
-                        source: rule.to_string(),
-                        certain: true,
-                        span,
-                    });
+                    return Some(Published { date, source: rule.to_string(), certain: true, span });
                 }
             }
             None => {
                 if let Some(y) = year_from_text(text, month, day, file_date)
                     && let Some(date) = NaiveDate::from_ymd_opt(y, month, day)
                 {
-                    return Some(Published {
-                        date,
-                        source: format!("{rule} (year inferred)"),
-                        certain: false,
-                        span,
-                    });
+                    return Some(Published { date, source: format!("{rule} (year inferred)"), certain: false, span });
                 }
             }
         }
@@ -158,9 +114,7 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
     let mut weekdays = Vec::new();
     for t in &timexes {
         let dated = match t.value {
-            Underspecified::Day(p) | Underspecified::Range(p, _) => {
-                p.year.map(|y| (y, p.month, p.day))
-            }
+            Underspecified::Day(p) | Underspecified::Range(p, _) => p.year.map(|y| (y, p.month, p.day)),
             Underspecified::Month { year, month } => Some((year, month, 1)),
             Underspecified::Year(y) => Some((y, 1, 1)),
             Underspecified::Weekday(w) => {
@@ -188,11 +142,7 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
     }
     let candidates: Vec<i32> = match (latest, file_date) {
         (Some((y, m, d)), file) => {
-            let first = if (m, d) > (month, day) && (m, d) != (1, 1) {
-                y + 1
-            } else {
-                y
-            };
+            let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
             let last = file.map_or(first + 2, |f| f.year().max(first + 2));
             (first..=last).collect()
         }
@@ -222,27 +172,17 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
         )
     };
     // The best score wins; among equals, the earlier candidate.
-    candidates
-        .iter()
-        .filter_map(|&y| score(y).map(|s| (s, y)))
-        .min_by_key(|(s, _)| *s)
-        .map(|(_, y)| y)
+    candidates.iter().filter_map(|&y| score(y).map(|s| (s, y))).min_by_key(|(s, _)| *s).map(|(_, y)| y)
 }
 
 fn date_in_file_name(name: &str) -> Option<Published> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})-?([01][0-9])-?([0-3][0-9])(?:[^0-9]|$)")
-            .expect("valid")
+        Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})-?([01][0-9])-?([0-3][0-9])(?:[^0-9]|$)").expect("valid")
     });
     let c = r.captures(name)?;
     let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-    (date.year() > 1900).then(|| Published {
-        date,
-        source: "file name".into(),
-        certain: true,
-        span: None,
-    })
+    (date.year() > 1900).then(|| Published { date, source: "file name".into(), certain: true, span: None })
 }
 
 #[cfg(test)]
@@ -255,10 +195,7 @@ mod tests {
         assert!(table.examples.len() >= 6);
         for ex in table.examples {
             let got = match_line(ex.input)
-                .and_then(|l| {
-                    l.year
-                        .and_then(|y| NaiveDate::from_ymd_opt(y, l.month, l.day))
-                })
+                .and_then(|l| l.year.and_then(|y| NaiveDate::from_ymd_opt(y, l.month, l.day)))
                 .map_or("none".to_string(), |d| d.to_string());
             assert_eq!(got, ex.expected, "published.tsv:{} `{}`", ex.line, ex.input);
         }
@@ -280,7 +217,8 @@ mod tests {
         let p = find(text, &crate::text::layout(text), None, None).unwrap();
         assert_eq!(p.date.to_string(), "2024-04-16");
         // With no year in the text, the file's date bounds the search.
-        let text = "Forum talks\nSINGAPORE, May 31 (Reuters) -- The ministers met on Friday, and one will speak on Sunday.\n";
+        let text =
+            "Forum talks\nSINGAPORE, May 31 (Reuters) -- The ministers met on Friday, and one will speak on Sunday.\n";
         let file = NaiveDate::from_ymd_opt(2026, 11, 26);
         let p = find(text, &crate::text::layout(text), None, file).unwrap();
         assert_eq!(p.date.to_string(), "2024-05-31", "31 May 2024 was a Friday");
@@ -288,20 +226,12 @@ mod tests {
 
     #[test]
     fn a_date_in_the_file_name_is_the_last_resort() {
-        let text =
-            "Headline\nThe ministers met in the capital and talked for hours about things.\n";
+        let text = "Headline\nThe ministers met in the capital and talked for hours about things.\n";
         let layout = crate::text::layout(text);
         assert_eq!(
-            find(text, &layout, Some("2024-06-02-shangri-la.txt"), None)
-                .unwrap()
-                .date
-                .to_string(),
+            find(text, &layout, Some("2024-06-02-shangri-la.txt"), None).unwrap().date.to_string(),
             "2024-06-02"
         );
-        assert_eq!(
-            find(text, &layout, Some("notes.txt"), None),
-            None,
-            "never today's date"
-        );
+        assert_eq!(find(text, &layout, Some("notes.txt"), None), None, "never today's date");
     }
 }

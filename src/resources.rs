@@ -13,19 +13,10 @@ use thiserror::Error;
 pub enum ResourceError {
     /// A data row with the wrong number of tab-separated cells.
     #[error("{file}:{line}: expected {expected} tab-separated columns, found {found}")]
-    Columns {
-        file: String,
-        line: usize,
-        expected: usize,
-        found: usize,
-    },
+    Columns { file: String, line: usize, expected: usize, found: usize },
     /// A cell whose value is not valid for its column.
     #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Invalid { file: String, line: usize, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, ResourceError>;
@@ -42,11 +33,7 @@ pub struct File {
 
 macro_rules! resource {
     ($path:literal, $columns:expr) => {
-        File {
-            path: $path,
-            text: include_str!(concat!("../resources/", $path)),
-            columns: $columns,
-        }
+        File { path: $path, text: include_str!(concat!("../resources/", $path)), columns: $columns }
     };
 }
 
@@ -93,10 +80,7 @@ pub struct Row {
 impl Row {
     /// The values of a `|`-separated cell, trimmed, without empties.
     pub fn list(&self, column: usize) -> impl Iterator<Item = &'static str> {
-        self.cells[column]
-            .split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        self.cells[column].split('|').map(str::trim).filter(|s| !s.is_empty())
     }
 }
 
@@ -126,12 +110,11 @@ impl File {
         for (i, raw) in self.text.lines().enumerate() {
             let line = i + 1;
             if let Some(ex) = raw.strip_prefix("#>") {
-                let (input, expected) =
-                    ex.split_once("=>").ok_or_else(|| ResourceError::Invalid {
-                        file: self.path.to_string(),
-                        line,
-                        message: "example without `=>`".into(),
-                    })?;
+                let (input, expected) = ex.split_once("=>").ok_or_else(|| ResourceError::Invalid {
+                    file: self.path.to_string(),
+                    line,
+                    message: "example without `=>`".into(),
+                })?;
                 examples.push(Example {
                     line,
                     input: input.trim(),
@@ -154,20 +137,12 @@ impl File {
             }
             rows.push(Row { line, cells });
         }
-        Ok(Table {
-            path: self.path,
-            rows,
-            examples,
-        })
+        Ok(Table { path: self.path, rows, examples })
     }
 
     /// An error about a cell of this file.
     pub fn invalid(&self, line: usize, message: impl Into<String>) -> ResourceError {
-        ResourceError::Invalid {
-            file: self.path.to_string(),
-            line,
-            message: message.into(),
-        }
+        ResourceError::Invalid { file: self.path.to_string(), line, message: message.into() }
     }
 }
 
@@ -180,29 +155,16 @@ mod tests {
         for file in ALL {
             let table = file.table().unwrap_or_else(|e| panic!("{e}"));
             assert!(!table.rows.is_empty(), "{} has no data rows", file.path);
-            assert!(
-                file.text.starts_with('#'),
-                "{} must open with a header saying what it holds",
-                file.path
-            );
+            assert!(file.text.starts_with('#'), "{} must open with a header saying what it holds", file.path);
         }
     }
 
     #[test]
     fn a_row_with_a_missing_column_is_reported_with_its_line() {
-        let f = File {
-            path: "t.tsv",
-            text: "# header\na\tb\nc\n",
-            columns: 2,
-        };
+        let f = File { path: "t.tsv", text: "# header\na\tb\nc\n", columns: 2 };
         assert_eq!(
             f.table().unwrap_err(),
-            ResourceError::Columns {
-                file: "t.tsv".into(),
-                line: 3,
-                expected: 2,
-                found: 1
-            }
+            ResourceError::Columns { file: "t.tsv".into(), line: 3, expected: 2, found: 1 }
         );
     }
 }

@@ -4,36 +4,12 @@
 
 /// File name and text of each sample article.
 pub const ARTICLES: &[(&str, &str)] = &[
-    (
-        "seed_li_shoigu_moscow.txt",
-        include_str!("../tests/fixtures/seed_li_shoigu_moscow.txt"),
-    ),
-    (
-        "austin_dong_video_call.txt",
-        include_str!("../tests/fixtures/austin_dong_video_call.txt"),
-    ),
-    (
-        "australia_japan_reciprocal_access.txt",
-        include_str!("../tests/fixtures/australia_japan_reciprocal_access.txt"),
-    ),
-    (
-        "havana_naval_port_calls.txt",
-        include_str!("../tests/fixtures/havana_naval_port_calls.txt"),
-    ),
-    (
-        "india_us_2plus2_beca.txt",
-        include_str!("../tests/fixtures/india_us_2plus2_beca.txt"),
-    ),
-    (
-        "quad_tokyo_joint_air_patrol.txt",
-        include_str!("../tests/fixtures/quad_tokyo_joint_air_patrol.txt"),
-    ),
-    (
-        "shangri_la_austin_dong.txt",
-        include_str!("../tests/fixtures/shangri_la_austin_dong.txt"),
-    ),
-    (
-        "ufs_camp_david_yonhap.txt",
-        include_str!("../tests/fixtures/ufs_camp_david_yonhap.txt"),
-    ),
+    ("seed_li_shoigu_moscow.txt", include_str!("../tests/fixtures/seed_li_shoigu_moscow.txt")),
+    ("austin_dong_video_call.txt", include_str!("../tests/fixtures/austin_dong_video_call.txt")),
+    ("australia_japan_reciprocal_access.txt", include_str!("../tests/fixtures/australia_japan_reciprocal_access.txt")),
+    ("havana_naval_port_calls.txt", include_str!("../tests/fixtures/havana_naval_port_calls.txt")),
+    ("india_us_2plus2_beca.txt", include_str!("../tests/fixtures/india_us_2plus2_beca.txt")),
+    ("quad_tokyo_joint_air_patrol.txt", include_str!("../tests/fixtures/quad_tokyo_joint_air_patrol.txt")),
+    ("shangri_la_austin_dong.txt", include_str!("../tests/fixtures/shangri_la_austin_dong.txt")),
+    ("ufs_camp_david_yonhap.txt", include_str!("../tests/fixtures/ufs_camp_david_yonhap.txt")),
 ];

@@ -8,9 +8,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{
-    Connection, OptionalExtension, Transaction, params, params_from_iter, types::Value,
-};
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter, types::Value};
 use rusqlite_migration::{M, Migrations};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -27,10 +25,7 @@ pub enum StoreError {
     #[error("cannot bring the database schema up to date: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("cannot create the database folder {path}: {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
+    Folder { path: String, source: std::io::Error },
     #[error("the database holds a value this version cannot read: {0}")]
     Corrupt(String),
 }
@@ -126,20 +121,15 @@ pub struct Store {
 
 /// SHA-256 of an article's text: its identity for "already imported".
 pub fn content_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
-                path: dir.display().to_string(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
         }
         Store::setup(Connection::open(path)?)
     }
@@ -160,22 +150,16 @@ impl Store {
 
     /// Number of articles and events stored.
     pub fn counts(&self) -> Result<(i64, i64)> {
-        Ok(self.conn.query_row(
-            "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM event)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        Ok(self.conn.query_row("SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM event)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
     }
 
     /// The article with this text, if it was imported before.
     pub fn find_article(&self, text: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT id FROM article WHERE content_hash = ?1",
-                [content_hash(text)],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM article WHERE content_hash = ?1", [content_hash(text)], |r| r.get(0))
             .optional()?)
     }
 
@@ -183,18 +167,12 @@ impl Store {
     pub fn add_article(&mut self, file: &str, text: &str, x: &Extraction) -> Result<Added> {
         let hash = content_hash(text);
         let tx = self.conn.transaction()?;
-        if let Some(id) = tx
-            .query_row(
-                "SELECT id FROM article WHERE content_hash = ?1",
-                [&hash],
-                |r| r.get(0),
-            )
-            .optional()?
+        if let Some(id) =
+            tx.query_row("SELECT id FROM article WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?
         {
             return Ok(Added::AlreadyPresent { article_id: id });
         }
-        let diagnostics = serde_json::to_string(&x.diagnostics)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.execute(
             "INSERT INTO article (content_hash, path, title, published, published_source, text, diagnostics, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))",
@@ -213,10 +191,7 @@ impl Store {
             insert_event(&tx, article_id, event)?;
         }
         tx.commit()?;
-        Ok(Added::New {
-            article_id,
-            events: x.events.len(),
-        })
+        Ok(Added::New { article_id, events: x.events.len() })
     }
 
     /// Events matching the filter, by date.
@@ -240,15 +215,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, kind, date, date_inferred, status, location, confidence) = row?;
-            out.push(self.load_event(
-                id,
-                &kind,
-                &date,
-                date_inferred,
-                &status,
-                location,
-                confidence,
-            )?);
+            out.push(self.load_event(id, &kind, &date, date_inferred, &status, location, confidence)?);
         }
         Ok(out)
     }
@@ -290,24 +257,14 @@ impl Store {
         confidence: f64,
     ) -> Result<StoredEvent> {
         let corrupt = |what: &str| StoreError::Corrupt(format!("event {id}: {what}"));
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT code FROM event_country WHERE event_id = ?1 ORDER BY code")?;
-        let countries = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut stmt = self.conn.prepare_cached("SELECT code FROM event_country WHERE event_id = ?1 ORDER BY code")?;
+        let countries = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.name, ea.country, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
              WHERE ea.event_id = ?1 ORDER BY ea.position",
         )?;
         let actors = stmt
-            .query_map([id], |r| {
-                Ok(Actor {
-                    name: r.get(0)?,
-                    country: r.get(1)?,
-                    role: r.get(2)?,
-                })
-            })?
+            .query_map([id], |r| Ok(Actor { name: r.get(0)?, country: r.get(1)?, role: r.get(2)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT ev.article_id, a.path, a.title, a.published, ev.start, ev.end, ev.text
@@ -321,24 +278,14 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
-                Evidence {
-                    start: r.get::<_, i64>(4)? as usize,
-                    end: r.get::<_, i64>(5)? as usize,
-                    text: r.get(6)?,
-                },
+                Evidence { start: r.get::<_, i64>(4)? as usize, end: r.get::<_, i64>(5)? as usize, text: r.get(6)? },
             ))
         })?;
         for row in rows {
             let (article_id, file, title, published, ev) = row?;
             match sources.iter_mut().find(|s| s.article_id == article_id) {
                 Some(s) => s.evidence.push(ev),
-                None => sources.push(Source {
-                    article_id,
-                    file,
-                    title,
-                    published,
-                    evidence: vec![ev],
-                }),
+                None => sources.push(Source { article_id, file, title, published, evidence: vec![ev] }),
             }
         }
         let event = Event {
@@ -349,10 +296,7 @@ impl Store {
             countries,
             actors,
             location,
-            evidence: sources
-                .iter()
-                .flat_map(|s| s.evidence.iter().cloned())
-                .collect(),
+            evidence: sources.iter().flat_map(|s| s.evidence.iter().cloned()).collect(),
             confidence,
         };
         Ok(StoredEvent { id, event, sources })
@@ -385,11 +329,7 @@ impl Store {
             let (w, args) = where_clause(filter, Some(facet));
             let mut stmt = self.conn.prepare(&sql.replace("{where}", &w))?;
             let rows = stmt.query_map(params_from_iter(args), |r| {
-                Ok(FacetCount {
-                    value: r.get(0)?,
-                    country: r.get(1)?,
-                    count: r.get(2)?,
-                })
+                Ok(FacetCount { value: r.get(0)?, country: r.get(1)?, count: r.get(2)? })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         };
@@ -430,20 +370,14 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> 
     )?;
     let event_id = tx.last_insert_rowid();
     for code in &e.countries {
-        tx.execute(
-            "INSERT OR IGNORE INTO event_country (event_id, code) VALUES (?1, ?2)",
-            params![event_id, code],
-        )?;
+        tx.execute("INSERT OR IGNORE INTO event_country (event_id, code) VALUES (?1, ?2)", params![event_id, code])?;
     }
     for (position, a) in e.actors.iter().enumerate() {
         tx.execute(
             "INSERT INTO actor (name, country) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
             params![a.name, a.country],
         )?;
-        let actor_id: i64 =
-            tx.query_row("SELECT id FROM actor WHERE name = ?1", [&a.name], |r| {
-                r.get(0)
-            })?;
+        let actor_id: i64 = tx.query_row("SELECT id FROM actor WHERE name = ?1", [&a.name], |r| r.get(0))?;
         tx.execute(
             "INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![event_id, actor_id, position as i64, a.country, a.role],
@@ -532,24 +466,15 @@ mod tests {
         drop(Store::open(&path).unwrap());
         let s = Store::open(&path).unwrap();
         assert_eq!(s.counts().unwrap(), (0, 0));
-        let mode: String = s
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
+        let mode: String = s.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = s
-            .conn
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-            .unwrap();
+        let fk: i64 = s.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!(fk, 1);
     }
 
     #[test]
     fn typed_search_text_never_breaks_the_query() {
-        assert_eq!(
-            fts_query("Li's \"visit\" OR"),
-            Some("\"Li\"* \"s\"* \"visit\"* \"OR\"*".into())
-        );
+        assert_eq!(fts_query("Li's \"visit\" OR"), Some("\"Li\"* \"s\"* \"visit\"* \"OR\"*".into()));
         assert_eq!(fts_query("  -*- "), None);
     }
 }

@@ -121,19 +121,10 @@ pub fn layout(text: &str) -> Layout {
             break;
         }
     }
-    if header.len()
-        == lines
-            .iter()
-            .filter(|(s, e)| !text[*s..*e].trim().is_empty())
-            .count()
-        && header.len() > 1
-    {
+    if header.len() == lines.iter().filter(|(s, e)| !text[*s..*e].trim().is_empty()).count() && header.len() > 1 {
         // No prose at all: the first line is the title, the rest is body.
         header.truncate(1);
-        body_from = lines
-            .iter()
-            .position(|&(s, _)| s > header[0].0)
-            .unwrap_or(lines.len());
+        body_from = lines.iter().position(|&(s, _)| s > header[0].0).unwrap_or(lines.len());
     }
     let title = header
         .iter()
@@ -150,11 +141,7 @@ pub fn layout(text: &str) -> Layout {
     let body_start = lines.get(body_from).map_or(text.len(), |l| l.0);
     let flush = |from: usize, to: usize, paragraph: usize, sentences: &mut Vec<Sentence>| {
         for (s, e) in split_sentences(&text[from..to]) {
-            sentences.push(Sentence {
-                start: from + s,
-                end: from + e,
-                paragraph,
-            });
+            sentences.push(Sentence { start: from + s, end: from + e, paragraph });
         }
     };
     for &(s, e) in lines.iter().filter(|(s, _)| *s >= body_start) {
@@ -170,23 +157,14 @@ pub fn layout(text: &str) -> Layout {
             para_start = Some(s);
         }
         if line.ends_with(['.', '"', '\u{201d}', '?', '!']) {
-            flush(
-                para_start.take().expect("set above"),
-                e,
-                paragraph,
-                &mut sentences,
-            );
+            flush(para_start.take().expect("set above"), e, paragraph, &mut sentences);
             paragraph += 1;
         }
     }
     if let Some(p) = para_start {
         flush(p, text.len(), paragraph, &mut sentences);
     }
-    Layout {
-        header,
-        title,
-        sentences,
-    }
+    Layout { header, title, sentences }
 }
 
 /// A line that reads as running text rather than a headline or byline.
@@ -236,16 +214,13 @@ pub fn split_sentences(para: &str) -> Vec<(usize, usize)> {
             let rest = &para[end..];
             let next_word = rest.trim_start();
             let has_space = rest.len() > next_word.len();
-            let starts_new = next_word.chars().next().is_some_and(|ch| {
-                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\u{201c}' | '(')
-            });
-            let word_before = para[start..i + 1]
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("");
+            let starts_new = next_word
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\u{201c}' | '('));
+            let word_before = para[start..i + 1].split_whitespace().next_back().unwrap_or("");
             let word_before = word_before.trim_start_matches(['"', '(', '\u{201c}']);
-            let initial = word_before.len() == 2
-                && word_before.starts_with(|ch: char| ch.is_ascii_uppercase());
+            let initial = word_before.len() == 2 && word_before.starts_with(|ch: char| ch.is_ascii_uppercase());
             if c == b'.' && (abbreviations().contains(word_before) || initial) {
                 i += 1;
                 continue;
@@ -281,10 +256,7 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect()
+        split_sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
     }
 
     #[test]
@@ -305,13 +277,7 @@ mod tests {
     fn every_abbreviation_in_the_table_keeps_its_sentence_whole() {
         for row in resources::ABBREVIATIONS.table().unwrap().rows {
             let text = format!("They met {} Smith today. Then they left.", row.cells[0]);
-            assert_eq!(
-                sentences(&text).len(),
-                2,
-                "abbreviations.tsv:{} `{}`",
-                row.line,
-                row.cells[0]
-            );
+            assert_eq!(sentences(&text).len(), 2, "abbreviations.tsv:{} `{}`", row.line, row.cells[0]);
         }
     }
 
@@ -338,13 +304,7 @@ mod tests {
     fn empty_binary_and_non_utf8_input_are_refused_with_their_reason() {
         assert!(matches!(decode(b""), Err(ReadError::Empty)));
         assert!(matches!(decode(b"ab\0cd"), Err(ReadError::Binary)));
-        assert!(matches!(
-            decode(b"caf\xe9 au lait"),
-            Err(ReadError::NotUtf8)
-        ));
-        assert_eq!(
-            decode(b"\xEF\xBB\xBFHello\r\nWorld").unwrap(),
-            "Hello\nWorld"
-        );
+        assert!(matches!(decode(b"caf\xe9 au lait"), Err(ReadError::NotUtf8)));
+        assert_eq!(decode(b"\xEF\xBB\xBFHello\r\nWorld").unwrap(), "Hello\nWorld");
     }
 }

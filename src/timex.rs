@@ -73,11 +73,7 @@ impl Timex {
 }
 
 /// Resolves an under-specified value; see [`Timex::resolve`].
-pub fn resolve(
-    value: Underspecified,
-    direction: Direction,
-    reference: Option<NaiveDate>,
-) -> Option<DateValue> {
+pub fn resolve(value: Underspecified, direction: Direction, reference: Option<NaiveDate>) -> Option<DateValue> {
     match value {
         Underspecified::Day(p) => resolve_day(p, direction, reference).map(DateValue::Day),
         Underspecified::Month { year, month } => Some(DateValue::Month { year, month }),
@@ -96,37 +92,27 @@ pub fn resolve(
             let back = (7 + r.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
             let day = match direction {
                 Direction::Future => {
-                    let ahead =
-                        (7 + wd.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7;
+                    let ahead = (7 + wd.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7;
                     r.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))?
                 }
-                Direction::Past | Direction::Unmarked => {
-                    r.checked_sub_days(Days::new(u64::from(back)))?
-                }
+                Direction::Past | Direction::Unmarked => r.checked_sub_days(Days::new(u64::from(back)))?,
             };
             Some(DateValue::Day(day))
         }
         Underspecified::MonthOfYear(month) => {
             let r = reference?;
-            let candidates =
-                [r.year() - 1, r.year(), r.year() + 1].map(|year| DateValue::Month { year, month });
+            let candidates = [r.year() - 1, r.year(), r.year() + 1].map(|year| DateValue::Month { year, month });
             let ok = |v: &DateValue| match direction {
                 Direction::Past => v.start() <= r,
                 Direction::Future => v.end() >= r,
                 Direction::Unmarked => (-305..=61).contains(&(v.start() - r).num_days()),
             };
-            candidates
-                .into_iter()
-                .filter(ok)
-                .min_by_key(|v| (v.start() - r).num_days().abs())
+            candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs())
         }
         Underspecified::MonthsFromReference(n) => {
             let r = reference?;
             let index = r.year() * 12 + r.month0() as i32 + n;
-            Some(DateValue::Month {
-                year: index.div_euclid(12),
-                month: index.rem_euclid(12) as u32 + 1,
-            })
+            Some(DateValue::Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 })
         }
         Underspecified::DaysFromReference(n) => {
             let r = reference?;
@@ -142,18 +128,13 @@ pub fn resolve(
 
 /// A day whose year may be missing: the year is the one that puts it nearest
 /// the reference in the direction given (unmarked: up to two months ahead).
-fn resolve_day(
-    p: PartialDay,
-    direction: Direction,
-    reference: Option<NaiveDate>,
-) -> Option<NaiveDate> {
+fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     if let Some(y) = p.year {
         return NaiveDate::from_ymd_opt(y, p.month, p.day);
     }
     let r = reference?;
-    let candidates = [r.year() - 1, r.year(), r.year() + 1]
-        .into_iter()
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, p.month, p.day));
+    let candidates =
+        [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| NaiveDate::from_ymd_opt(y, p.month, p.day));
     let ok = |d: &NaiveDate| {
         let diff = (*d - r).num_days();
         match direction {
@@ -162,9 +143,7 @@ fn resolve_day(
             Direction::Unmarked => (-305..=61).contains(&diff),
         }
     };
-    candidates
-        .filter(ok)
-        .min_by_key(|d| (*d - r).num_days().abs())
+    candidates.filter(ok).min_by_key(|d| (*d - r).num_days().abs())
 }
 
 struct Rule {
@@ -191,10 +170,7 @@ fn vocabulary(file: File) -> Result<Vec<&'static str>> {
 /// Weekday names without the abbreviations ("Sun", "Sat" and "Wed" are
 /// words too): for rules where a weekday stands alone.
 fn full_weekdays() -> Result<Vec<&'static str>> {
-    Ok(vocabulary(resources::WEEKDAYS)?
-        .into_iter()
-        .filter(|w| w.ends_with("day"))
-        .collect())
+    Ok(vocabulary(resources::WEEKDAYS)?.into_iter().filter(|w| w.ends_with("day")).collect())
 }
 
 /// Month names without abbreviations: for each month its longest name.
@@ -223,8 +199,7 @@ fn alternation_ci(words: &[&str]) -> String {
 
 /// Expands the `%name` vocabulary references of a rule's pattern.
 pub(crate) fn expand(pattern: &str) -> Result<String> {
-    static VOCAB: OnceLock<std::result::Result<Vec<(&'static str, String)>, ResourceError>> =
-        OnceLock::new();
+    static VOCAB: OnceLock<std::result::Result<Vec<(&'static str, String)>, ResourceError>> = OnceLock::new();
     let vocab = VOCAB
         .get_or_init(|| {
             Ok(vec![
@@ -232,10 +207,7 @@ pub(crate) fn expand(pattern: &str) -> Result<String> {
                 ("%weekday_full", alternation(&full_weekdays()?)),
                 ("%month_full", alternation(&full_months()?)),
                 ("%weekday", alternation(&vocabulary(resources::WEEKDAYS)?)),
-                (
-                    "%reldays",
-                    alternation_ci(&vocabulary(resources::RELATIVE_DAYS)?),
-                ),
+                ("%reldays", alternation_ci(&vocabulary(resources::RELATIVE_DAYS)?)),
                 ("%day", "(?:3[01]|[12][0-9]|0?[1-9])".to_string()),
                 ("%year", "(?:19[0-9]{2}|20[0-9]{2})".to_string()),
             ])
@@ -256,9 +228,7 @@ impl Tagger {
     /// The tagger built from the shipped resources (built once).
     pub fn shared() -> &'static Tagger {
         static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(|| {
-            Tagger::from_resources().expect("shipped date resources are valid (tested)")
-        })
+        TAGGER.get_or_init(|| Tagger::from_resources().expect("shipped date resources are valid (tested)"))
     }
 
     pub fn from_resources() -> Result<Tagger> {
@@ -268,20 +238,13 @@ impl Tagger {
         for row in &table.rows {
             let pattern = format!(r"\b(?:{})\b", expand(row.cells[1])?);
             let regex = Regex::new(&pattern).map_err(|e| file.invalid(row.line, e.to_string()))?;
-            rules.push(Rule {
-                name: row.cells[0],
-                regex,
-            });
+            rules.push(Rule { name: row.cells[0], regex });
         }
         let months = number_table(resources::MONTHS)?;
         let weekdays = number_table(resources::WEEKDAYS)?
             .into_iter()
             .map(|(k, n)| {
-                Ok((
-                    k,
-                    Weekday::try_from(n as u8 - 1)
-                        .map_err(|_| resources::WEEKDAYS.invalid(0, "bad weekday"))?,
-                ))
+                Ok((k, Weekday::try_from(n as u8 - 1).map_err(|_| resources::WEEKDAYS.invalid(0, "bad weekday"))?))
             })
             .collect::<Result<_>>()?;
         let relative_days = resources::RELATIVE_DAYS
@@ -289,9 +252,9 @@ impl Tagger {
             .rows
             .iter()
             .map(|r| {
-                let n = r.cells[1].parse().map_err(|_| {
-                    resources::RELATIVE_DAYS.invalid(r.line, "offset must be an integer")
-                })?;
+                let n = r.cells[1]
+                    .parse()
+                    .map_err(|_| resources::RELATIVE_DAYS.invalid(r.line, "offset must be an integer"))?;
                 Ok((r.cells[0].to_lowercase(), n))
             })
             .collect::<Result<_>>()?;
@@ -304,24 +267,13 @@ impl Tagger {
                     "future" => Direction::Future,
                     "past" => Direction::Past,
                     other => {
-                        return Err(
-                            resources::TENSE.invalid(r.line, format!("unknown direction {other}"))
-                        );
+                        return Err(resources::TENSE.invalid(r.line, format!("unknown direction {other}")));
                     }
                 };
-                Ok((
-                    r.cells[0].split_whitespace().map(str::to_string).collect(),
-                    dir,
-                ))
+                Ok((r.cells[0].split_whitespace().map(str::to_string).collect(), dir))
             })
             .collect::<Result<_>>()?;
-        Ok(Tagger {
-            rules,
-            months,
-            weekdays,
-            relative_days,
-            tense,
-        })
+        Ok(Tagger { rules, months, weekdays, relative_days, tense })
     }
 
     /// Phase 1: every temporal expression in `text`, left to right, without
@@ -344,13 +296,7 @@ impl Tagger {
             if let Some(value) = self.value(&caps) {
                 covered = end;
                 let direction = self.direction(&text[..start]);
-                out.push(Timex {
-                    start,
-                    end,
-                    value,
-                    direction,
-                    rule: self.rules[i].name,
-                });
+                out.push(Timex { start, end, value, direction, rule: self.rules[i].name });
             }
         }
         out
@@ -359,12 +305,8 @@ impl Tagger {
     fn value(&self, caps: &regex::Captures<'_>) -> Option<Underspecified> {
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
         let month = |name: &str| {
-            caps.name(name).and_then(|m| {
-                m.as_str()
-                    .parse::<u32>()
-                    .ok()
-                    .or_else(|| self.months.get(m.as_str()).copied())
-            })
+            caps.name(name)
+                .and_then(|m| m.as_str().parse::<u32>().ok().or_else(|| self.months.get(m.as_str()).copied()))
         };
         if let Some(m) = caps.name("relmonth") {
             let n = match m.as_str().to_lowercase().as_str() {
@@ -375,47 +317,25 @@ impl Tagger {
             return Some(Underspecified::MonthsFromReference(n));
         }
         if let Some(m) = caps.name("reldays") {
-            return self
-                .relative_days
-                .get(&m.as_str().to_lowercase())
-                .map(|n| Underspecified::DaysFromReference(*n));
+            return self.relative_days.get(&m.as_str().to_lowercase()).map(|n| Underspecified::DaysFromReference(*n));
         }
         let year = num("year").map(|y| y as i32);
         let day = num("day").map(|d| d as u32);
         match (month("month"), day) {
             (Some(m), Some(d)) => {
-                let first = PartialDay {
-                    year,
-                    month: m,
-                    day: d,
-                };
+                let first = PartialDay { year, month: m, day: d };
                 if let Some(d2) = num("day2") {
                     let m2 = month("month2").unwrap_or(m);
-                    return Some(Underspecified::Range(
-                        first,
-                        PartialDay {
-                            year,
-                            month: m2,
-                            day: d2 as u32,
-                        },
-                    ));
+                    return Some(Underspecified::Range(first, PartialDay { year, month: m2, day: d2 as u32 }));
                 }
                 Some(Underspecified::Day(first))
             }
             (Some(m), None) => {
-                Some(
-                    year.map_or(Underspecified::MonthOfYear(m), |y| Underspecified::Month {
-                        year: y,
-                        month: m,
-                    }),
-                )
+                Some(year.map_or(Underspecified::MonthOfYear(m), |y| Underspecified::Month { year: y, month: m }))
             }
             (None, _) => {
                 if let Some(w) = caps.name("weekday") {
-                    return self
-                        .weekdays
-                        .get(w.as_str())
-                        .map(|w| Underspecified::Weekday(*w));
+                    return self.weekdays.get(w.as_str()).map(|w| Underspecified::Weekday(*w));
                 }
                 year.map(Underspecified::Year)
             }
@@ -426,12 +346,7 @@ impl Tagger {
     /// within its clause.
     fn direction(&self, before: &str) -> Direction {
         let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or(before);
-        let words: Vec<String> = clause
-            .split_whitespace()
-            .rev()
-            .take(8)
-            .map(|w| w.to_lowercase())
-            .collect();
+        let words: Vec<String> = clause.split_whitespace().rev().take(8).map(|w| w.to_lowercase()).collect();
         let words: Vec<String> = words.into_iter().rev().collect();
         for (phrase, dir) in &self.tense {
             if words.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
@@ -446,14 +361,7 @@ fn number_table(file: File) -> Result<HashMap<&'static str, u32>> {
     file.table()?
         .rows
         .iter()
-        .map(|r| {
-            Ok((
-                r.cells[0],
-                r.cells[1]
-                    .parse()
-                    .map_err(|_| file.invalid(r.line, "expected a number"))?,
-            ))
-        })
+        .map(|r| Ok((r.cells[0], r.cells[1].parse().map_err(|_| file.invalid(r.line, "expected a number"))?)))
         .collect()
 }
 
@@ -472,11 +380,8 @@ mod tests {
         assert!(table.examples.len() >= 20, "the rules carry their examples");
         for ex in &table.examples {
             let found = tagger.find(ex.input);
-            let got: Vec<String> = found
-                .iter()
-                .filter_map(|t| t.resolve(Some(reference())))
-                .map(|v| v.to_string())
-                .collect();
+            let got: Vec<String> =
+                found.iter().filter_map(|t| t.resolve(Some(reference()))).map(|v| v.to_string()).collect();
             assert_eq!(
                 got.first().map_or("none", String::as_str),
                 ex.expected,
@@ -492,19 +397,13 @@ mod tests {
     #[test]
     fn on_tuesday_in_an_article_of_wednesday_is_the_day_before() {
         let t = &Tagger::shared().find("The ministers met in Moscow on Tuesday.")[0];
-        assert_eq!(
-            t.resolve(Some(reference())).unwrap().to_string(),
-            "2023-04-18"
-        );
+        assert_eq!(t.resolve(Some(reference())).unwrap().to_string(), "2023-04-18");
     }
 
     #[test]
     fn the_weekday_of_the_reference_itself_is_that_day() {
         let t = &Tagger::shared().find("They spoke on Wednesday.")[0];
-        assert_eq!(
-            t.resolve(Some(reference())).unwrap().to_string(),
-            "2023-04-19"
-        );
+        assert_eq!(t.resolve(Some(reference())).unwrap().to_string(), "2023-04-19");
     }
 
     #[test]
@@ -516,18 +415,11 @@ mod tests {
     #[test]
     fn an_impossible_day_is_not_a_date() {
         let found = Tagger::shared().find("on February 30, 2023");
-        assert!(
-            found.iter().all(|t| t.resolve(Some(reference())).is_none()),
-            "{found:?}"
-        );
+        assert!(found.iter().all(|t| t.resolve(Some(reference())).is_none()), "{found:?}");
     }
 
     #[test]
     fn may_as_a_verb_and_lower_case_months_are_not_dates() {
-        assert!(
-            Tagger::shared()
-                .find("Talks may 2 resume; the march was long")
-                .is_empty()
-        );
+        assert!(Tagger::shared().find("Talks may 2 resume; the march was long").is_empty());
     }
 }

@@ -6,62 +6,30 @@ use serde_json::Value;
 use crate::fixtures;
 
 fn detente(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_detente"))
-        .args(args)
-        .env_remove("DETENTE_DB")
-        .output()
-        .expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_detente")).args(args).env_remove("DETENTE_DB").output().expect("runs")
 }
 
 fn json_lines(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
 
 fn fixture(name: &str) -> String {
-    fixtures::dir()
-        .join(format!("{name}.txt"))
-        .display()
-        .to_string()
+    fixtures::dir().join(format!("{name}.txt")).display().to_string()
 }
 
 #[test]
 fn extract_prints_one_json_object_per_file_in_the_contract_shape() {
-    let out = detente(&[
-        "extract",
-        &fixture("seed_li_shoigu_moscow"),
-        &fixture("havana_naval_port_calls"),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = detente(&["extract", &fixture("seed_li_shoigu_moscow"), &fixture("havana_naval_port_calls")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
     let seed = &lines[0];
-    assert!(
-        seed["file"]
-            .as_str()
-            .unwrap()
-            .ends_with("seed_li_shoigu_moscow.txt")
-    );
+    assert!(seed["file"].as_str().unwrap().ends_with("seed_li_shoigu_moscow.txt"));
     assert_eq!(seed["published"], "2023-04-19");
     assert!(!seed["title"].as_str().unwrap().is_empty());
     let e = &seed["events"][0];
-    for key in [
-        "type",
-        "date",
-        "date_inferred",
-        "status",
-        "countries",
-        "actors",
-        "location",
-        "evidence",
-        "confidence",
-    ] {
+    for key in ["type", "date", "date_inferred", "status", "countries", "actors", "location", "evidence", "confidence"]
+    {
         assert!(e.get(key).is_some(), "event has `{key}`: {e}");
     }
     let ev = &e["evidence"][0];
@@ -70,24 +38,11 @@ fn extract_prints_one_json_object_per_file_in_the_contract_shape() {
 
 #[test]
 fn extract_published_option_wins_over_the_byline() {
-    let out = detente(&[
-        "extract",
-        "--published",
-        "2023-04-26",
-        &fixture("seed_li_shoigu_moscow"),
-    ]);
+    let out = detente(&["extract", "--published", "2023-04-26", &fixture("seed_li_shoigu_moscow")]);
     let line = &json_lines(&out)[0];
     assert_eq!(line["published"], "2023-04-26");
-    let meeting = line["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["type"] == "meeting")
-        .unwrap();
-    assert_eq!(
-        meeting["date"], "2023-04-25",
-        "Tuesday before Wednesday 26 April"
-    );
+    let meeting = line["events"].as_array().unwrap().iter().find(|e| e["type"] == "meeting").unwrap();
+    assert_eq!(meeting["date"], "2023-04-25", "Tuesday before Wednesday 26 April");
 }
 
 #[test]
@@ -95,11 +50,7 @@ fn extract_reports_an_unreadable_file_and_still_prints_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    let out = detente(&[
-        "extract",
-        empty.to_str().unwrap(),
-        &fixture("seed_li_shoigu_moscow"),
-    ]);
+    let out = detente(&["extract", empty.to_str().unwrap(), &fixture("seed_li_shoigu_moscow")]);
     assert!(!out.status.success());
     let lines = json_lines(&out);
     assert_eq!(lines[0]["error"], "file is 0 bytes");
@@ -111,86 +62,33 @@ fn import_then_events_with_the_same_filters_as_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();
-    let out = detente(&[
-        "import",
-        &fixture("seed_li_shoigu_moscow"),
-        &fixture("havana_naval_port_calls"),
-        "--db",
-        db,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        "imported 2, already present 0, failed 0"
-    );
+    let out = detente(&["import", &fixture("seed_li_shoigu_moscow"), &fixture("havana_naval_port_calls"), "--db", db]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "imported 2, already present 0, failed 0");
 
     let again = detente(&["import", &fixture("seed_li_shoigu_moscow"), "--db", db]);
-    assert_eq!(
-        String::from_utf8_lossy(&again.stdout).trim(),
-        "imported 0, already present 1, failed 0"
-    );
+    assert_eq!(String::from_utf8_lossy(&again.stdout).trim(), "imported 0, already present 1, failed 0");
 
     let all = json_lines(&detente(&["events", "--db", db]));
-    assert_eq!(
-        all.len(),
-        5,
-        "3 + 2 events, none doubled by the second import"
-    );
+    assert_eq!(all.len(), 5, "3 + 2 events, none doubled by the second import");
     let e = &all[0];
     assert!(e["id"].is_i64());
     let src = &e["sources"][0];
-    assert!(
-        Path::new(src["file"].as_str().unwrap()).is_absolute(),
-        "the path it was imported from"
-    );
+    assert!(Path::new(src["file"].as_str().unwrap()).is_absolute(), "the path it was imported from");
     assert!(src["article_id"].is_i64() && src["evidence"].is_array() && src["title"].is_string());
 
     let russia = json_lines(&detente(&["events", "--db", db, "--country", "RUS"]));
     assert_eq!(russia.len(), 4);
-    assert!(russia.iter().all(|e| {
-        e["countries"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c == "RUS")
-    }));
+    assert!(russia.iter().all(|e| { e["countries"].as_array().unwrap().iter().any(|c| c == "RUS") }));
 
-    let shoigu = json_lines(&detente(&[
-        "events",
-        "--db",
-        db,
-        "--country",
-        "RUS",
-        "--actor",
-        "Sergei Shoigu",
-    ]));
+    let shoigu = json_lines(&detente(&["events", "--db", db, "--country", "RUS", "--actor", "Sergei Shoigu"]));
     assert_eq!(shoigu.len(), 1);
     assert_eq!(shoigu[0]["type"], "meeting");
 
-    let either = json_lines(&detente(&[
-        "events",
-        "--db",
-        db,
-        "--country",
-        "CAN",
-        "--country",
-        "CHN",
-    ]));
+    let either = json_lines(&detente(&["events", "--db", db, "--country", "CAN", "--country", "CHN"]));
     assert_eq!(either.len(), 4, "values of one filter are alternatives");
 
-    let ports = json_lines(&detente(&[
-        "events",
-        "--db",
-        db,
-        "--type",
-        "port_call",
-        "--from",
-        "2024-06-13",
-    ]));
+    let ports = json_lines(&detente(&["events", "--db", db, "--type", "port_call", "--from", "2024-06-13"]));
     assert_eq!(ports.len(), 1);
     assert_eq!(ports[0]["date"], "2024-06-14");
 

@@ -43,10 +43,9 @@ fn every_fixture_article_gives_exactly_its_expected_events() {
     let mut failures = Vec::new();
     for name in &names {
         let text = detente::text::read_file(&dir().join(format!("{name}.txt"))).unwrap();
-        let expected: Vec<Value> = serde_json::from_str(
-            &std::fs::read_to_string(dir().join(format!("{name}.expected.json"))).unwrap(),
-        )
-        .unwrap();
+        let expected: Vec<Value> =
+            serde_json::from_str(&std::fs::read_to_string(dir().join(format!("{name}.expected.json"))).unwrap())
+                .unwrap();
         let path = dir().join(format!("{name}.txt"));
         let options = Options {
             published: None,
@@ -54,27 +53,15 @@ fn every_fixture_article_gives_exactly_its_expected_events() {
             file_date: detente::text::modified_day(&path),
         };
         let x = extract(&text, &options);
-        let got: Vec<Value> = x
-            .events
-            .iter()
-            .map(|e| serde_json::to_value(e).unwrap())
-            .collect();
+        let got: Vec<Value> = x.events.iter().map(|e| serde_json::to_value(e).unwrap()).collect();
         let (want, have) = (normalise(&expected), normalise(&got));
         if want != have {
             let missing: Vec<&String> = want.iter().filter(|w| !have.contains(w)).collect();
             let extra: Vec<&String> = have.iter().filter(|h| !want.contains(h)).collect();
-            failures.push(format!(
-                "{name}:\n  missing {missing:#?}\n  extra {extra:#?}"
-            ));
+            failures.push(format!("{name}:\n  missing {missing:#?}\n  extra {extra:#?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} fixtures differ:\n{}",
-        failures.len(),
-        names.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} fixtures differ:\n{}", failures.len(), names.len(), failures.join("\n"));
 }
 
 #[test]
@@ -89,19 +76,9 @@ fn fixtures_read_the_same_without_the_file_date_as_the_bundled_samples_do() {
             };
             extract(text, &options).events
         };
-        let without = extract(
-            text,
-            &Options {
-                published: None,
-                file_name: Some(name.to_string()),
-                file_date: None,
-            },
-        )
-        .events;
-        assert_eq!(
-            without, with_date,
-            "{name}: the sample's events do not depend on the file's date"
-        );
+        let without =
+            extract(text, &Options { published: None, file_name: Some(name.to_string()), file_date: None }).events;
+        assert_eq!(without, with_date, "{name}: the sample's events do not depend on the file's date");
     }
 }
 
@@ -109,27 +86,13 @@ fn fixtures_read_the_same_without_the_file_date_as_the_bundled_samples_do() {
 fn the_seed_fixture_gives_the_spec_worked_example() {
     let text = std::fs::read_to_string(dir().join("seed_li_shoigu_moscow.txt")).unwrap();
     let x = extract(&text, &Options::default());
-    assert_eq!(
-        x.published.as_ref().map(|p| p.date.to_string()).as_deref(),
-        Some("2023-04-19")
-    );
+    assert_eq!(x.published.as_ref().map(|p| p.date.to_string()).as_deref(), Some("2023-04-19"));
     let kinds: Vec<&str> = x.events.iter().map(|e| e.kind.code()).collect();
     assert_eq!(kinds.len(), 3, "exactly three events: {kinds:?}");
-    let meeting = x
-        .events
-        .iter()
-        .find(|e| e.kind.code() == "meeting")
-        .unwrap();
-    assert_eq!(
-        meeting.date.to_string(),
-        "2023-04-18",
-        "\"on Tuesday\" before a Wednesday article"
-    );
+    let meeting = x.events.iter().find(|e| e.kind.code() == "meeting").unwrap();
+    assert_eq!(meeting.date.to_string(), "2023-04-18", "\"on Tuesday\" before a Wednesday article");
     assert!(!meeting.date_inferred);
-    assert!(
-        meeting.evidence.len() >= 2,
-        "the meeting is mentioned several times and keeps each mention"
-    );
+    assert!(meeting.evidence.len() >= 2, "the meeting is mentioned several times and keeps each mention");
 }
 
 #[test]

@@ -10,16 +10,8 @@ fn a_folder_imports_recursively_and_a_broken_file_fails_alone() {
     let dir = tempfile::tempdir().unwrap();
     let nested = dir.path().join("a/b");
     std::fs::create_dir_all(&nested).unwrap();
-    std::fs::copy(
-        fixtures::dir().join("seed_li_shoigu_moscow.txt"),
-        nested.join("seed.txt"),
-    )
-    .unwrap();
-    std::fs::copy(
-        fixtures::dir().join("havana_naval_port_calls.txt"),
-        dir.path().join("havana.txt"),
-    )
-    .unwrap();
+    std::fs::copy(fixtures::dir().join("seed_li_shoigu_moscow.txt"), nested.join("seed.txt")).unwrap();
+    std::fs::copy(fixtures::dir().join("havana_naval_port_calls.txt"), dir.path().join("havana.txt")).unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
     std::fs::write(
         dir.path().join("latin1.txt"),
@@ -36,29 +28,11 @@ fn a_folder_imports_recursively_and_a_broken_file_fails_alone() {
     let reasons: Vec<(String, &str)> = summary
         .failed
         .iter()
-        .map(|(p, r)| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                r.as_str(),
-            )
-        })
+        .map(|(p, r)| (p.file_name().unwrap().to_string_lossy().into_owned(), r.as_str()))
         .collect();
-    assert!(
-        reasons.contains(&("empty.txt".into(), "file is 0 bytes")),
-        "{reasons:?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|(f, r)| f == "latin1.txt" && r.contains("not UTF-8")),
-        "{reasons:?}"
-    );
-    assert!(
-        reasons
-            .iter()
-            .any(|(f, r)| f == "image.png" && r.contains("unsupported file type (.png)")),
-        "{reasons:?}"
-    );
+    assert!(reasons.contains(&("empty.txt".into(), "file is 0 bytes")), "{reasons:?}");
+    assert!(reasons.iter().any(|(f, r)| f == "latin1.txt" && r.contains("not UTF-8")), "{reasons:?}");
+    assert!(reasons.iter().any(|(f, r)| f == "image.png" && r.contains("unsupported file type (.png)")), "{reasons:?}");
     assert_eq!(reasons.len(), 3, "hidden files are skipped, not failed");
     assert_eq!(store.counts().unwrap(), (2, 5));
 }
@@ -82,20 +56,13 @@ fn a_missing_file_is_reported_and_the_rest_imported() {
     let mut store = Store::open_in_memory().unwrap();
     let s = import_paths(
         &mut store,
-        &[
-            PathBuf::from("/nonexistent/article.txt"),
-            fixtures::dir().join("seed_li_shoigu_moscow.txt"),
-        ],
+        &[PathBuf::from("/nonexistent/article.txt"), fixtures::dir().join("seed_li_shoigu_moscow.txt")],
         |_, _, _| {},
     )
     .unwrap();
     assert_eq!(s.imported.len(), 1);
     assert_eq!(s.failed.len(), 1);
-    assert!(
-        s.failed[0].1.starts_with("cannot read the file"),
-        "{:?}",
-        s.failed
-    );
+    assert!(s.failed[0].1.starts_with("cannot read the file"), "{:?}", s.failed);
 }
 
 #[test]
@@ -103,38 +70,15 @@ fn facet_counts_ignore_their_own_selection_but_follow_the_others() {
     let mut store = Store::open_in_memory().unwrap();
     import_paths(
         &mut store,
-        &[
-            fixtures::dir().join("seed_li_shoigu_moscow.txt"),
-            fixtures::dir().join("havana_naval_port_calls.txt"),
-        ],
+        &[fixtures::dir().join("seed_li_shoigu_moscow.txt"), fixtures::dir().join("havana_naval_port_calls.txt")],
         |_, _, _| {},
     )
     .unwrap();
-    let f = Filter {
-        countries: vec!["CAN".into()],
-        ..Filter::default()
-    };
+    let f = Filter { countries: vec!["CAN".into()], ..Filter::default() };
     let facets = store.facets(&f).unwrap();
-    let count = |code: &str| {
-        facets
-            .countries
-            .iter()
-            .find(|c| c.value == code)
-            .map(|c| c.count)
-    };
-    assert_eq!(
-        count("RUS"),
-        Some(4),
-        "other countries stay selectable with their full counts"
-    );
-    assert_eq!(
-        facets.types.iter().map(|t| t.count).sum::<i64>(),
-        1,
-        "types count within the selection"
-    );
+    let count = |code: &str| facets.countries.iter().find(|c| c.value == code).map(|c| c.count);
+    assert_eq!(count("RUS"), Some(4), "other countries stay selectable with their full counts");
+    assert_eq!(facets.types.iter().map(|t| t.count).sum::<i64>(), 1, "types count within the selection");
     let shoigu = facets.actors.iter().find(|a| a.value == "Sergei Shoigu");
-    assert!(
-        shoigu.is_none(),
-        "actors count within the country selection"
-    );
+    assert!(shoigu.is_none(), "actors count within the country selection");
 }

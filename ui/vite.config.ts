@@ -5,7 +5,7 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    target: "safari15",
+    target: "es2022",
     modulePreload: { polyfill: false },
   },
   test: {

@@ -3,17 +3,14 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use detente::import::{self, Summary};
+use detente::import::{self, Outcome, Summary};
 use detente::model::EventType;
 use detente::samples;
-use detente::store::Filter;
+use detente::store::{Added, Filter};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
-use crate::dto::{
-    self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto,
-    QueryDto,
-};
+use crate::dto::{self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto};
 
 type Res<T> = Result<T, ErrorDto>;
 
@@ -38,10 +35,7 @@ fn filter(f: FilterDto) -> Res<Filter> {
         types: f
             .types
             .iter()
-            .map(|t| {
-                EventType::from_code(t)
-                    .ok_or_else(|| ErrorDto::bad_request(format!("unknown event type `{t}`")))
-            })
+            .map(|t| EventType::from_code(t).ok_or_else(|| ErrorDto::bad_request(format!("unknown event type `{t}`"))))
             .collect::<Res<_>>()?,
         from: date(f.from)?,
         to: date(f.to)?,
@@ -49,39 +43,38 @@ fn filter(f: FilterDto) -> Res<Filter> {
     })
 }
 
+// Commands that touch the database are `async`: Tauri runs them off the
+// main thread, so a query waiting for an import never freezes the window.
+
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
+pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
     let (articles, events) = lock(&state).counts().map_err(ErrorDto::database)?;
+    let startup_import = state.startup_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
     Ok(AppInfoDto {
         db_path: state.db_path.display().to_string(),
         articles,
         events,
         version: env!("CARGO_PKG_VERSION"),
+        startup_import,
     })
 }
 
 /// The events matching a filter and the facet counts beside them.
 #[tauri::command]
-pub fn query(state: State<'_, AppState>, filter: FilterDto) -> Res<QueryDto> {
+pub async fn query(state: State<'_, AppState>, filter: FilterDto) -> Res<QueryDto> {
     let f = self::filter(filter)?;
     let store = lock(&state);
     let events = store.events(&f).map_err(ErrorDto::database)?;
     let facets = store.facets(&f).map_err(ErrorDto::database)?;
     let (_, total) = store.counts().map_err(ErrorDto::database)?;
-    Ok(QueryDto {
-        events: events.iter().map(EventSummaryDto::from).collect(),
-        facets: facets.into(),
-        total,
-    })
+    Ok(QueryDto { events: events.iter().map(EventSummaryDto::from).collect(), facets: facets.into(), total })
 }
 
 #[tauri::command]
-pub fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetailDto> {
+pub async fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetailDto> {
     let store = lock(&state);
-    let event = store
-        .event(id)
-        .map_err(ErrorDto::database)?
-        .ok_or_else(|| ErrorDto::not_found(format!("no event {id}")))?;
+    let event =
+        store.event(id).map_err(ErrorDto::database)?.ok_or_else(|| ErrorDto::not_found(format!("no event {id}")))?;
     let mut articles = Vec::new();
     for s in &event.sources {
         if let Some(a) = store.article(s.article_id).map_err(ErrorDto::database)? {
@@ -92,20 +85,17 @@ pub fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetailDto> 
 }
 
 /// Imports files (from the dialog, a drop, or the command line), telling
-/// the window of progress with `import-progress` events.
-pub fn import_with(app: &AppHandle, state: &AppState, files: &[PathBuf]) -> ImportSummaryDto {
-    let mut store = lock(state);
-    let result = import::import_paths(&mut store, files, |done, total, file| {
-        let _ = app.emit("import-progress", (done, total, file.display().to_string()));
-    });
-    match result {
-        Ok(summary) => ImportSummaryDto::from(&summary),
-        Err(e) => {
-            let mut s = Summary::default();
-            s.failed.push((PathBuf::from("(database)"), e.to_string()));
-            ImportSummaryDto::from(&s)
-        }
+/// the window of progress with `import-progress` events. The database is
+/// locked one file at a time, so the timeline stays usable meanwhile.
+pub fn import_with(app: &AppHandle, state: &AppState, paths: &[PathBuf]) -> ImportSummaryDto {
+    let mut summary = Summary::default();
+    let files = import::expand(paths, &mut summary.failed);
+    for (i, file) in files.iter().enumerate() {
+        let _ = app.emit("import-progress", (i, files.len(), file.display().to_string()));
+        let outcome = import::import_file(&mut lock(state), file).unwrap_or_else(|e| Outcome::Failed(e.to_string()));
+        summary.add(file.clone(), outcome);
     }
+    ImportSummaryDto::from(&summary)
 }
 
 #[tauri::command]
@@ -128,22 +118,33 @@ pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
         let mut summary = Summary::default();
         for (name, text) in samples::ARTICLES {
             let file = PathBuf::from(format!("samples/{name}"));
-            let options = detente::extract::Options {
-                file_name: Some(name.to_string()),
-                ..Default::default()
+            let options = detente::extract::Options { file_name: Some(name.to_string()), ..Default::default() };
+            let outcome = match import::add_text(&mut store, &file.display().to_string(), text, &options) {
+                Ok(Added::New { events, .. }) => Outcome::Imported(events),
+                Ok(Added::AlreadyPresent { .. }) => Outcome::AlreadyPresent,
+                Err(e) => Outcome::Failed(e.to_string()),
             };
-            match import::add_text(&mut store, &file.display().to_string(), text, &options) {
-                Ok(detente::store::Added::New { events, .. }) => {
-                    summary.imported.push((file, events))
-                }
-                Ok(detente::store::Added::AlreadyPresent { .. }) => {
-                    summary.already_present.push(file)
-                }
-                Err(e) => summary.failed.push((file, e.to_string())),
-            }
+            summary.add(file, outcome);
         }
         ImportSummaryDto::from(&summary)
     })
     .await
     .map_err(|e| ErrorDto::database(e.to_string()))
+}
+
+/// The UI calls this once, when the timeline is first drawn with the
+/// database's events. With `DETENTE_TIMING` set, the time since launch is
+/// printed; with `DETENTE_TIMING=exit`, the app then quits (for `./x bench`).
+#[tauri::command]
+pub fn first_draw(app: AppHandle, events: usize) -> u128 {
+    let ms = crate::LAUNCHED.get().map_or(0, |t| t.elapsed().as_millis());
+    match std::env::var("DETENTE_TIMING").as_deref() {
+        Ok("exit") => {
+            println!("timeline drawn {ms} ms after launch ({events} events)");
+            app.exit(0);
+        }
+        Ok(_) => println!("timeline drawn {ms} ms after launch ({events} events)"),
+        Err(_) => {}
+    }
+    ms
 }

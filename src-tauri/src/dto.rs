@@ -16,22 +16,13 @@ pub struct ErrorDto {
 
 impl ErrorDto {
     pub fn database(e: impl std::fmt::Display) -> ErrorDto {
-        ErrorDto {
-            code: "database",
-            message: e.to_string(),
-        }
+        ErrorDto { code: "database", message: e.to_string() }
     }
     pub fn bad_request(message: impl Into<String>) -> ErrorDto {
-        ErrorDto {
-            code: "bad_request",
-            message: message.into(),
-        }
+        ErrorDto { code: "bad_request", message: message.into() }
     }
     pub fn not_found(message: impl Into<String>) -> ErrorDto {
-        ErrorDto {
-            code: "not_found",
-            message: message.into(),
-        }
+        ErrorDto { code: "not_found", message: message.into() }
     }
 }
 
@@ -42,6 +33,8 @@ pub struct AppInfoDto {
     pub articles: i64,
     pub events: i64,
     pub version: &'static str,
+    /// What the `--import` given at start-up did, once it is done.
+    pub startup_import: Option<ImportSummaryDto>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -89,11 +82,7 @@ impl From<&StoredEvent> for EventSummaryDto {
             countries: e.countries.clone(),
             actors: e.actors.iter().map(|a| a.name.clone()).collect(),
             location: e.location.clone(),
-            title: s
-                .sources
-                .first()
-                .map(|x| x.title.clone())
-                .unwrap_or_default(),
+            title: s.sources.first().map(|x| x.title.clone()).unwrap_or_default(),
             confidence: e.confidence,
         }
     }
@@ -122,22 +111,14 @@ impl From<Facets> for FacetsDto {
         let conv = |v: Vec<detente::store::FacetCount>, named: bool| {
             v.into_iter()
                 .map(|c| FacetDto {
-                    label: if named {
-                        g.name_of(&c.value).unwrap_or(&c.value).to_string()
-                    } else {
-                        c.value.clone()
-                    },
+                    label: if named { g.name_of(&c.value).unwrap_or(&c.value).to_string() } else { c.value.clone() },
                     value: c.value,
                     country: c.country,
                     count: c.count,
                 })
                 .collect()
         };
-        FacetsDto {
-            countries: conv(f.countries, true),
-            actors: conv(f.actors, false),
-            types: conv(f.types, false),
-        }
+        FacetsDto { countries: conv(f.countries, true), actors: conv(f.actors, false), types: conv(f.types, false) }
     }
 }
 
@@ -207,10 +188,7 @@ pub struct EventDetailDto {
 /// and code points cannot disagree.
 pub fn segments(text: &str, spans: &[(usize, usize)]) -> Vec<SegmentDto> {
     let chars: Vec<char> = text.chars().collect();
-    let mut spans: Vec<(usize, usize)> = spans
-        .iter()
-        .map(|&(s, e)| (s.min(chars.len()), e.min(chars.len())))
-        .collect();
+    let mut spans: Vec<(usize, usize)> = spans.iter().map(|&(s, e)| (s.min(chars.len()), e.min(chars.len()))).collect();
     spans.sort();
     let mut out = Vec::new();
     let mut at = 0;
@@ -220,22 +198,13 @@ pub fn segments(text: &str, spans: &[(usize, usize)]) -> Vec<SegmentDto> {
             continue;
         }
         if s > at {
-            out.push(SegmentDto {
-                text: chars[at..s].iter().collect(),
-                evidence: false,
-            });
+            out.push(SegmentDto { text: chars[at..s].iter().collect(), evidence: false });
         }
-        out.push(SegmentDto {
-            text: chars[s..e].iter().collect(),
-            evidence: true,
-        });
+        out.push(SegmentDto { text: chars[s..e].iter().collect(), evidence: true });
         at = e;
     }
     if at < chars.len() {
-        out.push(SegmentDto {
-            text: chars[at..].iter().collect(),
-            evidence: false,
-        });
+        out.push(SegmentDto { text: chars[at..].iter().collect(), evidence: false });
     }
     out
 }
@@ -253,19 +222,12 @@ pub fn detail(s: &StoredEvent, articles: &[Article]) -> EventDetailDto {
         countries: e
             .countries
             .iter()
-            .map(|c| CountryDto {
-                code: c.clone(),
-                name: g.name_of(c).unwrap_or(c).to_string(),
-            })
+            .map(|c| CountryDto { code: c.clone(), name: g.name_of(c).unwrap_or(c).to_string() })
             .collect(),
         actors: e
             .actors
             .iter()
-            .map(|a| ActorDto {
-                name: a.name.clone(),
-                country: a.country.clone(),
-                role: a.role.clone(),
-            })
+            .map(|a| ActorDto { name: a.name.clone(), country: a.country.clone(), role: a.role.clone() })
             .collect(),
         location: e.location.clone(),
         confidence: e.confidence,
@@ -274,20 +236,15 @@ pub fn detail(s: &StoredEvent, articles: &[Article]) -> EventDetailDto {
             .iter()
             .map(|src| {
                 let article = articles.iter().find(|a| a.id == src.article_id);
-                let spans: Vec<(usize, usize)> =
-                    src.evidence.iter().map(|ev| (ev.start, ev.end)).collect();
+                let spans: Vec<(usize, usize)> = src.evidence.iter().map(|ev| (ev.start, ev.end)).collect();
                 SourceDto {
                     article_id: src.article_id,
                     file: src.file.clone(),
                     title: src.title.clone(),
                     published: src.published.clone(),
-                    published_source: article
-                        .map(|a| a.published_source.clone())
-                        .unwrap_or_default(),
+                    published_source: article.map(|a| a.published_source.clone()).unwrap_or_default(),
                     evidence: src.evidence.iter().map(|ev| ev.text.clone()).collect(),
-                    segments: article
-                        .map(|a| segments(&a.text, &spans))
-                        .unwrap_or_default(),
+                    segments: article.map(|a| segments(&a.text, &spans)).unwrap_or_default(),
                 }
             })
             .collect(),
@@ -320,10 +277,7 @@ impl From<&Summary> for ImportSummaryDto {
             failed: s
                 .failed
                 .iter()
-                .map(|(f, r)| FailureDto {
-                    file: f.display().to_string(),
-                    reason: r.clone(),
-                })
+                .map(|(f, r)| FailureDto { file: f.display().to_string(), reason: r.clone() })
                 .collect(),
             line: s.line(),
         }
@@ -344,17 +298,7 @@ mod tests {
     fn evidence_segments_cut_on_code_points_not_bytes() {
         let text = "Détente began. Li met Shoigu. End.";
         let s = segments(text, &[(15, 29)]);
-        assert_eq!(
-            s.iter().map(|x| x.text.as_str()).collect::<String>(),
-            text,
-            "nothing lost"
-        );
-        assert_eq!(
-            s[1],
-            SegmentDto {
-                text: "Li met Shoigu.".into(),
-                evidence: true
-            }
-        );
+        assert_eq!(s.iter().map(|x| x.text.as_str()).collect::<String>(), text, "nothing lost");
+        assert_eq!(s[1], SegmentDto { text: "Li met Shoigu.".into(), evidence: true });
     }
 }

@@ -8,7 +8,8 @@ mod commands;
 mod dto;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
 
 use detente::store::Store;
 use tauri::{Emitter, Manager};
@@ -23,10 +24,7 @@ struct Args {
 /// `--db PATH` (or `DETENTE_DB`) chooses the database; `--import FILE...`
 /// imports files at start-up through the same code as the Import button.
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut out = Args {
-        db: std::env::var_os("DETENTE_DB").map(PathBuf::from),
-        import: Vec::new(),
-    };
+    let mut out = Args { db: std::env::var_os("DETENTE_DB").map(PathBuf::from), import: Vec::new() };
     let mut args = args.skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -44,12 +42,18 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(out)
 }
 
+/// When the process started, for `first_draw`'s measurement.
+pub static LAUNCHED: OnceLock<Instant> = OnceLock::new();
+
 pub struct AppState {
     pub store: Mutex<Store>,
     pub db_path: PathBuf,
+    /// The summary of the `--import` done at start-up, once it is done.
+    pub startup_import: Mutex<Option<dto::ImportSummaryDto>>,
 }
 
 fn main() {
+    LAUNCHED.get_or_init(Instant::now);
     let args = match parse_args(std::env::args()) {
         Ok(a) => a,
         Err(e) => {
@@ -64,18 +68,16 @@ fn main() {
                 Some(p) => p,
                 None => app.path().app_data_dir()?.join("detente.db"),
             };
-            let store = Store::open(&db_path)
-                .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
-            app.manage(AppState {
-                store: Mutex::new(store),
-                db_path,
-            });
+            let store =
+                Store::open(&db_path).map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
+            app.manage(AppState { store: Mutex::new(store), db_path, startup_import: Mutex::new(None) });
             if !args.import.is_empty() {
                 let handle = app.handle().clone();
                 let files = args.import.clone();
                 std::thread::spawn(move || {
                     let state = handle.state::<AppState>();
                     let summary = commands::import_with(&handle, &state, &files);
+                    *state.startup_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(summary.clone());
                     let _ = handle.emit("data-changed", summary);
                 });
             }
@@ -87,6 +89,7 @@ fn main() {
             commands::event_detail,
             commands::import_files,
             commands::load_samples,
+            commands::first_draw,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");
@@ -102,15 +105,7 @@ mod tests {
 
     #[test]
     fn db_and_import_arguments_are_read_and_unknown_flags_ignored() {
-        let a = args(&[
-            "app",
-            "--some-driver-flag",
-            "--db",
-            "/tmp/x.db",
-            "--import",
-            "a.txt",
-            "b.txt",
-        ]);
+        let a = args(&["app", "--some-driver-flag", "--db", "/tmp/x.db", "--import", "a.txt", "b.txt"]);
         assert_eq!(a.db, Some(PathBuf::from("/tmp/x.db")));
         assert_eq!(a.import, [PathBuf::from("a.txt"), PathBuf::from("b.txt")]);
     }

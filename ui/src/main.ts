@@ -44,7 +44,18 @@ async function runImport(paths: string[]): Promise<void> {
 
 const detail = new DetailPanel(() => selectEvent(null));
 const list = new EventList((e) => selectEvent(e));
-const timeline = new Timeline(h("div"), { onSelect: (e) => selectEvent(e, false) });
+let loaded = false;
+let reportedDraw = false;
+const timeline = new Timeline(h("div"), {
+  onSelect: (e) => selectEvent(e, false),
+  onDraw: (drawn) => {
+    // The first frame drawn after the first query answers: launch timing.
+    if (loaded && !reportedDraw) {
+      reportedDraw = true;
+      void api.firstDraw(drawn).catch(() => undefined);
+    }
+  },
+});
 
 async function selectEvent(e: EventSummary | null, fromOutside = true): Promise<void> {
   list.select(e?.id ?? null);
@@ -174,7 +185,8 @@ async function refresh(fit = false): Promise<void> {
   timeline.setEvents(r.events, fit || first);
   list.update(r.events);
   emptyState.hidden = r.total > 0;
-  document.body.dataset.ready = "true";
+  loaded = true;
+  timeline.redraw();
 }
 
 document.body.append(
@@ -201,10 +213,19 @@ document.body.append(
   dropHint,
 );
 
-void api.onDataChanged((s) => {
+// Listen first, then ask: an import given at start-up is reported whether
+// it finished before the window loaded or after.
+await api.onDataChanged((s) => {
   report(s);
   void refresh(true);
 });
+try {
+  const info = await api.appInfo();
+  if (info.startupImport) report(info.startupImport);
+  document.title = `Détente — ${info.dbPath}`;
+} catch (e) {
+  fail(e);
+}
 void api.onImportProgress((done, total, file) => {
   status.textContent = `Importing ${done + 1} of ${total}: ${file}`;
 });

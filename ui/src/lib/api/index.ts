@@ -35,6 +35,8 @@ export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
 export const importFiles = (paths: string[]) => call<ImportSummary>("import_files", { paths });
 export const loadSamples = () => call<ImportSummary>("load_samples");
+/** Tells the backend the timeline has been drawn once (launch timing). */
+export const firstDraw = (events: number) => call<number>("first_draw", { events });
 
 /** Opens the native multi-file dialog; an empty list when cancelled. */
 export async function chooseFiles(): Promise<string[]> {

@@ -96,6 +96,8 @@ export interface AppInfo {
   articles: number;
   events: number;
   version: string;
+  /** What the `--import` given at start-up did, once it is done. */
+  startupImport: ImportSummary | null;
 }
 
 export interface ApiError {

@@ -10,6 +10,8 @@ const AXIS = 30;
 
 export interface TimelineOptions {
   onSelect: (e: EventSummary | null) => void;
+  /** Called after each redraw with the number of marks drawn. */
+  onDraw?: (drawn: number) => void;
 }
 
 export class Timeline {
@@ -187,6 +189,7 @@ export class Timeline {
     }
     ctx.restore();
     this.canvas.dataset.markCount = String(drawn);
+    this.options.onDraw?.(drawn);
   }
 
   private onWheel(e: WheelEvent): void {
