@@ -521,8 +521,9 @@ fn continuation(
     }
 }
 
-/// The date the text gives a trigger: the expression nearest to it in its
-/// clause; else, unless the clause is subordinate, in its sentence.
+/// The date the text gives a trigger: the most precise expression in its
+/// clause, the nearest among equals; else, unless the clause is
+/// subordinate, the same in its sentence.
 fn trigger_date(
     timexes: &[Timex],
     sentence: &Sentence,
@@ -544,7 +545,12 @@ fn trigger_date(
                 } else {
                     trigger.start.saturating_sub(t.end) + 1
                 };
-                t.resolve(reference).map(|v| (distance, v))
+                let coarse = match t.resolve(reference)? {
+                    DateValue::Day(_) | DateValue::Range(..) => 0,
+                    DateValue::Month { .. } => 1,
+                    DateValue::Year(_) => 2,
+                };
+                t.resolve(reference).map(|v| ((coarse, distance), v))
             })
             .min_by_key(|(d, _)| *d)
             .map(|(_, v)| v)

@@ -41,6 +41,13 @@ enum Command {
         #[arg(long, env = "DETENTE_DB")]
         db: PathBuf,
     },
+    /// Tag temporal expressions: reads JSON lines `{"doc", "dct", "text"}` (the
+    /// TempEval harness's input) and prints `{"doc", "timexes": [{"start",
+    /// "end", "type", "value", "text"}]}` per line, offsets in code points.
+    Timex {
+        /// The JSON-lines file to read; `-` for standard input.
+        input: PathBuf,
+    },
     /// Print the stored events matching the filters, one JSON object per line.
     Events {
         #[arg(long, env = "DETENTE_DB")]
@@ -125,6 +132,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "failed: {}: {reason}", file.display())?;
             }
             Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Timex { input } => {
+            let reader: Box<dyn std::io::BufRead> = if input.as_os_str() == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                Box::new(std::io::BufReader::new(
+                    std::fs::File::open(&input).with_context(|| format!("opening {}", input.display()))?,
+                ))
+            };
+            let tagger = detente::timex::Tagger::shared();
+            for (i, line) in std::io::BufRead::lines(reader).enumerate() {
+                let line = line?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let doc: serde_json::Value =
+                    serde_json::from_str(&line).with_context(|| format!("line {}: not JSON", i + 1))?;
+                let text = doc["text"].as_str().with_context(|| format!("line {}: no \"text\"", i + 1))?;
+                let dct = doc["dct"].as_str().and_then(|d| parse_date(d.get(..10).unwrap_or(d)).ok());
+                let timexes: Vec<serde_json::Value> = tagger
+                    .find(text)
+                    .iter()
+                    .filter_map(|t| {
+                        let (kind, value) = t.value(dct)?.timex3();
+                        Some(json!({
+                            "start": text::char_offset(text, t.start),
+                            "end": text::char_offset(text, t.end),
+                            "type": kind.code(),
+                            "value": value,
+                            "text": &text[t.start..t.end],
+                        }))
+                    })
+                    .collect();
+                writeln!(out, "{}", json!({"doc": doc["doc"], "timexes": timexes}))?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Events { db, countries, actors, types, from, to, text } => {
             if !db.exists() {

@@ -121,9 +121,7 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
                 weekdays.push((w, t.direction));
                 None
             }
-            Underspecified::DaysFromReference(_)
-            | Underspecified::MonthOfYear(_)
-            | Underspecified::MonthsFromReference(_) => None,
+            _ => None,
         };
         if let Some(d) = dated {
             latest = latest.max(Some(d));

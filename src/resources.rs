@@ -42,10 +42,18 @@ pub const ORGANISATIONS: File = resource!("organisations.tsv", 3);
 pub const FORCES: File = resource!("forces.tsv", 3);
 pub const PLACES: File = resource!("places.tsv", 3);
 pub const PEOPLE: File = resource!("people.tsv", 6);
-pub const MONTHS: File = resource!("dates/months.tsv", 2);
+pub const MONTHS: File = resource!("dates/months.tsv", 3);
 pub const WEEKDAYS: File = resource!("dates/weekdays.tsv", 2);
 pub const RELATIVE_DAYS: File = resource!("dates/relative-days.tsv", 2);
 pub const TENSE: File = resource!("dates/tense.tsv", 2);
+pub const UNITS: File = resource!("dates/units.tsv", 2);
+pub const NUMBERS: File = resource!("dates/numbers.tsv", 2);
+pub const SHIFTS: File = resource!("dates/shifts.tsv", 2);
+pub const REFERENCES: File = resource!("dates/references.tsv", 2);
+pub const SETS: File = resource!("dates/sets.tsv", 2);
+pub const SEASONS: File = resource!("dates/seasons.tsv", 2);
+pub const ORDINALS: File = resource!("dates/ordinals.tsv", 2);
+pub const PARTS_OF_DAY: File = resource!("dates/parts-of-day.tsv", 2);
 pub const DATE_PATTERNS: File = resource!("dates/patterns.tsv", 2);
 pub const PUBLISHED_PATTERNS: File = resource!("dates/published.tsv", 2);
 pub const TRIGGERS: File = resource!("events/triggers.tsv", 3);
@@ -63,6 +71,14 @@ pub const ALL: &[File] = &[
     WEEKDAYS,
     RELATIVE_DAYS,
     TENSE,
+    UNITS,
+    NUMBERS,
+    SHIFTS,
+    REFERENCES,
+    SETS,
+    SEASONS,
+    ORDINALS,
+    PARTS_OF_DAY,
     DATE_PATTERNS,
     PUBLISHED_PATTERNS,
     TRIGGERS,

@@ -2,15 +2,17 @@
 //!
 //! Phase 1, [`Tagger::find`], finds expressions in text with the rules of
 //! `resources/dates/patterns.tsv` and records what they say without a
-//! calendar: "Tuesday, looking back", "April 18 of an unknown year".
-//! Phase 2, [`Timex::resolve`], is a pure function of that value and a
-//! reference date (the article's publication date). Nothing here reads the
-//! clock.
+//! calendar: "Tuesday, looking back", "April 18 of an unknown year", "the
+//! third quarter", "two years".
+//! Phase 2, [`Timex::value`], is a pure function of that and a reference
+//! date (the article's publication date): a TIMEX3 value ([`Value`]), of
+//! which the calendar ones convert to an event's [`DateValue`]. Nothing here
+//! reads the clock.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::Regex;
 
 use crate::model::DateValue;
@@ -33,6 +35,39 @@ pub struct PartialDay {
     pub day: u32,
 }
 
+/// A unit of time (`resources/dates/units.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Year,
+    Quarter,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Decade,
+    Century,
+    Weekend,
+}
+
+impl Unit {
+    fn from_code(code: &str) -> Option<Unit> {
+        Some(match code {
+            "Y" => Unit::Year,
+            "Q" => Unit::Quarter,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "WE" => Unit::Weekend,
+            _ => return None,
+        })
+    }
+}
+
 /// What an expression says, before resolution (phase 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Underspecified {
@@ -44,11 +79,104 @@ pub enum Underspecified {
     Year(i32),
     Range(PartialDay, PartialDay),
     Weekday(Weekday),
+    /// A weekday's part: "Wednesday night".
+    WeekdayPart(Weekday, &'static str),
     DaysFromReference(i64),
     /// A month of a year the text does not give ("in January").
     MonthOfYear(u32),
-    /// "this month" (0), "last month" (-1), "next month" (1).
-    MonthsFromReference(i32),
+    /// The unit containing the reference, shifted: "last year" (-1),
+    /// "this week" (0), "next month" (1).
+    Shift(Unit, i32),
+    /// A count of units before or after the reference: "two years ago"
+    /// (`Some(-2)`); `None` when the count is vague ("several years ago").
+    Ago(Unit, Option<i32>),
+    /// A quarter, of a given year or of the reference's.
+    Quarter(Option<i32>, u32),
+    /// The last quarter completed before the reference ("the quarter").
+    LatestQuarter,
+    /// A season shifted from the reference's year ("last fall").
+    Season(&'static str, i32),
+    /// The decade starting in this year ("the 1990s").
+    Decade(i32),
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Reference(&'static str),
+    /// A length of time: "three days" (`Some(3)`), "several years" (`None`).
+    Duration(Option<u32>, Unit),
+    /// A recurring time: its TIMEX3 value ("P1D" for "daily").
+    Set(&'static str),
+}
+
+/// The TIMEX3 type of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Date => "DATE",
+            Kind::Time => "TIME",
+            Kind::Duration => "DURATION",
+            Kind::Set => "SET",
+        }
+    }
+}
+
+/// A resolved expression (phase 2): a TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Date(DateValue),
+    Week { year: i32, week: u32, weekend: bool },
+    Quarter { year: i32, quarter: u32 },
+    Season { year: i32, code: &'static str },
+    Decade(i32),
+    DayPart(NaiveDate, &'static str),
+    Reference(&'static str),
+    Duration(String),
+    Set(&'static str),
+}
+
+impl Value {
+    /// TIMEX3 type and value (`DATE`, `2023-W16`).
+    pub fn timex3(&self) -> (Kind, String) {
+        match self {
+            Value::Date(DateValue::Range(a, _)) => (Kind::Date, a.format("%Y-%m-%d").to_string()),
+            Value::Date(d) => (Kind::Date, d.to_string()),
+            Value::Week { year, week, weekend } => {
+                (Kind::Date, format!("{year:04}-W{week:02}{}", if *weekend { "-WE" } else { "" }))
+            }
+            Value::Quarter { year, quarter } => (Kind::Date, format!("{year:04}-Q{quarter}")),
+            Value::Season { year, code } => (Kind::Date, format!("{year:04}-{code}")),
+            Value::Decade(d) => (Kind::Date, format!("{d:03}")),
+            Value::DayPart(d, part) => (Kind::Time, format!("{}T{part}", d.format("%Y-%m-%d"))),
+            Value::Reference(r) => (Kind::Date, r.to_string()),
+            Value::Duration(v) => (Kind::Duration, v.clone()),
+            Value::Set(v) => (Kind::Set, v.to_string()),
+        }
+    }
+
+    /// The calendar span an event dated by this expression takes, if any:
+    /// weeks and quarters become ranges; "now", durations and sets give none.
+    pub fn date(&self) -> Option<DateValue> {
+        match *self {
+            Value::Date(d) => Some(d),
+            Value::Week { year, week, weekend: false } => {
+                let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
+                Some(DateValue::Range(monday, monday.checked_add_days(Days::new(6))?))
+            }
+            Value::Quarter { year, quarter } => {
+                let start = NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1)?;
+                let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
+                Some(DateValue::Range(start, end))
+            }
+            Value::DayPart(d, _) => Some(DateValue::Day(d)),
+            _ => None,
+        }
+    }
 }
 
 /// One temporal expression found in text.
@@ -64,20 +192,71 @@ pub struct Timex {
 }
 
 impl Timex {
-    /// Phase 2: the calendar value against a reference date. `None` when the
+    /// Phase 2: the TIMEX3 value against a reference date. `None` when the
     /// expression names no valid day (February 30) or needs a reference and
     /// has none.
+    pub fn value(&self, reference: Option<NaiveDate>) -> Option<Value> {
+        value(self.value, self.direction, reference)
+    }
+
+    /// The calendar date of the expression, for dating an event.
     pub fn resolve(&self, reference: Option<NaiveDate>) -> Option<DateValue> {
-        resolve(self.value, self.direction, reference)
+        self.value(reference)?.date()
     }
 }
 
-/// Resolves an under-specified value; see [`Timex::resolve`].
-pub fn resolve(value: Underspecified, direction: Direction, reference: Option<NaiveDate>) -> Option<DateValue> {
-    match value {
-        Underspecified::Day(p) => resolve_day(p, direction, reference).map(DateValue::Day),
-        Underspecified::Month { year, month } => Some(DateValue::Month { year, month }),
-        Underspecified::Year(y) => Some(DateValue::Year(y)),
+/// The ISO week containing a day.
+fn week_of(d: NaiveDate) -> Value {
+    let w = d.iso_week();
+    Value::Week { year: w.year(), week: w.week(), weekend: false }
+}
+
+fn quarter_of(d: NaiveDate) -> (i32, u32) {
+    (d.year(), d.month0() / 3 + 1)
+}
+
+/// A unit containing the reference, shifted by `n` units.
+fn shifted(unit: Unit, n: i32, r: NaiveDate) -> Option<Value> {
+    let months = |k: i32| -> Option<NaiveDate> {
+        let first = r.with_day(1)?;
+        if k >= 0 {
+            first.checked_add_months(Months::new(k as u32))
+        } else {
+            first.checked_sub_months(Months::new(k.unsigned_abs()))
+        }
+    };
+    let days = |k: i64| -> Option<NaiveDate> {
+        if k >= 0 { r.checked_add_days(Days::new(k as u64)) } else { r.checked_sub_days(Days::new(k.unsigned_abs())) }
+    };
+    Some(match unit {
+        Unit::Year => Value::Date(DateValue::Year(r.year() + n)),
+        Unit::Month => {
+            let d = months(n)?;
+            Value::Date(DateValue::Month { year: d.year(), month: d.month() })
+        }
+        Unit::Quarter => {
+            let (y, q) = quarter_of(r);
+            let index = y * 4 + q as i32 - 1 + n;
+            Value::Quarter { year: index.div_euclid(4), quarter: index.rem_euclid(4) as u32 + 1 }
+        }
+        Unit::Week => week_of(days(7 * i64::from(n))?),
+        Unit::Weekend => match week_of(days(7 * i64::from(n))?) {
+            Value::Week { year, week, .. } => Value::Week { year, week, weekend: true },
+            other => other,
+        },
+        Unit::Day => Value::Date(DateValue::Day(days(i64::from(n))?)),
+        Unit::Decade => Value::Decade((r.year() / 10) + n),
+        Unit::Century | Unit::Hour | Unit::Minute => return None,
+    })
+}
+
+/// Resolves an under-specified value; see [`Timex::value`].
+pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDate>) -> Option<Value> {
+    let date = |d: DateValue| Some(Value::Date(d));
+    match u {
+        Underspecified::Day(p) => date(DateValue::Day(resolve_day(p, direction, reference)?)),
+        Underspecified::Month { year, month } => date(DateValue::Month { year, month }),
+        Underspecified::Year(y) => date(DateValue::Year(y)),
         Underspecified::Range(a, b) => {
             let start = resolve_day(a, direction, reference)?;
             let mut end = NaiveDate::from_ymd_opt(b.year.unwrap_or(start.year()), b.month, b.day)?;
@@ -85,20 +264,11 @@ pub fn resolve(value: Underspecified, direction: Direction, reference: Option<Na
                 // "Dec. 30 to Jan. 2": the range crosses a new year.
                 end = NaiveDate::from_ymd_opt(start.year() + 1, b.month, b.day)?;
             }
-            (start <= end).then_some(DateValue::Range(start, end))
+            (start <= end).then_some(Value::Date(DateValue::Range(start, end)))
         }
-        Underspecified::Weekday(wd) => {
-            let r = reference?;
-            let back = (7 + r.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
-            let day = match direction {
-                Direction::Future => {
-                    let ahead = (7 + wd.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7;
-                    r.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))?
-                }
-                Direction::Past | Direction::Unmarked => r.checked_sub_days(Days::new(u64::from(back)))?,
-            };
-            Some(DateValue::Day(day))
-        }
+        Underspecified::Weekday(wd) => date(DateValue::Day(weekday(wd, direction, reference?)?)),
+        Underspecified::WeekdayPart(wd, part) => Some(Value::DayPart(weekday(wd, direction, reference?)?, part)),
+        Underspecified::DaysFromReference(n) => shifted(Unit::Day, n as i32, reference?),
         Underspecified::MonthOfYear(month) => {
             let r = reference?;
             let candidates = [r.year() - 1, r.year(), r.year() + 1].map(|year| DateValue::Month { year, month });
@@ -107,21 +277,57 @@ pub fn resolve(value: Underspecified, direction: Direction, reference: Option<Na
                 Direction::Future => v.end() >= r,
                 Direction::Unmarked => (-305..=61).contains(&(v.start() - r).num_days()),
             };
-            candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs())
+            candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs()).map(Value::Date)
         }
-        Underspecified::MonthsFromReference(n) => {
-            let r = reference?;
-            let index = r.year() * 12 + r.month0() as i32 + n;
-            Some(DateValue::Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 })
-        }
-        Underspecified::DaysFromReference(n) => {
-            let r = reference?;
-            let d = if n >= 0 {
-                r.checked_add_days(Days::new(n.unsigned_abs()))?
-            } else {
-                r.checked_sub_days(Days::new(n.unsigned_abs()))?
+        Underspecified::Shift(unit, n) => shifted(unit, n, reference?),
+        Underspecified::Ago(unit, Some(n)) => shifted(unit, n, reference?),
+        Underspecified::Ago(_, None) => Some(Value::Reference("PAST_REF")),
+        Underspecified::Quarter(year, quarter) => {
+            let year = match year {
+                Some(y) => y,
+                None => {
+                    let (y, q) = quarter_of(reference?);
+                    if quarter > q { y - 1 } else { y }
+                }
             };
-            Some(DateValue::Day(d))
+            Some(Value::Quarter { year, quarter })
+        }
+        Underspecified::LatestQuarter => shifted(Unit::Quarter, -1, reference?),
+        Underspecified::Season(code, n) => Some(Value::Season { year: reference?.year() + n, code }),
+        Underspecified::Decade(d) => Some(Value::Decade(d)),
+        Underspecified::Reference(r) => Some(Value::Reference(r)),
+        Underspecified::Duration(n, unit) => Some(Value::Duration(duration(n, unit))),
+        Underspecified::Set(v) => Some(Value::Set(v)),
+    }
+}
+
+/// The ISO 8601 duration of a count of units (`P3D`, `PT2H`, `PXY`).
+fn duration(n: Option<u32>, unit: Unit) -> String {
+    let count = |k: u32| n.map_or("X".to_string(), |n| (n * k).to_string());
+    match unit {
+        Unit::Year => format!("P{}Y", count(1)),
+        Unit::Quarter => format!("P{}M", count(3)),
+        Unit::Month => format!("P{}M", count(1)),
+        Unit::Week => format!("P{}W", count(1)),
+        Unit::Day => format!("P{}D", count(1)),
+        Unit::Hour => format!("PT{}H", count(1)),
+        Unit::Minute => format!("PT{}M", count(1)),
+        Unit::Decade => format!("P{}Y", count(10)),
+        Unit::Century => format!("P{}Y", count(100)),
+        Unit::Weekend => format!("P{}WE", count(1)),
+    }
+}
+
+/// The nearest such weekday on or before the reference (after it, for the future).
+fn weekday(wd: Weekday, direction: Direction, r: NaiveDate) -> Option<NaiveDate> {
+    match direction {
+        Direction::Future => {
+            let ahead = (7 + wd.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7;
+            r.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))
+        }
+        Direction::Past | Direction::Unmarked => {
+            let back = (7 + r.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            r.checked_sub_days(Days::new(u64::from(back)))
         }
     }
 }
@@ -158,6 +364,26 @@ pub struct Tagger {
     weekdays: HashMap<&'static str, Weekday>,
     relative_days: HashMap<String, i64>,
     tense: Vec<(Vec<String>, Direction)>,
+    units: HashMap<String, Unit>,
+    numbers: HashMap<String, Option<u32>>,
+    shifts: HashMap<String, i32>,
+    references: HashMap<String, &'static str>,
+    sets: HashMap<String, &'static str>,
+    seasons: HashMap<String, &'static str>,
+    ordinals: HashMap<String, u32>,
+    parts_of_day: HashMap<String, &'static str>,
+}
+
+/// A two-column table as lower-case surface → parsed second cell.
+fn lower_table<T>(file: File, parse: impl Fn(&'static str) -> Option<T>) -> Result<HashMap<String, T>> {
+    file.table()?
+        .rows
+        .iter()
+        .map(|r| {
+            let v = parse(r.cells[1]).ok_or_else(|| file.invalid(r.line, format!("bad value {:?}", r.cells[1])))?;
+            Ok((r.cells[0].to_lowercase(), v))
+        })
+        .collect()
 }
 
 /// `%name` references a rule may use, and the alternation each expands to.
@@ -171,6 +397,14 @@ fn vocabulary(file: File) -> Result<Vec<&'static str>> {
 /// words too): for rules where a weekday stands alone.
 fn full_weekdays() -> Result<Vec<&'static str>> {
     Ok(vocabulary(resources::WEEKDAYS)?.into_iter().filter(|w| w.ends_with("day")).collect())
+}
+
+/// Month names that stand alone as a month (`alone` column of months.tsv).
+fn alone_months() -> Result<Vec<&'static str>> {
+    let mut out: Vec<&'static str> =
+        resources::MONTHS.table()?.rows.iter().filter(|r| r.cells[2] == "yes").map(|r| r.cells[0]).collect();
+    out.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Ok(out)
 }
 
 /// Month names without abbreviations: for each month its longest name.
@@ -208,6 +442,15 @@ pub(crate) fn expand(pattern: &str) -> Result<String> {
                 ("%month_full", alternation(&full_months()?)),
                 ("%weekday", alternation(&vocabulary(resources::WEEKDAYS)?)),
                 ("%reldays", alternation_ci(&vocabulary(resources::RELATIVE_DAYS)?)),
+                ("%month_alone", alternation(&alone_months()?)),
+                ("%units", alternation_ci(&vocabulary(resources::UNITS)?)),
+                ("%numbers", alternation_ci(&vocabulary(resources::NUMBERS)?)),
+                ("%shifts", alternation_ci(&vocabulary(resources::SHIFTS)?)),
+                ("%references", alternation_ci(&vocabulary(resources::REFERENCES)?)),
+                ("%sets", alternation_ci(&vocabulary(resources::SETS)?)),
+                ("%seasons", alternation_ci(&vocabulary(resources::SEASONS)?)),
+                ("%ordinals", alternation_ci(&vocabulary(resources::ORDINALS)?)),
+                ("%partsofday", alternation_ci(&vocabulary(resources::PARTS_OF_DAY)?)),
                 ("%day", "(?:3[01]|[12][0-9]|0?[1-9])".to_string()),
                 ("%year", "(?:19[0-9]{2}|20[0-9]{2})".to_string()),
             ])
@@ -273,7 +516,22 @@ impl Tagger {
                 Ok((r.cells[0].split_whitespace().map(str::to_string).collect(), dir))
             })
             .collect::<Result<_>>()?;
-        Ok(Tagger { rules, months, weekdays, relative_days, tense })
+        let static_value = |v: &'static str| Some(v);
+        Ok(Tagger {
+            rules,
+            months,
+            weekdays,
+            relative_days,
+            tense,
+            units: lower_table(resources::UNITS, Unit::from_code)?,
+            numbers: lower_table(resources::NUMBERS, |v| if v == "X" { Some(None) } else { v.parse().ok().map(Some) })?,
+            shifts: lower_table(resources::SHIFTS, |v| v.parse().ok())?,
+            references: lower_table(resources::REFERENCES, static_value)?,
+            sets: lower_table(resources::SETS, static_value)?,
+            seasons: lower_table(resources::SEASONS, static_value)?,
+            ordinals: lower_table(resources::ORDINALS, |v| v.parse().ok())?,
+            parts_of_day: lower_table(resources::PARTS_OF_DAY, static_value)?,
+        })
     }
 
     /// Phase 1: every temporal expression in `text`, left to right, without
@@ -293,6 +551,11 @@ impl Tagger {
             if start < covered {
                 continue;
             }
+            // A number glued to a word is part of a name ("ZAPAD-2021").
+            let glued = text[..start].ends_with(|c: char| c == '-' || c == '/' || c.is_alphabetic());
+            if glued && text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             if let Some(value) = self.value(&caps) {
                 covered = end;
                 let direction = self.direction(&text[..start]);
@@ -303,21 +566,49 @@ impl Tagger {
     }
 
     fn value(&self, caps: &regex::Captures<'_>) -> Option<Underspecified> {
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
-        let month = |name: &str| {
-            caps.name(name)
-                .and_then(|m| m.as_str().parse::<u32>().ok().or_else(|| self.months.get(m.as_str()).copied()))
+        let text = |name: &str| caps.name(name).map(|m| m.as_str());
+        let lower = |name: &str| text(name).map(str::to_lowercase);
+        let num = |name: &str| text(name).and_then(|m| m.parse::<i64>().ok());
+        let month = |name: &str| text(name).and_then(|m| m.parse::<u32>().ok().or_else(|| self.months.get(m).copied()));
+        let count = |name: &str| -> Option<Option<u32>> {
+            let w = lower(name)?;
+            w.parse::<u32>().ok().map(Some).or_else(|| self.numbers.get(&w).copied())
         };
-        if let Some(m) = caps.name("relmonth") {
-            let n = match m.as_str().to_lowercase().as_str() {
-                "next" => 1,
-                "last" => -1,
-                _ => 0,
-            };
-            return Some(Underspecified::MonthsFromReference(n));
+        let unit = |name: &str| lower(name).and_then(|u| self.units.get(&u).copied());
+        if let Some(r) = lower("reference") {
+            return self.references.get(&r).map(|v| Underspecified::Reference(v));
         }
-        if let Some(m) = caps.name("reldays") {
-            return self.relative_days.get(&m.as_str().to_lowercase()).map(|n| Underspecified::DaysFromReference(*n));
+        if let Some(v) = lower("set") {
+            return self.sets.get(&v).map(|v| Underspecified::Set(v));
+        }
+        if let Some(m) = lower("reldays") {
+            return self.relative_days.get(&m).map(|n| Underspecified::DaysFromReference(*n));
+        }
+        if caps.name("latestquarter").is_some() {
+            return Some(Underspecified::LatestQuarter);
+        }
+        if let Some(q) = lower("ordinal") {
+            let year = num("year").map(|y| y as i32);
+            return self.ordinals.get(&q).map(|q| Underspecified::Quarter(year, *q));
+        }
+        if let Some(d) = num("decade") {
+            return Some(Underspecified::Decade(d as i32));
+        }
+        if let Some(season) = lower("season") {
+            let shift = lower("shift").and_then(|s| self.shifts.get(&s).copied()).unwrap_or(0);
+            return self.seasons.get(&season).map(|c| Underspecified::Season(c, shift));
+        }
+        if let Some(u) = unit("dunit") {
+            return Some(Underspecified::Duration(count("dcount")?, u));
+        }
+        if let Some(u) = unit("unit") {
+            if let Some(dir) = lower("ago") {
+                let sign = if matches!(dir.as_str(), "later" | "after" | "from now" | "hence") { 1 } else { -1 };
+                let n = if caps.name("count").is_some() { count("count")? } else { Some(1) };
+                return Some(Underspecified::Ago(u, n.map(|n| sign * n as i32)));
+            }
+            let shift = lower("shift").and_then(|s| self.shifts.get(&s).copied())?;
+            return Some(Underspecified::Shift(u, shift));
         }
         let year = num("year").map(|y| y as i32);
         let day = num("day").map(|d| d as u32);
@@ -334,8 +625,12 @@ impl Tagger {
                 Some(year.map_or(Underspecified::MonthOfYear(m), |y| Underspecified::Month { year: y, month: m }))
             }
             (None, _) => {
-                if let Some(w) = caps.name("weekday") {
-                    return self.weekdays.get(w.as_str()).map(|w| Underspecified::Weekday(*w));
+                if let Some(w) = text("weekday") {
+                    let w = *self.weekdays.get(w)?;
+                    if let Some(part) = lower("part") {
+                        return self.parts_of_day.get(&part).map(|p| Underspecified::WeekdayPart(w, p));
+                    }
+                    return Some(Underspecified::Weekday(w));
                 }
                 year.map(Underspecified::Year)
             }
@@ -380,8 +675,15 @@ mod tests {
         assert!(table.examples.len() >= 20, "the rules carry their examples");
         for ex in &table.examples {
             let found = tagger.find(ex.input);
-            let got: Vec<String> =
-                found.iter().filter_map(|t| t.resolve(Some(reference()))).map(|v| v.to_string()).collect();
+            // Ranges show as ranges (the event date); the rest as TIMEX3 values.
+            let got: Vec<String> = found
+                .iter()
+                .filter_map(|t| t.value(Some(reference())))
+                .map(|v| match v {
+                    Value::Date(d @ DateValue::Range(..)) => d.to_string(),
+                    v => v.timex3().1,
+                })
+                .collect();
             assert_eq!(
                 got.first().map_or("none", String::as_str),
                 ex.expected,
