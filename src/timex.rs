@@ -79,9 +79,16 @@ pub enum Underspecified {
     Year(i32),
     Range(PartialDay, PartialDay),
     Weekday(Weekday),
-    /// A weekday's part: "Wednesday night".
-    WeekdayPart(Weekday, &'static str),
     DaysFromReference(i64),
+    /// Part of a day near the reference: "yesterday morning", "tonight".
+    DayPart(i64, &'static str),
+    /// A month named with a shift: "last May" (-1), "next January" (1).
+    MonthShift(u32, i32),
+    /// A month of the reference's year shifted: "July last year".
+    MonthOfShiftedYear(u32, i32),
+    /// A year-long shift from a quarter named earlier in the text: "a year
+    /// earlier" in a report on the third quarter is that quarter a year before.
+    QuarterAgo(Option<i32>, u32, i32),
     /// A month of a year the text does not give ("in January").
     MonthOfYear(u32),
     /// The unit containing the reference, shifted: "last year" (-1),
@@ -205,6 +212,24 @@ impl Timex {
     }
 }
 
+/// In a report about a quarter ("third-quarter profit rose"), "a year
+/// earlier" and "year-ago" mean that quarter a year before: rewrites those
+/// that follow a quarter named earlier in the text.
+fn anchor_year_shifts(timexes: &mut [Timex]) {
+    let mut last_quarter: Option<(Option<i32>, u32)> = None;
+    for t in timexes.iter_mut() {
+        match t.value {
+            Underspecified::Quarter(year, q) => last_quarter = Some((year, q)),
+            Underspecified::Ago(Unit::Year, Some(n)) => {
+                if let Some((year, q)) = last_quarter {
+                    t.value = Underspecified::QuarterAgo(year, q, n);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The ISO week containing a day.
 fn week_of(d: NaiveDate) -> Value {
     let w = d.iso_week();
@@ -267,8 +292,28 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
             (start <= end).then_some(Value::Date(DateValue::Range(start, end)))
         }
         Underspecified::Weekday(wd) => date(DateValue::Day(weekday(wd, direction, reference?)?)),
-        Underspecified::WeekdayPart(wd, part) => Some(Value::DayPart(weekday(wd, direction, reference?)?, part)),
         Underspecified::DaysFromReference(n) => shifted(Unit::Day, n as i32, reference?),
+        Underspecified::DayPart(n, part) => match shifted(Unit::Day, n as i32, reference?)? {
+            Value::Date(DateValue::Day(d)) => Some(Value::DayPart(d, part)),
+            _ => None,
+        },
+        Underspecified::MonthShift(month, n) => {
+            let r = reference?;
+            let year = match n {
+                0 => r.year(),
+                n if n < 0 => if month < r.month() { r.year() } else { r.year() - 1 },
+                _ => if month > r.month() { r.year() } else { r.year() + 1 },
+            };
+            date(DateValue::Month { year, month })
+        }
+        Underspecified::MonthOfShiftedYear(month, n) => date(DateValue::Month { year: reference?.year() + n, month }),
+        Underspecified::QuarterAgo(year, quarter, n) => {
+            let year = match value(Underspecified::Quarter(year, quarter), direction, reference)? {
+                Value::Quarter { year, .. } => year,
+                _ => return None,
+            };
+            Some(Value::Quarter { year: year + n, quarter })
+        }
         Underspecified::MonthOfYear(month) => {
             let r = reference?;
             let candidates = [r.year() - 1, r.year(), r.year() + 1].map(|year| DateValue::Month { year, month });
@@ -551,9 +596,11 @@ impl Tagger {
             if start < covered {
                 continue;
             }
-            // A number glued to a word is part of a name ("ZAPAD-2021").
+            // A number glued to a word is part of a name ("ZAPAD-2021"); an
+            // age is not a time ("a 6-year-old").
             let glued = text[..start].ends_with(|c: char| c == '-' || c == '/' || c.is_alphabetic());
-            if glued && text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+            let age = text[end..].starts_with("-old") || text[end..].starts_with(" old");
+            if age || (glued && text[start..].starts_with(|c: char| c.is_ascii_digit())) {
                 continue;
             }
             if let Some(value) = self.value(&caps) {
@@ -562,6 +609,7 @@ impl Tagger {
                 out.push(Timex { start, end, value, direction, rule: self.rules[i].name });
             }
         }
+        anchor_year_shifts(&mut out);
         out
     }
 
@@ -581,8 +629,24 @@ impl Tagger {
         if let Some(v) = lower("set") {
             return self.sets.get(&v).map(|v| Underspecified::Set(v));
         }
+        if caps.name("tonight").is_some() {
+            return Some(Underspecified::DayPart(0, "NI"));
+        }
+        if let Some(part) = lower("part").filter(|_| caps.name("weekday").is_none()) {
+            let n = match lower("reldays") {
+                Some(m) => *self.relative_days.get(&m)?,
+                None => 0,
+            };
+            return self.parts_of_day.get(&part).map(|p| Underspecified::DayPart(n, p));
+        }
         if let Some(m) = lower("reldays") {
             return self.relative_days.get(&m).map(|n| Underspecified::DaysFromReference(*n));
+        }
+        if let Some(shift) = lower("yshift").and_then(|s| self.shifts.get(&s).copied()) {
+            return Some(Underspecified::MonthOfShiftedYear(month("month")?, shift));
+        }
+        if let (Some(shift), Some(m)) = (lower("shift").and_then(|s| self.shifts.get(&s).copied()), month("month")) {
+            return Some(Underspecified::MonthShift(m, shift));
         }
         if caps.name("latestquarter").is_some() {
             return Some(Underspecified::LatestQuarter);
@@ -607,7 +671,11 @@ impl Tagger {
                 let n = if caps.name("count").is_some() { count("count")? } else { Some(1) };
                 return Some(Underspecified::Ago(u, n.map(|n| sign * n as i32)));
             }
-            let shift = lower("shift").and_then(|s| self.shifts.get(&s).copied())?;
+            // "the weekend" has no shift word: the one of the reference.
+            let shift = match lower("shift") {
+                Some(s) => *self.shifts.get(&s)?,
+                None => 0,
+            };
             return Some(Underspecified::Shift(u, shift));
         }
         let year = num("year").map(|y| y as i32);
@@ -626,11 +694,8 @@ impl Tagger {
             }
             (None, _) => {
                 if let Some(w) = text("weekday") {
-                    let w = *self.weekdays.get(w)?;
-                    if let Some(part) = lower("part") {
-                        return self.parts_of_day.get(&part).map(|p| Underspecified::WeekdayPart(w, p));
-                    }
-                    return Some(Underspecified::Weekday(w));
+                    // "Wednesday night" is dated by its day.
+                    return self.weekdays.get(w).map(|w| Underspecified::Weekday(*w));
                 }
                 year.map(Underspecified::Year)
             }
@@ -640,8 +705,8 @@ impl Tagger {
     /// Direction from tense markers among the eight words before an expression,
     /// within its clause.
     fn direction(&self, before: &str) -> Direction {
-        let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or(before);
-        let words: Vec<String> = clause.split_whitespace().rev().take(8).map(|w| w.to_lowercase()).collect();
+        let clause = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+        let words: Vec<String> = clause.split_whitespace().rev().take(12).map(|w| w.to_lowercase()).collect();
         let words: Vec<String> = words.into_iter().rev().collect();
         for (phrase, dir) in &self.tense {
             if words.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
