@@ -86,6 +86,10 @@ pub enum Underspecified {
     MonthShift(u32, i32),
     /// A month of the reference's year shifted: "July last year".
     MonthOfShiftedYear(u32, i32),
+    /// A time of day on the reference day: "10:35 a.m." (hour, minute).
+    Clock(u32, u32),
+    /// A holiday of the year the shift and direction give ("last Christmas").
+    Holiday(&'static str, i32),
     /// A year-long shift from a quarter named earlier in the text: "a year
     /// earlier" in a report on the third quarter is that quarter a year before.
     QuarterAgo(Option<i32>, u32, i32),
@@ -137,11 +141,23 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Date(DateValue),
-    Week { year: i32, week: u32, weekend: bool },
-    Quarter { year: i32, quarter: u32 },
-    Season { year: i32, code: &'static str },
+    Week {
+        year: i32,
+        week: u32,
+        weekend: bool,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
+    Season {
+        year: i32,
+        code: &'static str,
+    },
     Decade(i32),
     DayPart(NaiveDate, &'static str),
+    /// A clock time on a day.
+    Clock(NaiveDate, u32, u32),
     Reference(&'static str),
     Duration(String),
     Set(&'static str),
@@ -160,6 +176,7 @@ impl Value {
             Value::Season { year, code } => (Kind::Date, format!("{year:04}-{code}")),
             Value::Decade(d) => (Kind::Date, format!("{d:03}")),
             Value::DayPart(d, part) => (Kind::Time, format!("{}T{part}", d.format("%Y-%m-%d"))),
+            Value::Clock(d, h, m) => (Kind::Time, format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))),
             Value::Reference(r) => (Kind::Date, r.to_string()),
             Value::Duration(v) => (Kind::Duration, v.clone()),
             Value::Set(v) => (Kind::Set, v.to_string()),
@@ -180,7 +197,7 @@ impl Value {
                 let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
                 Some(DateValue::Range(start, end))
             }
-            Value::DayPart(d, _) => Some(DateValue::Day(d)),
+            Value::DayPart(d, _) | Value::Clock(d, ..) => Some(DateValue::Day(d)),
             _ => None,
         }
     }
@@ -301,12 +318,36 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
             let r = reference?;
             let year = match n {
                 0 => r.year(),
-                n if n < 0 => if month < r.month() { r.year() } else { r.year() - 1 },
-                _ => if month > r.month() { r.year() } else { r.year() + 1 },
+                n if n < 0 => {
+                    if month < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                _ => {
+                    if month > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
             };
             date(DateValue::Month { year, month })
         }
         Underspecified::MonthOfShiftedYear(month, n) => date(DateValue::Month { year: reference?.year() + n, month }),
+        Underspecified::Clock(h, m) => Some(Value::Clock(reference?, h, m)),
+        Underspecified::Holiday(rule, shift) => {
+            let r = reference?;
+            let on = |y: i32| holiday(rule, y);
+            let d = match (shift, direction) {
+                (0, Direction::Future) => [r.year(), r.year() + 1].into_iter().filter_map(on).find(|d| *d >= r),
+                (0, _) => [r.year(), r.year() - 1].into_iter().filter_map(on).find(|d| *d <= r),
+                (s, _) if s < 0 => [r.year(), r.year() - 1].into_iter().filter_map(on).find(|d| *d < r),
+                _ => [r.year(), r.year() + 1].into_iter().filter_map(on).find(|d| *d > r),
+            };
+            d.map(|d| Value::Date(DateValue::Day(d)))
+        }
         Underspecified::QuarterAgo(year, quarter, n) => {
             let year = match value(Underspecified::Quarter(year, quarter), direction, reference)? {
                 Value::Quarter { year, .. } => year,
@@ -344,6 +385,60 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
         Underspecified::Duration(n, unit) => Some(Value::Duration(duration(n, unit))),
         Underspecified::Set(v) => Some(Value::Set(v)),
     }
+}
+
+/// The day a holiday rule of `holidays.tsv` gives in a year.
+pub fn holiday(rule: &str, year: i32) -> Option<NaiveDate> {
+    let weekday = |s: &str| -> Option<Weekday> { s.parse().ok() };
+    let parts: Vec<&str> = rule.split(':').collect();
+    match parts.as_slice() {
+        [md] => NaiveDate::parse_from_str(&format!("{year}-{md}"), "%Y-%m-%d").ok(),
+        ["last", m, wd] => {
+            let m: u32 = m.parse().ok()?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, m + 1, 1)?
+            };
+            let wd = weekday(wd)?;
+            (1..=7).filter_map(|k| next.checked_sub_days(Days::new(k))).find(|d| d.weekday() == wd)
+        }
+        ["after", n, m, wd, wd2] => {
+            let first = NaiveDate::from_weekday_of_month_opt(year, m.parse().ok()?, weekday(wd)?, n.parse().ok()?)?;
+            let wd2 = weekday(wd2)?;
+            (1..=7).filter_map(|k| first.checked_add_days(Days::new(k))).find(|d| d.weekday() == wd2)
+        }
+        ["easter", offset] => {
+            let offset: i64 = offset.trim_start_matches('+').parse().ok()?;
+            let e = easter(year)?;
+            if offset >= 0 {
+                e.checked_add_days(Days::new(offset as u64))
+            } else {
+                e.checked_sub_days(Days::new(offset.unsigned_abs()))
+            }
+        }
+        [n, m, wd] => NaiveDate::from_weekday_of_month_opt(year, m.parse().ok()?, weekday(wd)?, n.parse().ok()?),
+        _ => None,
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
 /// The ISO 8601 duration of a count of units (`P3D`, `PT2H`, `PXY`).
@@ -417,6 +512,7 @@ pub struct Tagger {
     seasons: HashMap<String, &'static str>,
     ordinals: HashMap<String, u32>,
     parts_of_day: HashMap<String, &'static str>,
+    holidays: HashMap<String, &'static str>,
 }
 
 /// A two-column table as lower-case surface → parsed second cell.
@@ -496,6 +592,7 @@ pub(crate) fn expand(pattern: &str) -> Result<String> {
                 ("%seasons", alternation_ci(&vocabulary(resources::SEASONS)?)),
                 ("%ordinals", alternation_ci(&vocabulary(resources::ORDINALS)?)),
                 ("%partsofday", alternation_ci(&vocabulary(resources::PARTS_OF_DAY)?)),
+                ("%holidays", alternation_ci(&vocabulary(resources::HOLIDAYS)?)),
                 ("%day", "(?:3[01]|[12][0-9]|0?[1-9])".to_string()),
                 ("%year", "(?:19[0-9]{2}|20[0-9]{2})".to_string()),
             ])
@@ -576,6 +673,7 @@ impl Tagger {
             seasons: lower_table(resources::SEASONS, static_value)?,
             ordinals: lower_table(resources::ORDINALS, |v| v.parse().ok())?,
             parts_of_day: lower_table(resources::PARTS_OF_DAY, static_value)?,
+            holidays: lower_table(resources::HOLIDAYS, static_value)?,
         })
     }
 
@@ -628,6 +726,22 @@ impl Tagger {
         }
         if let Some(v) = lower("set") {
             return self.sets.get(&v).map(|v| Underspecified::Set(v));
+        }
+        if let Some(h) = num("hour") {
+            let mut hour = h as u32;
+            let minute = num("minute").unwrap_or(0) as u32;
+            if let Some(ampm) = lower("ampm") {
+                if ampm.starts_with('p') && hour < 12 {
+                    hour += 12;
+                } else if ampm.starts_with('a') && hour == 12 {
+                    hour = 0;
+                }
+            }
+            return Some(Underspecified::Clock(hour, minute));
+        }
+        if let Some(h) = lower("holiday") {
+            let shift = lower("shift").and_then(|s| self.shifts.get(&s).copied()).unwrap_or(0);
+            return self.holidays.get(&h).map(|rule| Underspecified::Holiday(rule, shift));
         }
         if caps.name("tonight").is_some() {
             return Some(Underspecified::DayPart(0, "NI"));
@@ -702,18 +816,23 @@ impl Tagger {
         }
     }
 
-    /// Direction from tense markers among the eight words before an expression,
-    /// within its clause.
+    /// Direction from the tense marker of `tense.tsv` nearest before an
+    /// expression, among the twelve words before it in its sentence.
     fn direction(&self, before: &str) -> Direction {
-        let clause = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
-        let words: Vec<String> = clause.split_whitespace().rev().take(12).map(|w| w.to_lowercase()).collect();
-        let words: Vec<String> = words.into_iter().rev().collect();
+        let sentence = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+        let mut words: Vec<String> = sentence.split_whitespace().rev().take(12).map(str::to_lowercase).collect();
+        words.reverse();
+        let mut best: Option<(usize, Direction)> = None;
         for (phrase, dir) in &self.tense {
-            if words.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
-                return *dir;
+            let n = phrase.len();
+            if let Some(i) = words.windows(n).rposition(|w| w == phrase.as_slice()) {
+                let distance = words.len() - (i + n);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, *dir));
+                }
             }
         }
-        Direction::Unmarked
+        best.map_or(Direction::Unmarked, |(_, d)| d)
     }
 }
 
