@@ -55,6 +55,7 @@ pub const SEASONS: File = resource!("dates/seasons.tsv", 2);
 pub const ORDINALS: File = resource!("dates/ordinals.tsv", 2);
 pub const PARTS_OF_DAY: File = resource!("dates/parts-of-day.tsv", 2);
 pub const HOLIDAYS: File = resource!("dates/holidays.tsv", 2);
+pub const DATE_NEGATIVES: File = resource!("dates/negative.tsv", 1);
 pub const DATE_PATTERNS: File = resource!("dates/patterns.tsv", 2);
 pub const PUBLISHED_PATTERNS: File = resource!("dates/published.tsv", 2);
 pub const TRIGGERS: File = resource!("events/triggers.tsv", 3);
@@ -81,6 +82,7 @@ pub const ALL: &[File] = &[
     ORDINALS,
     PARTS_OF_DAY,
     HOLIDAYS,
+    DATE_NEGATIVES,
     DATE_PATTERNS,
     PUBLISHED_PATTERNS,
     TRIGGERS,

@@ -881,6 +881,26 @@ mod tests {
     }
 
     #[test]
+    fn nothing_in_the_negative_corpus_is_taken_as_a_date() {
+        let table = resources::DATE_NEGATIVES.table().unwrap();
+        assert!(table.rows.len() >= 10);
+        for row in table.rows {
+            let found = Tagger::shared().find(row.cells[0]);
+            assert!(found.is_empty(), "negative.tsv:{} `{}` found {found:?}", row.line, row.cells[0]);
+        }
+    }
+
+    #[test]
+    fn holidays_fall_on_their_days() {
+        let on = |rule: &str, y: i32| holiday(rule, y).unwrap().to_string();
+        assert_eq!(on("4:11:Thu", 1999), "1999-11-25", "Thanksgiving");
+        assert_eq!(on("after:1:11:Mon:Tue", 1998), "1998-11-03", "US Election Day");
+        assert_eq!(on("last:05:Mon", 2024), "2024-05-27", "Memorial Day");
+        assert_eq!(on("easter:+0", 2024), "2024-03-31");
+        assert_eq!(on("easter:-2", 2000), "2000-04-21", "Good Friday");
+    }
+
+    #[test]
     fn on_tuesday_in_an_article_of_wednesday_is_the_day_before() {
         let t = &Tagger::shared().find("The ministers met in Moscow on Tuesday.")[0];
         assert_eq!(t.resolve(Some(reference())).unwrap().to_string(), "2023-04-18");

@@ -1,0 +1,53 @@
+//! Throughput of the engine on one core: the temporal tagger alone, and
+//! the whole extraction (dates, actors, events). Prints MB/s.
+//!
+//!     cargo bench --bench throughput
+//!
+//! The input is the fixture corpus repeated to about 16 MB, so it reads
+//! like news rather than random text.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use detente::extract::{Options, extract};
+use detente::timex::Tagger;
+
+fn corpus() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut articles: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            (p.extension()? == "txt").then(|| std::fs::read_to_string(p).ok()).flatten()
+        })
+        .collect();
+    articles.sort();
+    let size: usize = articles.iter().map(String::len).sum();
+    let copies = (16 << 20) / size.max(1) + 1;
+    (0..copies).flat_map(|_| articles.iter().cloned()).collect()
+}
+
+fn measure(name: &str, docs: &[String], f: impl Fn(&str) -> usize) {
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut best = f64::MAX;
+    let mut found = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        found = docs.iter().map(|d| f(black_box(d))).sum();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{name}: {:.1} MB/s ({:.1} MB in {:.3} s, best of 3; {found} found)",
+        bytes as f64 / 1e6 / best,
+        bytes as f64 / 1e6,
+        best
+    );
+}
+
+fn main() {
+    let docs = corpus();
+    let tagger = Tagger::shared();
+    let _ = extract("warm up\nThe ministers met on Tuesday in Moscow.", &Options::default());
+    measure("temporal tagger", &docs, |d| tagger.find(d).len());
+    measure("full extraction", &docs, |d| extract(d, &Options::default()).events.len());
+}
