@@ -1,7 +1,16 @@
 // Generates `allow-<command>` permissions for the app's own commands, so the
 // window's capability lists exactly the commands it may call.
 fn main() {
-    let commands = &["app_info", "query", "event_detail", "import_files", "load_samples", "first_draw"];
+    let commands = &[
+        "app_info",
+        "query",
+        "event_detail",
+        "import_files",
+        "load_samples",
+        "first_draw",
+        "undated_articles",
+        "set_published",
+    ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )

@@ -125,6 +125,17 @@ pub fn import_paths(
     Ok(summary)
 }
 
+/// Sets a stored article's publication date and reads its events again
+/// against it. Returns the number of events, or `None` for no such article.
+pub fn set_published(store: &mut Store, article_id: i64, date: chrono::NaiveDate) -> Result<Option<usize>, StoreError> {
+    let Some(article) = store.article(article_id)? else { return Ok(None) };
+    let mut x = extract::extract(&article.text, &Options { published: Some(date), ..Options::default() });
+    if let Some(p) = x.published.as_mut() {
+        p.source = "set by the analyst".into();
+    }
+    store.replace_extraction(article_id, &x).map(Some)
+}
+
 /// Extracts and stores one article's text (unless the same text is stored already).
 pub fn add_text(store: &mut Store, file: &str, text: &str, options: &Options) -> Result<Added, StoreError> {
     if let Some(article_id) = store.find_article(text)? {

@@ -323,6 +323,52 @@ impl Store {
             .optional()?)
     }
 
+    /// Articles whose publication date is unknown: their relative dates
+    /// could not be resolved. Newest import first.
+    pub fn articles_without_date(&self) -> Result<Vec<Article>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, path, title, published, published_source, text FROM article
+             WHERE published IS NULL ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Article {
+                id: r.get(0)?,
+                file: r.get(1)?,
+                title: r.get(2)?,
+                published: r.get(3)?,
+                published_source: r.get(4)?,
+                text: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Replaces an article's events by a new extraction (after the analyst
+    /// set its publication date, or after an engine change), in one
+    /// transaction. Returns the number of events now read from it.
+    pub fn replace_extraction(&mut self, article_id: i64, x: &Extraction) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)",
+            [article_id],
+        )?;
+        let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        tx.execute(
+            "UPDATE article SET published = ?2, published_source = ?3, diagnostics = ?4 WHERE id = ?1",
+            params![
+                article_id,
+                x.published.as_ref().map(|p| p.date.to_string()),
+                x.published.as_ref().map_or(String::new(), |p| p.source.clone()),
+                diagnostics
+            ],
+        )?;
+        for event in &x.events {
+            insert_event(&tx, article_id, event)?;
+        }
+        tx.commit()?;
+        Ok(x.events.len())
+    }
+
     /// Counts per facet value for the current filter (see [`Facets`]).
     pub fn facets(&self, filter: &Filter) -> Result<Facets> {
         let count = |facet: Facet, sql: &str| -> Result<Vec<FacetCount>> {

@@ -52,6 +52,36 @@ fn the_same_text_under_another_name_is_already_present() {
 }
 
 #[test]
+fn setting_a_missing_publication_date_resolves_the_articles_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("undated.txt");
+    std::fs::write(
+        &path,
+        "Ministers meet\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday.\n",
+    )
+    .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    import_paths(&mut store, &[path], |_, _, _| {}).unwrap();
+    let undated = store.articles_without_date().unwrap();
+    assert_eq!(undated.len(), 1, "the article is listed as needing a date");
+    assert_eq!(store.counts().unwrap().1, 0, "\"on Tuesday\" cannot be dated yet");
+
+    let n = detente::import::set_published(&mut store, undated[0].id, "2023-04-19".parse().unwrap()).unwrap();
+    assert_eq!(n, Some(1));
+    let events = store.events(&Filter::default()).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event.date.to_string(), "2023-04-18");
+    assert_eq!(events[0].sources[0].published.as_deref(), Some("2023-04-19"));
+    assert!(store.articles_without_date().unwrap().is_empty());
+
+    // Setting it again replaces the events rather than adding to them.
+    detente::import::set_published(&mut store, undated[0].id, "2023-04-26".parse().unwrap()).unwrap();
+    let events = store.events(&Filter::default()).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event.date.to_string(), "2023-04-25");
+}
+
+#[test]
 fn a_missing_file_is_reported_and_the_rest_imported() {
     let mut store = Store::open_in_memory().unwrap();
     let s = import_paths(

@@ -10,7 +10,10 @@ use detente::store::{Added, Filter};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
-use crate::dto::{self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto};
+use crate::dto::{
+    self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto,
+    UndatedArticleDto,
+};
 
 type Res<T> = Result<T, ErrorDto>;
 
@@ -107,6 +110,23 @@ pub async fn import_files(app: AppHandle, paths: Vec<String>) -> Res<ImportSumma
     })
     .await
     .map_err(|e| ErrorDto::database(e.to_string()))
+}
+
+/// Articles whose publication date is unknown.
+#[tauri::command]
+pub async fn undated_articles(state: State<'_, AppState>) -> Res<Vec<UndatedArticleDto>> {
+    let articles = lock(&state).articles_without_date().map_err(ErrorDto::database)?;
+    Ok(articles.into_iter().map(|a| UndatedArticleDto { id: a.id, title: a.title, file: a.file }).collect())
+}
+
+/// Sets an article's publication date; its events are read again against it.
+#[tauri::command]
+pub async fn set_published(state: State<'_, AppState>, article_id: i64, date: String) -> Res<usize> {
+    let day = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map_err(|_| ErrorDto::bad_request(format!("`{date}` is not a date")))?;
+    import::set_published(&mut lock(&state), article_id, day)
+        .map_err(ErrorDto::database)?
+        .ok_or_else(|| ErrorDto::not_found(format!("no article {article_id}")))
 }
 
 /// Loads the bundled sample articles.

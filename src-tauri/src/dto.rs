@@ -251,6 +251,15 @@ pub fn detail(s: &StoredEvent, articles: &[Article]) -> EventDetailDto {
     }
 }
 
+/// An article whose publication date is unknown.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndatedArticleDto {
+    pub id: i64,
+    pub title: String,
+    pub file: String,
+}
+
 #[derive(Debug, Serialize, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct FailureDto {

@@ -90,6 +90,8 @@ fn main() {
             commands::import_files,
             commands::load_samples,
             commands::first_draw,
+            commands::undated_articles,
+            commands::set_published,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");

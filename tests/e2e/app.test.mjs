@@ -3,7 +3,7 @@
 //
 // DETENTE_APP must name the built app binary; tauri-driver must be on PATH.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -131,6 +131,34 @@ describe("Détente window", () => {
       await (await browser.$('[data-testid="actors-clear"]')).click();
       await (await browser.$('[data-testid="countries-clear"]')).click();
       await waitForRows(browser, all.length, "after clearing the filters");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  test("an article without a publication date is listed, and setting the date dates its events", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const article = join(dir, "undated.txt");
+    writeFileSync(
+      article,
+      "Ministers meet in Moscow\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday.\n",
+    );
+    const browser = await launch(["--db", join(dir, "undated.db"), "--import", article]);
+    try {
+      const notice = await browser.$('[data-testid="undated-button"]');
+      await notice.waitForDisplayed({ timeout: 20000 });
+      assert.match(await notice.getText(), /1 article without a date/);
+      assert.equal((await rows(browser)).length, 0, "\"on Tuesday\" cannot be dated without the article's date");
+      await notice.click();
+      const input = await browser.$('[data-testid="undated-date"]');
+      await input.waitForDisplayed({ timeout: 5000 });
+      await browser.execute((el) => {
+        el.value = "2023-04-19";
+      }, input);
+      await (await browser.$('[data-testid="undated-apply"]')).click();
+      await waitForRows(browser, 1, "once the date is set");
+      assert.match(await (await rows(browser))[0].getText(), /2023-04-18[\s\S]*Meeting/);
+      assert.equal(await notice.isDisplayed(), false, "no article is left without a date");
     } finally {
       await browser.deleteSession();
     }

@@ -8,6 +8,7 @@ import { TYPE_LABEL, TYPE_ORDER, type Grouping } from "./lib/timeline/layout";
 import { FacetList } from "./components/filters";
 import { DetailPanel } from "./components/detail";
 import { EventList } from "./components/eventlist";
+import { UndatedPanel } from "./components/undated";
 
 const filter: Filter = { countries: [], actors: [], types: [] };
 let lastTotal = -1;
@@ -43,6 +44,16 @@ async function runImport(paths: string[]): Promise<void> {
 }
 
 const detail = new DetailPanel(() => selectEvent(null));
+const undated = new UndatedPanel(async (id, date) => {
+  try {
+    const n = await api.setPublished(id, date);
+    status.textContent = `Publication date set: ${n} event${n === 1 ? "" : "s"} read from the article`;
+    status.classList.remove("error");
+    await refresh(true);
+  } catch (e) {
+    fail(e);
+  }
+});
 const list = new EventList((e) => selectEvent(e));
 let loaded = false;
 let reportedDraw = false;
@@ -185,6 +196,11 @@ async function refresh(fit = false): Promise<void> {
   timeline.setEvents(r.events, fit || first);
   list.update(r.events);
   emptyState.hidden = r.total > 0;
+  try {
+    undated.update(await api.undatedArticles());
+  } catch (e) {
+    fail(e);
+  }
   loaded = true;
   timeline.redraw();
 }
@@ -203,10 +219,11 @@ document.body.append(
       h("button", { type: "button", title: "Zoom in (+)", "aria-label": "Zoom in", onclick: () => timeline.zoomBy(0.7) }, "+"),
       h("button", { type: "button", title: "Zoom out (−)", "aria-label": "Zoom out", onclick: () => timeline.zoomBy(1 / 0.7) }, "−"),
       h("button", { type: "button", title: "Fit all (0)", "data-testid": "fit-all", onclick: () => timeline.fitAll() }, "Fit all"),
+      undated.button,
       count,
     ),
     h("nav", { class: "sidebar", "aria-label": "Filters" }, countries.el, actors.el),
-    h("main", { class: "content" }, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),
+    h("main", { class: "content" }, undated.el, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),
     detail.el,
     h("footer", {}, status),
   ),

@@ -10,6 +10,7 @@ import type {
   Filter,
   ImportSummary,
   QueryResult,
+  UndatedArticle,
 } from "./types";
 
 export type * from "./types";
@@ -35,6 +36,10 @@ export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
 export const importFiles = (paths: string[]) => call<ImportSummary>("import_files", { paths });
 export const loadSamples = () => call<ImportSummary>("load_samples");
+export const undatedArticles = () => call<UndatedArticle[]>("undated_articles");
+/** Sets an article's publication date; its events are read again. */
+export const setPublished = (articleId: number, date: string) =>
+  call<number>("set_published", { articleId, date });
 /** Tells the backend the timeline has been drawn once (launch timing). */
 export const firstDraw = (events: number) => call<number>("first_draw", { events });
 

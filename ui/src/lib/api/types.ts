@@ -100,6 +100,12 @@ export interface AppInfo {
   startupImport: ImportSummary | null;
 }
 
+export interface UndatedArticle {
+  id: number;
+  title: string;
+  file: string;
+}
+
 export interface ApiError {
   code: string;
   message: string;

@@ -1,0 +1,46 @@
+// Articles without a publication date: their relative dates ("on Tuesday")
+// could not be resolved. The analyst sets the date; events are read again.
+import type { UndatedArticle } from "../lib/api";
+import { clear, h } from "../lib/dom";
+
+export class UndatedPanel {
+  readonly button: HTMLButtonElement;
+  readonly el: HTMLElement;
+  private readonly list: HTMLUListElement;
+
+  constructor(private readonly onSet: (id: number, date: string) => Promise<void>) {
+    this.button = h(
+      "button",
+      { type: "button", class: "warning", hidden: true, "data-testid": "undated-button", onclick: () => this.toggle() },
+    );
+    this.list = h("ul", { class: "undated-list" });
+    this.el = h(
+      "section",
+      { class: "undated", hidden: true, "data-testid": "undated", "aria-label": "Articles without a publication date" },
+      h("h2", {}, "Articles without a publication date"),
+      h("p", { class: "muted" }, "Dates such as “on Tuesday” in these articles could not be resolved. Set the date each was published; its events are then read again."),
+      this.list,
+    );
+  }
+
+  private toggle(): void {
+    this.el.hidden = !this.el.hidden;
+  }
+
+  update(articles: UndatedArticle[]): void {
+    this.button.hidden = articles.length === 0;
+    this.button.textContent = `${articles.length} article${articles.length === 1 ? "" : "s"} without a date`;
+    if (articles.length === 0) this.el.hidden = true;
+    clear(this.list);
+    for (const a of articles) {
+      const input = h("input", { type: "date", "aria-label": `Publication date of ${a.title}`, "data-testid": "undated-date" });
+      const apply = h("button", { type: "button", class: "primary", "data-testid": "undated-apply" }, "Set date");
+      apply.addEventListener("click", () => {
+        if (input.value) void this.onSet(a.id, input.value);
+      });
+      this.list.append(
+        h("li", {}, h("div", {}, h("strong", {}, a.title || "(untitled)"), h("div", { class: "path muted", title: a.file }, a.file)), input, apply),
+      );
+    }
+  }
+}
