@@ -14,7 +14,7 @@ use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Sta
 use crate::pubdate::{self, Published};
 use crate::resources::{self, Result};
 use crate::text::{self, Sentence};
-use crate::timex::{Direction, Tagger, Timex};
+use crate::timex::{self, Direction, Tagger, Timex};
 
 /// What the caller knows about the article besides its text.
 #[derive(Debug, Clone, Default)]
@@ -227,6 +227,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
     let timexes: Vec<Timex> =
         tagger.find(text).into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
+    // Phase 2 once for the whole text: anchored expressions ("the following
+    // day") count from the date named before them.
+    let dates: Vec<Option<DateValue>> =
+        timex::resolve_all(&timexes, reference).into_iter().map(|v| v.and_then(|v| v.date())).collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
@@ -262,7 +266,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let planned_word =
                 has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
-            let own_date = trigger_date(&timexes, sentence, trigger, reference, direction);
+            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction);
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at,
@@ -526,6 +530,7 @@ fn continuation(
 /// subordinate, the same in its sentence.
 fn trigger_date(
     timexes: &[Timex],
+    dates: &[Option<DateValue>],
     sentence: &Sentence,
     trigger: &Trigger,
     reference: Option<NaiveDate>,
@@ -534,23 +539,27 @@ fn trigger_date(
     let nearest = |from: usize, to: usize| {
         timexes
             .iter()
-            .filter(|t| t.start >= from && t.end <= to)
-            .filter_map(|t| {
-                let mut t = t.clone();
-                if t.direction == Direction::Unmarked {
-                    t.direction = direction;
-                }
+            .zip(dates)
+            .filter(|(t, _)| t.start >= from && t.end <= to)
+            .filter_map(|(t, date)| {
+                // A planned event's unmarked date looks forward ("will hold
+                // talks on Tuesday"); anchored ones keep their anchor.
+                let date = if t.direction == Direction::Unmarked && direction != Direction::Unmarked {
+                    Timex { direction, ..t.clone() }.resolve(reference).or(*date)
+                } else {
+                    *date
+                }?;
                 let distance = if t.start >= trigger.end {
                     t.start - trigger.end
                 } else {
                     trigger.start.saturating_sub(t.end) + 1
                 };
-                let coarse = match t.resolve(reference)? {
+                let coarse = match date {
                     DateValue::Day(_) | DateValue::Range(..) => 0,
                     DateValue::Month { .. } => 1,
                     DateValue::Year(_) => 2,
                 };
-                t.resolve(reference).map(|v| ((coarse, distance), v))
+                Some(((coarse, distance), date))
             })
             .min_by_key(|(d, _)| *d)
             .map(|(_, v)| v)
@@ -760,6 +769,14 @@ mod tests {
         assert_eq!(x.events.len(), 1, "{:?}", x.diagnostics);
         assert_eq!(x.events[0].status, Status::Planned);
         assert_eq!(x.events[0].date.to_string(), "2023-05-03/2023-05-07");
+    }
+
+    #[test]
+    fn a_date_anchored_to_an_earlier_one_counts_from_it() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nThe Chinese defence minister arrived in Moscow on April 10, 2023. Two days later, Russian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow.\n";
+        let x = extract(text, &Options::default());
+        let meeting = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the meeting");
+        assert_eq!(meeting.date.to_string(), "2023-04-12");
     }
 
     #[test]

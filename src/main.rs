@@ -151,11 +151,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     serde_json::from_str(&line).with_context(|| format!("line {}: not JSON", i + 1))?;
                 let text = doc["text"].as_str().with_context(|| format!("line {}: no \"text\"", i + 1))?;
                 let dct = doc["dct"].as_str().and_then(|d| parse_date(d.get(..10).unwrap_or(d)).ok());
-                let timexes: Vec<serde_json::Value> = tagger
-                    .find(text)
+                let found = tagger.find(text);
+                let values = detente::timex::resolve_all(&found, dct);
+                let timexes: Vec<serde_json::Value> = found
                     .iter()
-                    .filter_map(|t| {
-                        let (kind, value) = t.value(dct)?.timex3();
+                    .zip(values)
+                    .filter_map(|(t, v)| {
+                        let (kind, value) = v?.timex3();
                         Some(json!({
                             "start": text::char_offset(text, t.start),
                             "end": text::char_offset(text, t.end),

@@ -90,6 +90,11 @@ pub enum Underspecified {
     Clock(u32, u32),
     /// A holiday of the year the shift and direction give ("last Christmas").
     Holiday(&'static str, i32),
+    /// A shift from the date named before it in the text: "two days later"
+    /// (Day, 2), "the following week" (Week, 1), "that same day" (Day, 0).
+    Anchored(Unit, i32),
+    /// A part of the day named before it or after it: "the next morning".
+    AnchoredPart(i32, &'static str),
     /// A year-long shift from a quarter named earlier in the text: "a year
     /// earlier" in a report on the third quarter is that quarter a year before.
     QuarterAgo(Option<i32>, u32, i32),
@@ -218,7 +223,8 @@ pub struct Timex {
 impl Timex {
     /// Phase 2: the TIMEX3 value against a reference date. `None` when the
     /// expression names no valid day (February 30) or needs a reference and
-    /// has none.
+    /// has none. An expression anchored to an earlier date ("two days
+    /// later") is taken from the reference; [`resolve_all`] anchors it.
     pub fn value(&self, reference: Option<NaiveDate>) -> Option<Value> {
         value(self.value, self.direction, reference)
     }
@@ -227,6 +233,26 @@ impl Timex {
     pub fn resolve(&self, reference: Option<NaiveDate>) -> Option<DateValue> {
         self.value(reference)?.date()
     }
+}
+
+/// Phase 2 for a text's expressions in order: each anchored one ("the
+/// following day") counts from the last day the text named before it, or
+/// from the reference when it named none.
+pub fn resolve_all(timexes: &[Timex], reference: Option<NaiveDate>) -> Vec<Option<Value>> {
+    let mut anchor = reference;
+    timexes
+        .iter()
+        .map(|t| {
+            let v = match t.value {
+                Underspecified::Anchored(..) | Underspecified::AnchoredPart(..) => value(t.value, t.direction, anchor),
+                _ => t.value(reference),
+            };
+            if let Some(Value::Date(DateValue::Day(d) | DateValue::Range(d, _))) = v {
+                anchor = Some(d);
+            }
+            v
+        })
+        .collect()
 }
 
 /// In a report about a quarter ("third-quarter profit rose"), "a year
@@ -348,6 +374,11 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
             };
             d.map(|d| Value::Date(DateValue::Day(d)))
         }
+        Underspecified::Anchored(unit, n) => shifted(unit, n, reference?),
+        Underspecified::AnchoredPart(n, part) => match shifted(Unit::Day, n, reference?)? {
+            Value::Date(DateValue::Day(d)) => Some(Value::DayPart(d, part)),
+            _ => None,
+        },
         Underspecified::QuarterAgo(year, quarter, n) => {
             let year = match value(Underspecified::Quarter(year, quarter), direction, reference)? {
                 Value::Quarter { year, .. } => year,
@@ -726,6 +757,19 @@ impl Tagger {
         }
         if let Some(v) = lower("set") {
             return self.sets.get(&v).map(|v| Underspecified::Set(v));
+        }
+        if let Some(a) = lower("anchor") {
+            let n = match a.as_str() {
+                "following" | "next" | "later" | "after" => 1,
+                "previous" | "preceding" | "earlier" | "before" => -1,
+                _ => 0,
+            };
+            if let Some(part) = lower("part") {
+                return self.parts_of_day.get(&part).map(|p| Underspecified::AnchoredPart(n, p));
+            }
+            let u = unit("unit")?;
+            let n = if caps.name("count").is_some() { count("count")?.map_or(n, |c| n * c as i32) } else { n };
+            return Some(Underspecified::Anchored(u, n));
         }
         if let Some(h) = num("hour") {
             let mut hour = h as u32;
