@@ -80,6 +80,12 @@ pub enum Underspecified {
     Range(PartialDay, PartialDay),
     Weekday(Weekday),
     DaysFromReference(i64),
+    /// A weekday's part: "Wednesday night" (a DATE valued with its part).
+    WeekdayPart(Weekday, &'static str),
+    /// A clock time on a weekday ("10 p.m. Wednesday") or on a day near
+    /// the reference ("9 a.m. yesterday").
+    ClockOnWeekday(Weekday, u32, u32),
+    ClockOnDay(i64, u32, u32),
     /// Part of a day near the reference: "yesterday morning", "tonight".
     DayPart(i64, &'static str),
     /// A month named with a shift: "last May" (-1), "next January" (1).
@@ -161,6 +167,8 @@ pub enum Value {
     },
     Decade(i32),
     DayPart(NaiveDate, &'static str),
+    /// A day's part named by its weekday: a DATE in TimeBank's usage.
+    WeekdayPart(NaiveDate, &'static str),
     /// A clock time on a day.
     Clock(NaiveDate, u32, u32),
     Reference(&'static str),
@@ -181,6 +189,7 @@ impl Value {
             Value::Season { year, code } => (Kind::Date, format!("{year:04}-{code}")),
             Value::Decade(d) => (Kind::Date, format!("{d:03}")),
             Value::DayPart(d, part) => (Kind::Time, format!("{}T{part}", d.format("%Y-%m-%d"))),
+            Value::WeekdayPart(d, part) => (Kind::Date, format!("{}T{part}", d.format("%Y-%m-%d"))),
             Value::Clock(d, h, m) => (Kind::Time, format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))),
             Value::Reference(r) => (Kind::Date, r.to_string()),
             Value::Duration(v) => (Kind::Duration, v.clone()),
@@ -202,7 +211,7 @@ impl Value {
                 let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
                 Some(DateValue::Range(start, end))
             }
-            Value::DayPart(d, _) | Value::Clock(d, ..) => Some(DateValue::Day(d)),
+            Value::DayPart(d, _) | Value::WeekdayPart(d, _) | Value::Clock(d, ..) => Some(DateValue::Day(d)),
             _ => None,
         }
     }
@@ -336,6 +345,12 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
         }
         Underspecified::Weekday(wd) => date(DateValue::Day(weekday(wd, direction, reference?)?)),
         Underspecified::DaysFromReference(n) => shifted(Unit::Day, n as i32, reference?),
+        Underspecified::WeekdayPart(wd, part) => Some(Value::WeekdayPart(weekday(wd, direction, reference?)?, part)),
+        Underspecified::ClockOnWeekday(wd, h, m) => Some(Value::Clock(weekday(wd, direction, reference?)?, h, m)),
+        Underspecified::ClockOnDay(n, h, m) => match shifted(Unit::Day, n as i32, reference?)? {
+            Value::Date(DateValue::Day(d)) => Some(Value::Clock(d, h, m)),
+            _ => None,
+        },
         Underspecified::DayPart(n, part) => match shifted(Unit::Day, n as i32, reference?)? {
             Value::Date(DateValue::Day(d)) => Some(Value::DayPart(d, part)),
             _ => None,
@@ -781,6 +796,12 @@ impl Tagger {
                     hour = 0;
                 }
             }
+            if let Some(w) = text("weekday") {
+                return self.weekdays.get(w).map(|w| Underspecified::ClockOnWeekday(*w, hour, minute));
+            }
+            if let Some(r) = lower("reldays") {
+                return self.relative_days.get(&r).map(|n| Underspecified::ClockOnDay(*n, hour, minute));
+            }
             return Some(Underspecified::Clock(hour, minute));
         }
         if let Some(h) = lower("holiday") {
@@ -852,8 +873,11 @@ impl Tagger {
             }
             (None, _) => {
                 if let Some(w) = text("weekday") {
-                    // "Wednesday night" is dated by its day.
-                    return self.weekdays.get(w).map(|w| Underspecified::Weekday(*w));
+                    let w = *self.weekdays.get(w)?;
+                    if let Some(part) = lower("part") {
+                        return self.parts_of_day.get(&part).map(|p| Underspecified::WeekdayPart(w, p));
+                    }
+                    return Some(Underspecified::Weekday(w));
                 }
                 year.map(Underspecified::Year)
             }
