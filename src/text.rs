@@ -192,6 +192,21 @@ fn abbreviations() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Whether a word ends a sentence: it ends with `.`, `!` or `?` and is not
+/// an abbreviation ("Gen.", "Oct.") or an initial ("P.").
+pub fn ends_sentence(word: &str) -> bool {
+    let word = word.trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
+    if word.ends_with(['!', '?']) {
+        return true;
+    }
+    if !word.ends_with('.') {
+        return false;
+    }
+    let bare = word.trim_start_matches(['"', '(', '\u{201c}']);
+    let initial = bare.len() == 2 && bare.starts_with(|c: char| c.is_ascii_uppercase());
+    !initial && !abbreviations().contains(bare)
+}
+
 /// Sentence spans (byte offsets into `para`), trimmed of surrounding space.
 pub fn split_sentences(para: &str) -> Vec<(usize, usize)> {
     let bytes = para.as_bytes();

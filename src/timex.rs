@@ -80,6 +80,9 @@ pub enum Underspecified {
     Range(PartialDay, PartialDay),
     Weekday(Weekday),
     DaysFromReference(i64),
+    /// A weekday with a shift: "last Wednesday" (-1) is in the week before
+    /// when the reference is a Wednesday, "next Monday" (1) never today.
+    WeekdayShift(Weekday, i32),
     /// A weekday's part: "Wednesday night" (a DATE valued with its part).
     WeekdayPart(Weekday, &'static str),
     /// A clock time on a weekday ("10 p.m. Wednesday") or on a day near
@@ -345,6 +348,22 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
         }
         Underspecified::Weekday(wd) => date(DateValue::Day(weekday(wd, direction, reference?)?)),
         Underspecified::DaysFromReference(n) => shifted(Unit::Day, n as i32, reference?),
+        Underspecified::WeekdayShift(wd, n) => {
+            let r = reference?;
+            let (from, to) = (r.weekday().num_days_from_monday(), wd.num_days_from_monday());
+            let d = match n {
+                n if n < 0 => r.checked_sub_days(Days::new(u64::from(match (7 + from - to) % 7 {
+                    0 => 7,
+                    k => k,
+                })))?,
+                0 => r.checked_add_days(Days::new(u64::from((7 + to - from) % 7)))?,
+                _ => r.checked_add_days(Days::new(u64::from(match (7 + to - from) % 7 {
+                    0 => 7,
+                    k => k,
+                })))?,
+            };
+            date(DateValue::Day(d))
+        }
         Underspecified::WeekdayPart(wd, part) => Some(Value::WeekdayPart(weekday(wd, direction, reference?)?, part)),
         Underspecified::ClockOnWeekday(wd, h, m) => Some(Value::Clock(weekday(wd, direction, reference?)?, h, m)),
         Underspecified::ClockOnDay(n, h, m) => match shifted(Unit::Day, n as i32, reference?)? {
@@ -874,6 +893,10 @@ impl Tagger {
             (None, _) => {
                 if let Some(w) = text("weekday") {
                     let w = *self.weekdays.get(w)?;
+                    if let Some(shift) = lower("wshift") {
+                        let n = if matches!(shift.as_str(), "this") { 0 } else { self.shifts.get(&shift).copied().unwrap_or(1) };
+                        return Some(Underspecified::WeekdayShift(w, n));
+                    }
                     if let Some(part) = lower("part") {
                         return self.parts_of_day.get(&part).map(|p| Underspecified::WeekdayPart(w, p));
                     }
@@ -887,8 +910,14 @@ impl Tagger {
     /// Direction from the tense marker of `tense.tsv` nearest before an
     /// expression, among the twelve words before it in its sentence.
     fn direction(&self, before: &str) -> Direction {
-        let sentence = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
-        let mut words: Vec<String> = sentence.split_whitespace().rev().take(12).map(str::to_lowercase).collect();
+        let paragraph = before.rsplit("\n").next().unwrap_or(before);
+        let mut words: Vec<String> = paragraph
+            .split_whitespace()
+            .rev()
+            .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
+            .take(12)
+            .map(str::to_lowercase)
+            .collect();
         words.reverse();
         let mut best: Option<(usize, Direction)> = None;
         for (phrase, dir) in &self.tense {
