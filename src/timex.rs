@@ -123,6 +123,12 @@ pub enum Underspecified {
     Season(&'static str, i32),
     /// The decade starting in this year ("the 1990s").
     Decade(i32),
+    /// Half of a year, given or shifted from the reference's: (year, shift, half).
+    Half(Option<i32>, i32, u32),
+    /// A numeric date whose day and month may be either way round
+    /// ("4/5/2023"): (first, second, year, slash). Slashes read month first
+    /// unless that cannot be; dots read day first.
+    Numeric(u32, u32, i32, bool),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Reference(&'static str),
     /// A length of time: "three days" (`Some(3)`), "several years" (`None`).
@@ -169,6 +175,10 @@ pub enum Value {
         code: &'static str,
     },
     Decade(i32),
+    Half {
+        year: i32,
+        half: u32,
+    },
     DayPart(NaiveDate, &'static str),
     /// A day's part named by its weekday: a DATE in TimeBank's usage.
     WeekdayPart(NaiveDate, &'static str),
@@ -190,7 +200,8 @@ impl Value {
             }
             Value::Quarter { year, quarter } => (Kind::Date, format!("{year:04}-Q{quarter}")),
             Value::Season { year, code } => (Kind::Date, format!("{year:04}-{code}")),
-            Value::Decade(d) => (Kind::Date, format!("{d:03}")),
+            Value::Decade(d) => (Kind::Date, format!("{d:03}X")),
+            Value::Half { year, half } => (Kind::Date, format!("{year:04}-H{half}")),
             Value::DayPart(d, part) => (Kind::Time, format!("{}T{part}", d.format("%Y-%m-%d"))),
             Value::WeekdayPart(d, part) => (Kind::Date, format!("{}T{part}", d.format("%Y-%m-%d"))),
             Value::Clock(d, h, m) => (Kind::Time, format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))),
@@ -215,6 +226,10 @@ impl Value {
                 Some(DateValue::Range(start, end))
             }
             Value::DayPart(d, _) | Value::WeekdayPart(d, _) | Value::Clock(d, ..) => Some(DateValue::Day(d)),
+            Value::Half { year, half } => {
+                let start = NaiveDate::from_ymd_opt(year, half * 6 - 5, 1)?;
+                Some(DateValue::Range(start, start.checked_add_months(Months::new(6))?.pred_opt()?))
+            }
             _ => None,
         }
     }
@@ -446,6 +461,23 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
         Underspecified::LatestQuarter => shifted(Unit::Quarter, -1, reference?),
         Underspecified::Season(code, n) => Some(Value::Season { year: reference?.year() + n, code }),
         Underspecified::Decade(d) => Some(Value::Decade(d)),
+        Underspecified::Half(year, shift, half) => {
+            let year = match year {
+                Some(y) => y,
+                None => reference?.year() + shift,
+            };
+            Some(Value::Half { year, half })
+        }
+        Underspecified::Numeric(a, b, year, slash) => {
+            let (month, day) = match (slash, a > 12, b > 12) {
+                (_, true, false) => (b, a),
+                (_, false, true) => (a, b),
+                (true, false, false) => (a, b),
+                (false, false, false) => (b, a),
+                (_, true, true) => return None,
+            };
+            date(DateValue::Day(NaiveDate::from_ymd_opt(year, month, day)?))
+        }
         Underspecified::Reference(r) => Some(Value::Reference(r)),
         Underspecified::Duration(n, unit) => Some(Value::Duration(duration(n, unit))),
         Underspecified::Set(v) => Some(Value::Set(v)),
@@ -840,8 +872,8 @@ impl Tagger {
         if let Some(m) = lower("reldays") {
             return self.relative_days.get(&m).map(|n| Underspecified::DaysFromReference(*n));
         }
-        if let Some(shift) = lower("yshift").and_then(|s| self.shifts.get(&s).copied()) {
-            return Some(Underspecified::MonthOfShiftedYear(month("month")?, shift));
+        if let (Some(shift), Some(m)) = (lower("yshift").and_then(|s| self.shifts.get(&s).copied()), month("month")) {
+            return Some(Underspecified::MonthOfShiftedYear(m, shift));
         }
         if let (Some(shift), Some(m)) = (lower("shift").and_then(|s| self.shifts.get(&s).copied()), month("month")) {
             return Some(Underspecified::MonthShift(m, shift));
@@ -852,6 +884,15 @@ impl Tagger {
         if let Some(q) = lower("ordinal") {
             let year = num("year").map(|y| y as i32);
             return self.ordinals.get(&q).map(|q| Underspecified::Quarter(year, *q));
+        }
+        if let Some(h) = lower("half") {
+            let half = if h == "first" { 1 } else { 2 };
+            let shift = lower("yshift").and_then(|s| self.shifts.get(&s).copied()).unwrap_or(0);
+            return Some(Underspecified::Half(num("year").map(|y| y as i32), shift, half));
+        }
+        if let (Some(a), Some(b), Some(y)) = (num("n1"), num("n2"), num("year")) {
+            let slash = text("sep") == Some("/");
+            return Some(Underspecified::Numeric(a as u32, b as u32, y as i32, slash));
         }
         if let Some(d) = num("decade") {
             return Some(Underspecified::Decade(d as i32));
@@ -894,7 +935,11 @@ impl Tagger {
                 if let Some(w) = text("weekday") {
                     let w = *self.weekdays.get(w)?;
                     if let Some(shift) = lower("wshift") {
-                        let n = if matches!(shift.as_str(), "this") { 0 } else { self.shifts.get(&shift).copied().unwrap_or(1) };
+                        let n = if matches!(shift.as_str(), "this") {
+                            0
+                        } else {
+                            self.shifts.get(&shift).copied().unwrap_or(1)
+                        };
                         return Some(Underspecified::WeekdayShift(w, n));
                     }
                     if let Some(part) = lower("part") {
