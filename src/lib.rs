@@ -14,3 +14,4 @@ pub mod samples;
 pub mod store;
 pub mod text;
 pub mod timex;
+pub mod eval;

@@ -41,6 +41,15 @@ enum Command {
         #[arg(long, env = "DETENTE_DB")]
         db: PathBuf,
     },
+    /// Score extraction on a folder of articles with expected events
+    /// (`NAME.txt` and `NAME.expected.json`): precision, recall and F1 per
+    /// type, and how many events are fully right.
+    Eval {
+        dir: PathBuf,
+        /// Also list each article's differences.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Tag temporal expressions: reads JSON lines `{"doc", "dct", "text"}` (the
     /// TempEval harness's input) and prints `{"doc", "timexes": [{"start",
     /// "end", "type", "value", "text"}]}` per line, offsets in code points.
@@ -132,6 +141,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "failed: {}: {reason}", file.display())?;
             }
             Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Eval { dir, verbose } => {
+            let report = detente::eval::score_dir(&dir)?;
+            writeln!(out, "{report}")?;
+            if verbose {
+                for (path, diff) in &report.differences {
+                    writeln!(out, "{}:\n  {diff}", path.display())?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Timex { input } => {
             let reader: Box<dyn std::io::BufRead> = if input.as_os_str() == "-" {
