@@ -186,7 +186,11 @@ fn score_article(path: &Path, expected: &[Expected], got: &[Event], report: &mut
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<10} {:>8} {:>9} {:>7} {:>6} {:>6} {:>6} {:>11}", "type", "expected", "extracted", "matched", "P", "R", "F1", "fully right")?;
+        writeln!(
+            f,
+            "{:<10} {:>8} {:>9} {:>7} {:>6} {:>6} {:>6} {:>11}",
+            "type", "expected", "extracted", "matched", "P", "R", "F1", "fully right"
+        )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, c: &Counts| {
             writeln!(
                 f,

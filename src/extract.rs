@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
+use crate::actors::{Found, Offices};
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
 use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Status};
 use crate::pubdate::{self, Published};
@@ -224,7 +225,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     // the report was filed: none of its words belong to an event.
     let dateline = pubdate::find(text, &layout, None, None).and_then(|p| p.span).filter(|s| s.0 >= body_start);
     let outside = |start: usize| dateline.is_none_or(|(s, e)| start < s || start >= e);
-    let mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
+    let mut mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
+    // People named by office: learned ones and holders looked up by date.
+    let found = Offices::shared().find(text, &mentions, gazetteer);
+    mentions.extend(found.mentions.iter().copied().filter(|m| outside(m.start)));
+    mentions.sort_by_key(|m| m.start);
     let timexes: Vec<Timex> =
         tagger.find(text).into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
     // Phase 2 once for the whole text: anchored expressions ("the following
@@ -299,7 +304,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     continue;
                 }
             }
-            let mut draft = participants(text, gazetteer, lexicon, &mentions, trigger, date);
+            let mut draft = participants(text, gazetteer, &found, lexicon, &mentions, trigger, date);
             if trigger.flags.needs_place && draft.location.is_empty() {
                 continue;
             }
@@ -312,7 +317,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if let Some(next) = layout.sentences.get(si + 1)
                 && find_triggers(text, next, lexicon, &mentions).is_empty()
             {
-                continuation(text, gazetteer, lexicon, &mentions, &timexes, sentence, next, &mut draft);
+                continuation(text, gazetteer, &found, lexicon, &mentions, &timexes, sentence, next, &mut draft);
             }
             let definite = before_words.last().is_some_and(|w| {
                 matches!(w.2.as_str(), "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its")
@@ -480,6 +485,7 @@ fn clause_end(
 fn continuation(
     text: &str,
     g: &Gazetteer,
+    found: &Found,
     lexicon: &Lexicon,
     mentions: &[Mention],
     timexes: &[Timex],
@@ -498,10 +504,7 @@ fn continuation(
             let until = w[verb].0;
             let mut took_part = false;
             for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
-                if let Entity::Person(p) = m.entity {
-                    took_part = true;
-                    add_person(event, &g.people[p]);
-                }
+                took_part |= take_part(event, m.entity, g, found);
             }
             if took_part {
                 event.evidence.push(evidence(text, next));
@@ -569,9 +572,11 @@ fn trigger_date(
 }
 
 /// Countries, people and place read from a trigger's clause.
+#[allow(clippy::too_many_arguments)]
 fn participants(
     text: &str,
     g: &Gazetteer,
+    found: &Found,
     lexicon: &Lexicon,
     mentions: &[Mention],
     trigger: &Trigger,
@@ -598,7 +603,9 @@ fn participants(
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_))
             && lexicon.phrases(ContextKind::PlaceMarker).any(|p| p.len() == 1 && p[0] == marker);
         match m.entity {
-            Entity::Person(p) => add_person(&mut event, &g.people[p]),
+            Entity::Person(_) | Entity::Learned(_) | Entity::Office(_) => {
+                take_part(&mut event, m.entity, g, found);
+            }
             Entity::Seat(_) | Entity::Place(_) if as_place => {
                 if event.location.is_empty()
                     && let Some(loc) = g.location(m.entity)
@@ -618,6 +625,28 @@ fn participants(
         }
     }
     event
+}
+
+/// Adds the person a mention stands for, if it stands for one: a known
+/// person, one learned from the text, or the holder of an office on the
+/// event's date. Returns whether it did.
+fn take_part(event: &mut Event, entity: Entity, g: &Gazetteer, found: &Found) -> bool {
+    match entity {
+        Entity::Person(p) => add_person(event, &g.people[p]),
+        Entity::Learned(i) => {
+            let l = &found.learned[i];
+            if !event.actors.iter().any(|a| a.name == l.name) {
+                event.actors.push(Actor { name: l.name.clone(), country: l.country.clone(), role: l.role.clone() });
+            }
+            add_country(&mut event.countries, &l.country);
+        }
+        Entity::Office(i) => match Offices::shared().holder(g, &found.offices[i], event.date.start()) {
+            Some(p) => add_person(event, p),
+            None => add_country(&mut event.countries, found.offices[i].country),
+        },
+        _ => return false,
+    }
+    true
 }
 
 /// Adds a person as an actor (with the office held on the event's date)

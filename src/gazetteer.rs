@@ -93,6 +93,10 @@ pub enum Entity {
     Force(usize),
     Place(usize),
     Person(usize),
+    /// A person learned from the text by their title (`actors::Found::learned`).
+    Learned(usize),
+    /// An office named without its holder (`actors::Found::offices`).
+    Office(usize),
 }
 
 /// An entity found in text, as a byte span.
@@ -199,7 +203,7 @@ impl Gazetteer {
             Entity::Organisation(i) => Some(self.organisations[i].code),
             Entity::Force(i) => Some(self.forces[i].code),
             Entity::Place(i) => Some(self.places[i].code).filter(|c| !c.is_empty()),
-            Entity::Person(_) => None,
+            Entity::Person(_) | Entity::Learned(_) | Entity::Office(_) => None,
         }
     }
 

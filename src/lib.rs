@@ -4,6 +4,8 @@
 //! It knows nothing of Tauri or of any user interface; see ARCHITECTURE.md.
 #![forbid(unsafe_code)]
 
+pub mod actors;
+pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;
@@ -14,4 +16,3 @@ pub mod samples;
 pub mod store;
 pub mod text;
 pub mod timex;
-pub mod eval;

@@ -42,6 +42,8 @@ pub const ORGANISATIONS: File = resource!("organisations.tsv", 3);
 pub const FORCES: File = resource!("forces.tsv", 3);
 pub const PLACES: File = resource!("places.tsv", 3);
 pub const PEOPLE: File = resource!("people.tsv", 6);
+pub const OFFICES: File = resource!("offices.tsv", 2);
+pub const TITLES: File = resource!("titles.tsv", 1);
 pub const MONTHS: File = resource!("dates/months.tsv", 3);
 pub const WEEKDAYS: File = resource!("dates/weekdays.tsv", 2);
 pub const RELATIVE_DAYS: File = resource!("dates/relative-days.tsv", 2);
@@ -69,6 +71,8 @@ pub const ALL: &[File] = &[
     FORCES,
     PLACES,
     PEOPLE,
+    OFFICES,
+    TITLES,
     MONTHS,
     WEEKDAYS,
     RELATIVE_DAYS,

@@ -1,0 +1,230 @@
+//! People found by their office rather than their name: "the Chinese
+//! defence minister" is whoever held that office on the event's date (from
+//! `people.tsv`), and "Kenyan Defence Cabinet Secretary Soipan Tuya", whom
+//! the gazetteer does not list, is learned from the text with the title as
+//! role. Titles and their kinds are `resources/offices.tsv`; ranks that may
+//! stand between a title and a name are `resources/titles.tsv`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+
+use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
+use crate::resources::{self, Result};
+
+/// A person the text names with a title the gazetteer does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Learned {
+    pub name: String,
+    pub country: String,
+    pub role: String,
+}
+
+/// An office named without its holder: resolved on the event's date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    pub country: &'static str,
+    pub kind: &'static str,
+}
+
+/// People found by office in one text, with the mentions that point at them
+/// (`Entity::Learned(i)` and `Entity::Office(i)` index these lists).
+#[derive(Debug, Default, Clone)]
+pub struct Found {
+    pub learned: Vec<Learned>,
+    pub offices: Vec<Office>,
+    pub mentions: Vec<Mention>,
+}
+
+pub struct Offices {
+    automaton: AhoCorasick,
+    kinds: Vec<&'static str>,
+    /// Office title of people.tsv (lower case) → kind.
+    by_title: HashMap<String, &'static str>,
+    ranks: Vec<&'static str>,
+}
+
+/// Kinds of office whose holder is looked up when no name follows.
+const LOOKED_UP: &[&str] = &["head-of-state", "head-of-government", "foreign", "defence", "military-chief"];
+
+impl Offices {
+    pub fn shared() -> &'static Offices {
+        static O: OnceLock<Offices> = OnceLock::new();
+        O.get_or_init(|| Offices::from_resources().expect("shipped office resources are valid (tested)"))
+    }
+
+    pub fn from_resources() -> Result<Offices> {
+        let file = resources::OFFICES;
+        let table = file.table()?;
+        let titles: Vec<&'static str> = table.rows.iter().map(|r| r.cells[0]).collect();
+        let kinds = table.rows.iter().map(|r| r.cells[1]).collect();
+        let by_title = table.rows.iter().map(|r| (r.cells[0].to_string(), r.cells[1])).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&titles)
+            .map_err(|e| file.invalid(0, e.to_string()))?;
+        let mut ranks: Vec<&'static str> = resources::TITLES.table()?.rows.iter().map(|r| r.cells[0]).collect();
+        ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        Ok(Offices { automaton, kinds, by_title, ranks })
+    }
+
+    /// The kind of an office title of people.tsv ("Minister of National Defense" → defence).
+    pub fn kind_of(&self, title: &str) -> Option<&'static str> {
+        self.by_title.get(&title.to_lowercase()).copied()
+    }
+
+    /// Whoever held an office of this kind for this country on a date.
+    pub fn holder<'g>(&self, g: &'g Gazetteer, office: &Office, date: NaiveDate) -> Option<&'g Person> {
+        g.people.iter().find(|p| {
+            p.offices.iter().any(|o| {
+                o.country == office.country
+                    && self.kind_of(o.title) == Some(office.kind)
+                    && o.from.is_none_or(|f| f <= date)
+                    && o.to.is_none_or(|t| date < t)
+            })
+        })
+    }
+
+    /// Offices and learned people in `text`, given the gazetteer's mentions.
+    pub fn find(&self, text: &str, mentions: &[Mention], g: &Gazetteer) -> Found {
+        let mut found = Found::default();
+        for m in self.automaton.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let title = &text[start..end];
+            if !gazetteer::accept(text, start, end, &title.to_lowercase()) {
+                continue;
+            }
+            let kind = self.kinds[m.pattern().as_usize()];
+            // The country: a mention just before ("Kenyan", "Russia's").
+            let before = text[..start].trim_end();
+            let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
+            let country = mentions.iter().rev().find(|c| c.end == before.len()).and_then(|c| match c.entity {
+                Entity::Country(_) | Entity::Organisation(_) | Entity::Seat(_) => g.code(c.entity),
+                _ => None,
+            });
+            // A name after the title, past any rank.
+            let mut at = end;
+            loop {
+                let rest = &text[at..];
+                let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+                let Some(rank) = self.ranks.iter().find(|r| {
+                    trimmed.starts_with(**r) && !trimmed[r.len()..].starts_with(|c: char| c.is_alphanumeric())
+                }) else {
+                    break;
+                };
+                at += rest.len() - trimmed.len() + rank.len();
+            }
+            let name_start = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len());
+            if mentions.iter().any(|p| p.start == name_start && matches!(p.entity, Entity::Person(_))) {
+                continue; // a person the gazetteer knows
+            }
+            let capitalised = title
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "of" | "the" | "for" | "and"));
+            match (name_at(text, name_start, mentions), country) {
+                (Some(name_end), Some(country)) if capitalised => {
+                    let name = text[name_start..name_end].to_string();
+                    let i = found.learned.iter().position(|l| l.name == name).unwrap_or_else(|| {
+                        found.learned.push(Learned { name, country: country.to_string(), role: title.to_string() });
+                        found.learned.len() - 1
+                    });
+                    found.mentions.push(Mention { start: name_start, end: name_end, entity: Entity::Learned(i) });
+                }
+                (None, Some(country)) if LOOKED_UP.contains(&kind) => {
+                    found.offices.push(Office { country, kind });
+                    found.mentions.push(Mention { start, end, entity: Entity::Office(found.offices.len() - 1) });
+                }
+                _ => {}
+            }
+        }
+        // A learned person's surname alone refers back to them ("Tuya said").
+        for (i, l) in found.learned.clone().iter().enumerate() {
+            let Some(surname) = l.name.split_whitespace().last() else { continue };
+            for (start, _) in text.match_indices(surname) {
+                let end = start + surname.len();
+                let taken = mentions.iter().chain(&found.mentions).any(|m| m.start < end && start < m.end);
+                if !taken && gazetteer::accept(text, start, end, surname) {
+                    found.mentions.push(Mention { start, end, entity: Entity::Learned(i) });
+                }
+            }
+        }
+        found.mentions.sort_by_key(|m| m.start);
+        found
+    }
+}
+
+/// The end of a personal name starting at `at`: two to four capitalised
+/// words (initials allowed), none of them a known mention.
+fn name_at(text: &str, at: usize, mentions: &[Mention]) -> Option<usize> {
+    let mut end = at;
+    let mut words = 0;
+    for word in text[at..].split(' ') {
+        let w = word.trim_end_matches([',', '.', ';', ':', ')', '\'', '"']);
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        let is_name = w.len() >= 2
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+            && w.chars().skip(1).any(|c| c.is_lowercase() || c == '.');
+        let here = end + if words == 0 { 0 } else { 1 };
+        if !is_name || mentions.iter().any(|m| m.start == here) || words == 4 {
+            break;
+        }
+        end = here + w.len();
+        words += 1;
+        if w.len() != word.len() {
+            break; // punctuation ends the name
+        }
+    }
+    (words >= 2).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Actor;
+
+    fn first_actor(text: &str, date: NaiveDate) -> Option<Actor> {
+        let g = Gazetteer::shared();
+        let o = Offices::shared();
+        let mentions = g.find(text);
+        let found = o.find(text, &mentions, g);
+        found.mentions.first().and_then(|m| match m.entity {
+            Entity::Learned(i) => {
+                let l = &found.learned[i];
+                Some(Actor { name: l.name.clone(), country: l.country.clone(), role: l.role.clone() })
+            }
+            Entity::Office(i) => o.holder(g, &found.offices[i], date).map(|p| {
+                let (country, role) = p.at(Some(date));
+                Actor { name: p.name.to_string(), country: country.to_string(), role: role.to_string() }
+            }),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn every_example_in_offices_tsv_holds() {
+        let table = resources::OFFICES.table().unwrap();
+        assert!(table.examples.len() >= 4);
+        for ex in table.examples {
+            let (text, date) = ex.input.rsplit_once('@').expect("TEXT @DATE");
+            let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").unwrap();
+            let got = first_actor(text.trim(), date).map(|a| format!("{} | {} | {}", a.name, a.country, a.role));
+            assert_eq!(got.as_deref(), Some(ex.expected), "offices.tsv:{} `{}`", ex.line, ex.input);
+        }
+    }
+
+    #[test]
+    fn a_known_person_after_a_title_is_left_to_the_gazetteer() {
+        let date = NaiveDate::from_ymd_opt(2023, 4, 18).unwrap();
+        assert_eq!(first_actor("Russian Defense Minister Sergei Shoigu met him.", date), None);
+    }
+
+    #[test]
+    fn a_lower_case_title_before_a_name_learns_no_one() {
+        let date = NaiveDate::from_ymd_opt(2023, 4, 18).unwrap();
+        assert_eq!(first_actor("the Kenyan ambassador Told Reporters that", date), None);
+    }
+}
