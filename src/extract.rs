@@ -205,9 +205,11 @@ struct Draft {
 pub fn extract(text: &str, options: &Options) -> Extraction {
     let layout = text::layout(text);
     let mut diagnostics = Vec::new();
+    let in_text = pubdate::find(text, &layout, options.file_name.as_deref(), options.file_date);
+    let dateline_span = in_text.as_ref().and_then(|p| p.span);
     let published = match options.published {
         Some(date) => Some(Published { date, source: "given".into(), certain: true, span: None }),
-        None => pubdate::find(text, &layout, options.file_name.as_deref(), options.file_date),
+        None => in_text,
     };
     if published.is_none() {
         diagnostics.push(Diagnostic {
@@ -223,7 +225,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let body_start = layout.sentences.first().map_or(text.len(), |s| s.start);
     // The dateline ("SINGAPORE, May 31 (Reuters) --") says where and when
     // the report was filed: none of its words belong to an event.
-    let dateline = pubdate::find(text, &layout, None, None).and_then(|p| p.span).filter(|s| s.0 >= body_start);
+    let dateline = dateline_span.filter(|s| s.0 >= body_start);
     let outside = |start: usize| dateline.is_none_or(|(s, e)| start < s || start >= e);
     let mut mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
     // People named by office: learned ones and holders looked up by date.
@@ -237,13 +239,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let dates: Vec<Option<DateValue>> =
         timex::resolve_all(&timexes, reference).into_iter().map(|v| v.and_then(|v| v.date())).collect();
 
+    let sentence_triggers: Vec<Vec<Trigger>> =
+        layout.sentences.iter().map(|s| find_triggers(text, s, lexicon, &mentions)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
-        let triggers = find_triggers(text, sentence, lexicon, &mentions);
+        let triggers = &sentence_triggers[si];
         let sentence_words = words(text, sentence.start, sentence.end);
         let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(&sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
-        for trigger in &triggers {
+        for trigger in triggers {
             let at = text::char_offset(text, trigger.start);
             let phrase = &text[trigger.start..trigger.end];
             if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
@@ -315,7 +319,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             draft.confidence = confidence(trigger, &draft);
             let mention_only = opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
-                && find_triggers(text, next, lexicon, &mentions).is_empty()
+                && sentence_triggers[si + 1].is_empty()
             {
                 continuation(text, gazetteer, &found, lexicon, &mentions, &timexes, sentence, next, &mut draft);
             }
@@ -385,6 +389,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
+    let mut sw = Vec::new();
     for m in lexicon.automaton.find_iter(s) {
         let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
         let pattern = &s[m.start()..m.end()];
@@ -393,7 +398,9 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
         }
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
         let Some(kind) = kind else { continue };
-        let sw = words(text, sentence.start, sentence.end);
+        if sw.is_empty() {
+            sw = words(text, sentence.start, sentence.end);
+        }
         let (before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
         let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
         out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after), subordinate });
@@ -415,11 +422,13 @@ fn clause_start(
         start = from + p + 1;
     }
     let mut subordinate = false;
-    let before: Vec<_> = sw.iter().filter(|w| w.0 >= start && w.1 <= trigger).cloned().collect();
+    let lo = sw.partition_point(|w| w.0 < start);
+    let hi = sw.partition_point(|w| w.1 <= trigger);
+    let before = &sw[lo..hi.max(lo)];
     for kind in [ContextKind::Boundary, ContextKind::Subordinator] {
         for phrase in lexicon.phrases(kind) {
             for i in 0..before.len() {
-                if contains_phrase(&before[i..], phrase) == Some(0) {
+                if before[i..].len() >= phrase.len() && before[i..].iter().zip(phrase).all(|(w, p)| w.2 == *p) {
                     let end = before[i + phrase.len() - 1].1;
                     if end > start {
                         start = end;
