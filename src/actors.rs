@@ -47,7 +47,8 @@ pub struct Offices {
 }
 
 /// Kinds of office whose holder is looked up when no name follows.
-const LOOKED_UP: &[&str] = &["head-of-state", "head-of-government", "foreign", "defence", "military-chief"];
+const LOOKED_UP: &[&str] =
+    &["head-of-state", "head-of-government", "foreign", "defence", "military-chief", "counterpart"];
 
 impl Offices {
     pub fn shared() -> &'static Offices {
@@ -74,6 +75,12 @@ impl Offices {
     /// The kind of an office title of people.tsv ("Minister of National Defense" → defence).
     pub fn kind_of(&self, title: &str) -> Option<&'static str> {
         self.by_title.get(&title.to_lowercase()).copied()
+    }
+
+    /// The kind of office a known person held on a date.
+    pub fn kind_held(&self, p: &Person, date: NaiveDate) -> Option<&'static str> {
+        let (_, title) = p.at(Some(date));
+        self.kind_of(title)
     }
 
     /// Whoever held an office of this kind for this country on a date.

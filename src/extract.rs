@@ -649,10 +649,27 @@ fn take_part(event: &mut Event, entity: Entity, g: &Gazetteer, found: &Found) ->
             }
             add_country(&mut event.countries, &l.country);
         }
-        Entity::Office(i) => match Offices::shared().holder(g, &found.offices[i], event.date.start()) {
-            Some(p) => add_person(event, p),
-            None => add_country(&mut event.countries, found.offices[i].country),
-        },
+        Entity::Office(i) => {
+            let offices = Offices::shared();
+            let date = event.date.start();
+            let mut office = found.offices[i].clone();
+            if office.kind == "counterpart" {
+                // "his Russian counterpart": the office of whoever already takes part.
+                let kind =
+                    event.actors.iter().filter_map(|a| g.person(&a.name)).find_map(|p| offices.kind_held(p, date));
+                match kind {
+                    Some(k) => office.kind = k,
+                    None => {
+                        add_country(&mut event.countries, office.country);
+                        return true;
+                    }
+                }
+            }
+            match offices.holder(g, &office, date) {
+                Some(p) => add_person(event, p),
+                None => add_country(&mut event.countries, office.country),
+            }
+        }
         _ => return false,
     }
     true
@@ -815,6 +832,14 @@ mod tests {
         let x = extract(text, &Options::default());
         let meeting = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the meeting");
         assert_eq!(meeting.date.to_string(), "2023-04-12");
+    }
+
+    #[test]
+    fn a_counterpart_is_the_holder_of_the_same_office_then() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nChinese Minister of National Defense Li Shangfu met his Russian counterpart in Moscow on Tuesday.\n";
+        let x = extract(text, &Options::default());
+        let names: Vec<&str> = x.events[0].actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Li Shangfu", "Sergei Shoigu"]);
     }
 
     #[test]
