@@ -597,6 +597,9 @@ struct Rule {
 /// The compiled rules and vocabularies of `resources/dates/`.
 pub struct Tagger {
     rules: Vec<Rule>,
+    /// All rules at once: which of them match a text at all, so that only
+    /// those are run for their positions.
+    any: regex::RegexSet,
     months: HashMap<&'static str, u32>,
     weekdays: HashMap<&'static str, Weekday>,
     relative_days: HashMap<String, i64>,
@@ -756,8 +759,11 @@ impl Tagger {
             })
             .collect::<Result<_>>()?;
         let static_value = |v: &'static str| Some(v);
+        let any = regex::RegexSet::new(rules.iter().map(|r| r.regex.as_str()))
+            .map_err(|e| resources::DATE_PATTERNS.invalid(0, e.to_string()))?;
         Ok(Tagger {
             rules,
+            any,
             months,
             weekdays,
             relative_days,
@@ -778,7 +784,8 @@ impl Tagger {
     /// overlaps (leftmost, then longest, then first rule wins).
     pub fn find(&self, text: &str) -> Vec<Timex> {
         let mut found: Vec<(usize, usize, usize, regex::Captures<'_>)> = Vec::new();
-        for (i, rule) in self.rules.iter().enumerate() {
+        for i in self.any.matches(text).iter() {
+            let rule = &self.rules[i];
             for caps in rule.regex.captures_iter(text) {
                 let m = caps.get(0).expect("group 0");
                 found.push((m.start(), m.end(), i, caps));
