@@ -2,6 +2,8 @@
 
 /// The `detente` command line: the JSON contract, import and filters.
 mod cli;
+/// The evaluation corpus: scores held at or above the committed baseline.
+mod corpus;
 /// The fixture corpus: each article gives exactly its expected events.
 mod fixtures;
 /// Import into a database file: duplicates, failures, consistency.
