@@ -363,6 +363,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             None => events.push(draft.event),
         }
     }
+    // A visit's actors are the visitors: the host (someone of the country
+    // visited) takes part in the meeting, not in the trip.
+    for e in &mut events {
+        if e.kind != EventType::Visit {
+            continue;
+        }
+        let host = gazetteer.host_of(&e.location);
+        if let Some(host) = host
+            && e.actors.iter().any(|a| a.country != host)
+        {
+            e.actors.retain(|a| a.country != host);
+        }
+    }
     // Offices are those held on the event's final date.
     for e in &mut events {
         for a in &mut e.actors {

@@ -212,6 +212,18 @@ impl Gazetteer {
         self.people.iter().find(|p| p.name == name)
     }
 
+    /// The country of a location as `location` writes it ("Moscow" → RUS).
+    pub fn host_of(&self, location: &str) -> Option<&'static str> {
+        if location.is_empty() {
+            return None;
+        }
+        self.countries
+            .iter()
+            .find(|c| c.capital == Some(location))
+            .map(|c| c.code)
+            .or_else(|| self.places.iter().find(|p| p.name == location).map(|p| p.code).filter(|c| !c.is_empty()))
+    }
+
     /// The display name of a country or organisation code ("CHN" → "China").
     pub fn name_of(&self, code: &str) -> Option<&'static str> {
         self.countries

@@ -138,11 +138,17 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
             .max()
             .map(|y| (y, 1, 1));
     }
+    // Years the text names are history or plans; the file's own date is a
+    // hard upper bound. With it, the latest year that fits the weekdays
+    // wins; without it, the years just after the latest one named.
     let candidates: Vec<i32> = match (latest, file_date) {
-        (Some((y, m, d)), file) => {
+        (Some((y, m, d)), Some(f)) => {
             let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
-            let last = file.map_or(first + 2, |f| f.year().max(first + 2));
-            (first..=last).collect()
+            if weekdays.is_empty() { vec![first] } else { (first.min(f.year())..=f.year()).rev().collect() }
+        }
+        (Some((y, m, d)), None) => {
+            let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
+            (first..=first + 2).collect()
         }
         (None, Some(f)) => (f.year() - 10..=f.year()).rev().collect(),
         (None, None) => return None,
