@@ -144,7 +144,13 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
     let candidates: Vec<i32> = match (latest, file_date) {
         (Some((y, m, d)), Some(f)) => {
             let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
-            if weekdays.is_empty() { vec![first] } else { (first.min(f.year())..=f.year()).rev().collect() }
+            if weekdays.is_empty() {
+                vec![first]
+            } else {
+                // Named years may be history ("since 1997") or plans ("until
+                // 2028"): the weekdays decide within fifteen years of the file.
+                (f.year() - 15..=f.year()).rev().collect()
+            }
         }
         (Some((y, m, d)), None) => {
             let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
