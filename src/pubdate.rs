@@ -175,8 +175,8 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
                         Direction::Future => (7 + to - from) % 7,
                         _ => (7 + from - to) % 7,
                     };
-                    // The lead's weekday is usually the dateline's own day.
-                    if i == 0 { 3 * distance } else { distance }
+                    // The lead's weekday is usually the dateline's own day: it weighs most.
+                    if i == 0 { 10 * distance } else { distance }
                 })
                 .sum(),
         )
