@@ -414,7 +414,13 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
         if sw.is_empty() {
             sw = words(text, sentence.start, sentence.end);
         }
-        let (before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
+        let (mut before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
+        // "Trump said he had held a call with Putin": when a pronoun is the
+        // subject, the one it stands for is earlier in the sentence.
+        let first = sw.iter().find(|w| w.0 >= before).map(|w| w.2.as_str());
+        if matches!(first, Some("he" | "she")) {
+            before = sentence.start;
+        }
         let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
         out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after), subordinate });
     }

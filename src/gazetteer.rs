@@ -246,11 +246,23 @@ impl Gazetteer {
     /// surnames of people named in full anywhere in the text are mentions of
     /// them too ("Li" after "Li Shangfu").
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        // Matching runs on the text without diacritics ("Erdoğan" is found
+        // as "Erdogan"); offsets map back to the text itself.
+        let folded = fold(text);
+        let (hay, back) = match &folded {
+            Some((f, map)) => (f.as_str(), Some(map)),
+            None => (text, None),
+        };
+        let orig = |i: usize| back.map_or(i, |m| m[i]);
         let mut out: Vec<Mention> = self
             .automaton
-            .find_iter(text)
-            .filter(|m| accept(text, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
-            .map(|m| Mention { start: m.start(), end: m.end(), entity: self.patterns[m.pattern().as_usize()].1 })
+            .find_iter(hay)
+            .filter(|m| accept(hay, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
+            .map(|m| Mention {
+                start: orig(m.start()),
+                end: orig(m.end()),
+                entity: self.patterns[m.pattern().as_usize()].1,
+            })
             .collect();
         let mut surnames: Vec<(&'static str, usize)> = Vec::new();
         for m in &out {
@@ -262,9 +274,10 @@ impl Gazetteer {
             }
         }
         for (surname, person) in surnames {
-            for (start, _) in text.match_indices(surname) {
+            for (start, _) in hay.match_indices(surname) {
                 let end = start + surname.len();
-                if accept(text, start, end, surname) && !out.iter().any(|m| m.start < end && start < m.end) {
+                let (start, end) = if accept(hay, start, end, surname) { (orig(start), orig(end)) } else { continue };
+                if !out.iter().any(|m| m.start < end && start < m.end) {
                     out.push(Mention { start, end, entity: Entity::Person(person) });
                 }
             }
@@ -272,6 +285,46 @@ impl Gazetteer {
         out.sort_by_key(|m| m.start);
         out
     }
+}
+
+/// The text with letters stripped of their diacritics, one ASCII letter for
+/// each accented one, and the byte offset in `text` of every byte of the
+/// result (plus its end); `None` when there is nothing to strip.
+fn fold(text: &str) -> Option<(String, Vec<usize>)> {
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let base = if c.is_ascii() {
+            c
+        } else {
+            match c.nfd().next() {
+                Some(b) if b.is_ascii_alphabetic() => b,
+                _ => match c {
+                    'ı' => 'i',
+                    'ø' | 'Ø' => {
+                        if c.is_uppercase() {
+                            'O'
+                        } else {
+                            'o'
+                        }
+                    }
+                    'đ' => 'd',
+                    'ł' => 'l',
+                    'Ł' => 'L',
+                    _ => c,
+                },
+            }
+        };
+        let start = out.len();
+        out.push(base);
+        map.extend(std::iter::repeat_n(i, out.len() - start));
+    }
+    map.push(text.len());
+    Some((out, map))
 }
 
 /// Whether a match stands on word boundaries, and starts with a capital
@@ -363,6 +416,17 @@ mod tests {
             .filter_map(|m| if let Entity::Person(p) = m.entity { Some(g.people[p].name) } else { None })
             .collect();
         assert_eq!(people, ["Sergei Shoigu", "Sergei Shoigu"]);
+    }
+
+    #[test]
+    fn names_with_diacritics_are_found_without_them_and_keep_their_offsets() {
+        let g = Gazetteer::shared();
+        let text = "Türkiye's President Recep Tayyip Erdoğan met him; Erdoğan said so.";
+        let found: Vec<(&str, Entity)> = g.find(text).iter().map(|m| (&text[m.start..m.end], m.entity)).collect();
+        assert_eq!(found[0].0, "Türkiye");
+        assert_eq!(found[1].0, "Recep Tayyip Erdoğan");
+        assert_eq!(found[2].0, "Erdoğan", "the surname alone, accented");
+        assert_eq!(found[1].1, found[2].1);
     }
 
     #[test]
