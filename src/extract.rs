@@ -60,6 +60,7 @@ enum ContextKind {
     PlaceMarker,
     Continuation,
     Opinion,
+    Commentary,
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -121,6 +122,7 @@ impl Lexicon {
                 "place-marker" => ContextKind::PlaceMarker,
                 "continuation" => ContextKind::Continuation,
                 "opinion" => ContextKind::Opinion,
+                "commentary" => ContextKind::Commentary,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
@@ -239,6 +241,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let dates: Vec<Option<DateValue>> =
         timex::resolve_all(&timexes, reference).into_iter().map(|v| v.and_then(|v| v.date())).collect();
 
+    let commentary = layout.header.iter().any(|&(s, e)| {
+        let line = text[s..e].to_lowercase();
+        lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
+    });
     let sentence_triggers: Vec<Vec<Trigger>> =
         layout.sentences.iter().map(|s| find_triggers(text, s, lexicon, &mentions)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -336,6 +342,22 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 None => in_sentence.push(new),
             }
         }
+        // Those who meet at a summit ("met on the sidelines of the BRICS
+        // summit") attend it.
+        let meetings: Vec<Event> =
+            in_sentence.iter().filter(|d| d.event.kind == EventType::Meeting).map(|d| d.event.clone()).collect();
+        for d in in_sentence.iter_mut().filter(|d| d.event.kind == EventType::Summit) {
+            for m in &meetings {
+                for a in &m.actors {
+                    if !d.event.actors.iter().any(|x| x.name == a.name) {
+                        d.event.actors.push(a.clone());
+                    }
+                }
+                for c in &m.countries {
+                    add_country(&mut d.event.countries, c);
+                }
+            }
+        }
         drafts.extend(in_sentence);
     }
 
@@ -385,6 +407,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 a.role = role.to_string();
             }
         }
+    }
+    // Commentary (an opinion column, an editorial) records only the past
+    // events it dates itself.
+    if commentary {
+        events.retain(|e| {
+            if e.date_inferred {
+                diagnostics.push(Diagnostic {
+                    at: e.evidence[0].start,
+                    message: format!("a {} in commentary without a date of its own", e.kind),
+                });
+            }
+            !e.date_inferred
+        });
     }
     events.retain(|e| {
         let keep = !e.countries.is_empty() || !e.actors.is_empty();
