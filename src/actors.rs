@@ -131,7 +131,23 @@ impl Offices {
             let capitalised = title
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "of" | "the" | "for" | "and"));
-            match (name_at(text, name_start, mentions), country) {
+            let name_end = name_at(text, name_start, mentions);
+            // No adjective before the title: "President Paul Kagame of Rwanda"
+            // or "... in Kigali" gives the country.
+            let country = country.or_else(|| {
+                let end = name_end?;
+                let near = &text[end..(end + 40).min(text.len())];
+                let near = near.get(..near.find(['.', ';']).unwrap_or(near.len()))?;
+                let skip = near.len() - near.trim_start().len();
+                let rest = near.trim_start();
+                let after = rest.strip_prefix("of ").or_else(|| rest.strip_prefix("in "))?;
+                let at = end + skip + (rest.len() - after.len());
+                mentions.iter().find(|c| c.start == at).and_then(|c| match c.entity {
+                    Entity::Country(_) | Entity::Seat(_) => g.code(c.entity),
+                    _ => None,
+                })
+            });
+            match (name_end, country) {
                 (Some(name_end), Some(country)) if capitalised => {
                     let name = text[name_start..name_end].to_string();
                     let i = found.learned.iter().position(|l| l.name == name).unwrap_or_else(|| {
@@ -176,7 +192,12 @@ fn name_at(text: &str, at: usize, mentions: &[Mention]) -> Option<usize> {
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
             && w.chars().skip(1).any(|c| c.is_lowercase() || c == '.');
         let here = end + if words == 0 { 0 } else { 1 };
-        if !is_name || mentions.iter().any(|m| m.start == here) || words == 4 {
+        // Places inside names do not end them ("Aden Duale"); a country's
+        // adjective does ("Modi and Kenyan").
+        let other = mentions
+            .iter()
+            .any(|m| m.start == here && matches!(m.entity, Entity::Country(_) | Entity::Force(_) | Entity::Person(_)));
+        if !is_name || other || words == 4 {
             break;
         }
         end = here + w.len();
