@@ -281,7 +281,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let planned_word =
                 has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
-            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction);
+            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction)
+                .map(|d| lasting(d, trigger, sentence, &timexes));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at,
@@ -634,6 +635,30 @@ fn trigger_date(
         .or_else(|| if trigger.subordinate { None } else { nearest(sentence.start, sentence.end) })
 }
 
+/// A visit, summit or drill that the sentence says lasts some days ("a
+/// three-day visit", "the two-day summit") runs from its day for that long.
+fn lasting(date: DateValue, trigger: &Trigger, sentence: &Sentence, timexes: &[Timex]) -> DateValue {
+    let DateValue::Day(day) = date else { return date };
+    if !matches!(trigger.kind, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Patrol) {
+        return date;
+    }
+    let days = timexes.iter().find_map(|t| match t.value {
+        timex::Underspecified::Duration(Some(n), timex::Unit::Day)
+            if t.rule == "duration_adjective"
+                && t.start >= sentence.start
+                && t.end <= sentence.end
+                && (2..=60).contains(&n) =>
+        {
+            Some(n)
+        }
+        _ => None,
+    });
+    match days.and_then(|n| day.checked_add_days(chrono::Days::new(u64::from(n) - 1))) {
+        Some(end) => DateValue::Range(day, end),
+        None => date,
+    }
+}
+
 /// Countries, people and place read from a trigger's clause.
 #[allow(clippy::too_many_arguments)]
 fn participants(
@@ -894,6 +919,13 @@ mod tests {
         let x = extract(text, &Options::default());
         let names: Vec<&str> = x.events[0].actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Li Shangfu", "Sergei Shoigu"]);
+    }
+
+    #[test]
+    fn a_visit_said_to_last_some_days_runs_that_long() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nIndian Prime Minister Narendra Modi began a three-day visit to Moscow on Monday.\n";
+        let e = &extract(text, &Options::default()).events[0];
+        assert_eq!(e.date.to_string(), "2023-04-17/2023-04-19");
     }
 
     #[test]
