@@ -111,6 +111,9 @@ pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Opt
 fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>) -> Option<i32> {
     let timexes = Tagger::shared().find(text);
     let mut latest: Option<(i32, u32, u32)> = None;
+    // The latest year of a month or day the text dates in full ("in April
+    // 2015"): reports are mostly about that year or the next.
+    let mut latest_full: Option<i32> = None;
     let mut weekdays = Vec::new();
     for t in &timexes {
         let dated = match t.value {
@@ -125,6 +128,9 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
         };
         if let Some(d) = dated {
             latest = latest.max(Some(d));
+            if !matches!(t.value, Underspecified::Year(_)) {
+                latest_full = latest_full.max(Some(d.0));
+            }
         }
     }
     if latest.is_none() {
@@ -181,8 +187,13 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
                 .sum(),
         )
     };
-    // The best score wins; among equals, the earlier candidate.
-    candidates.iter().filter_map(|&y| score(y).map(|s| (s, y))).min_by_key(|(s, _)| *s).map(|(_, y)| y)
+    let prior = |y: i32| match latest_full {
+        Some(full) if !(full..=full + 1).contains(&y) => 5,
+        _ => 0,
+    };
+    // The best score wins; among equals, the first candidate (the latest
+    // year when the file date bounds them).
+    candidates.iter().filter_map(|&y| score(y).map(|s| (s + prior(y), y))).min_by_key(|(s, _)| *s).map(|(_, y)| y)
 }
 
 fn date_in_file_name(name: &str) -> Option<Published> {
