@@ -61,6 +61,7 @@ enum ContextKind {
     Continuation,
     Opinion,
     Commentary,
+    Pair,
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -123,6 +124,7 @@ impl Lexicon {
                 "continuation" => ContextKind::Continuation,
                 "opinion" => ContextKind::Opinion,
                 "commentary" => ContextKind::Commentary,
+                "pair" => ContextKind::Pair,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
@@ -318,6 +320,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let mut draft = participants(text, gazetteer, &found, lexicon, &mentions, trigger, date);
             if trigger.flags.needs_place && draft.location.is_empty() {
                 continue;
+            }
+            // "The two leaders had met in Doha": the pair named last.
+            if draft.actors.is_empty() {
+                let window = words(text, trigger.before.0, trigger.after.1);
+                if lexicon.phrases(ContextKind::Pair).any(|p| contains_phrase(&window, p).is_some())
+                    && let Some(pair) =
+                        in_sentence.iter().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
+                {
+                    draft.actors = pair.event.actors.clone();
+                    for c in &pair.event.countries {
+                        add_country(&mut draft.countries, c);
+                    }
+                }
             }
             draft.date = date;
             draft.date_inferred = date_inferred;
@@ -926,6 +941,15 @@ mod tests {
         let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nIndian Prime Minister Narendra Modi began a three-day visit to Moscow on Monday.\n";
         let e = &extract(text, &Options::default()).events[0];
         assert_eq!(e.date.to_string(), "2023-04-17/2023-04-19");
+    }
+
+    #[test]
+    fn the_two_leaders_are_the_pair_named_last() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nRussian Defense Minister Sergei Shoigu and Chinese Minister of National Defense Li Shangfu signed a memorandum in Moscow on Wednesday. The two ministers had met two days earlier in Minsk.\n";
+        let x = extract(text, &Options::default());
+        let meeting = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the earlier meeting");
+        assert_eq!(meeting.date.to_string(), "2023-04-17");
+        assert_eq!(meeting.actors.len(), 2);
     }
 
     #[test]
