@@ -189,6 +189,10 @@ struct Trigger {
     after: (usize, usize),
     /// The trigger stands in a subordinate clause ("after X met Y").
     subordinate: bool,
+    /// Where its clause ends when commas do not end it: a subordinate
+    /// clause's own date may follow a comma ("attacked a patrol near
+    /// Tongo Tongo, close to the border, on Oct. 4, 2017").
+    clause_to: usize,
 }
 
 /// An event as read from one sentence, before merging.
@@ -473,7 +477,28 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
             before = sentence.start;
         }
         let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
-        out.push(Trigger { kind, flags, start, end, before: (before, start), after: (end, after), subordinate });
+        let clause_to = {
+            let mut to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
+            let rest: Vec<_> = sw.iter().filter(|w| w.0 >= end && w.1 <= to).cloned().collect();
+            for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
+                for phrase in lexicon.phrases(kind) {
+                    if let Some(i) = contains_phrase(&rest, phrase) {
+                        to = to.min(rest[i].0);
+                    }
+                }
+            }
+            to
+        };
+        out.push(Trigger {
+            kind,
+            flags,
+            start,
+            end,
+            before: (before, start),
+            after: (end, after),
+            subordinate,
+            clause_to,
+        });
     }
     out
 }
@@ -646,8 +671,13 @@ fn trigger_date(
             .min_by_key(|(d, _)| *d)
             .map(|(_, v)| v)
     };
-    nearest(trigger.before.0, trigger.after.1)
-        .or_else(|| if trigger.subordinate { None } else { nearest(sentence.start, sentence.end) })
+    nearest(trigger.before.0, trigger.after.1).or_else(|| {
+        if trigger.subordinate {
+            nearest(trigger.end, trigger.clause_to)
+        } else {
+            nearest(sentence.start, sentence.end)
+        }
+    })
 }
 
 /// A visit, summit or drill that the sentence says lasts some days ("a
