@@ -62,6 +62,7 @@ enum ContextKind {
     Opinion,
     Commentary,
     Pair,
+    Vessel,
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -125,6 +126,7 @@ impl Lexicon {
                 "opinion" => ContextKind::Opinion,
                 "commentary" => ContextKind::Commentary,
                 "pair" => ContextKind::Pair,
+                "vessel" => ContextKind::Vessel,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
@@ -322,6 +324,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 }
             }
             let mut draft = participants(text, gazetteer, &found, lexicon, &mentions, trigger, date);
+            // A ship that visits or arrives makes a port call.
+            if draft.kind == EventType::Visit
+                && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(&before_words, p).is_some())
+            {
+                draft.kind = EventType::PortCall;
+            }
             if trigger.flags.needs_place && draft.location.is_empty() {
                 continue;
             }
