@@ -474,6 +474,10 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
         }
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
         let Some(kind) = kind else { continue };
+        // Words in brackets are asides and credits ("(Korea Summit Press Pool)").
+        if s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count() {
+            continue;
+        }
         if sw.is_empty() {
             sw = words(text, sentence.start, sentence.end);
         }
