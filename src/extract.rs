@@ -290,7 +290,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
             let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction)
-                .map(|d| lasting(d, trigger, sentence, &timexes));
+                .map(|d| lasting(d, trigger, sentence, &timexes, &dates));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at,
@@ -693,11 +693,30 @@ fn trigger_date(
 }
 
 /// A visit, summit or drill that the sentence says lasts some days ("a
-/// three-day visit", "the two-day summit") runs from its day for that long.
-fn lasting(date: DateValue, trigger: &Trigger, sentence: &Sentence, timexes: &[Timex]) -> DateValue {
+/// three-day visit", "the two-day summit") runs from its day for that long;
+/// one whose sentence gives a range holding its day ("opened on Friday ...
+/// runs from March 11 to 18") runs over that range.
+fn lasting(
+    date: DateValue,
+    trigger: &Trigger,
+    sentence: &Sentence,
+    timexes: &[Timex],
+    dates: &[Option<DateValue>],
+) -> DateValue {
     let DateValue::Day(day) = date else { return date };
     if !matches!(trigger.kind, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Patrol) {
         return date;
+    }
+    let range = timexes.iter().zip(dates).find_map(|(t, d)| match d {
+        Some(r @ DateValue::Range(a, b))
+            if t.start >= sentence.start && t.end <= sentence.end && *a <= day && day <= *b =>
+        {
+            Some(*r)
+        }
+        _ => None,
+    });
+    if let Some(r) = range {
+        return r;
     }
     let days = timexes.iter().find_map(|t| match t.value {
         timex::Underspecified::Duration(Some(n), timex::Unit::Day)
@@ -983,6 +1002,13 @@ mod tests {
         let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nIndian Prime Minister Narendra Modi began a three-day visit to Moscow on Monday.\n";
         let e = &extract(text, &Options::default()).events[0];
         assert_eq!(e.date.to_string(), "2023-04-17/2023-04-19");
+    }
+
+    #[test]
+    fn a_drill_opened_on_a_day_of_a_range_runs_over_the_range() {
+        let text = "Headline\nPublished: Mar 12, 2022 9:00 AM\nThe Nigerian Navy on Friday opened Obangame Express, a multinational exercise that runs from March 11 to 18.\n";
+        let e = &extract(text, &Options::default()).events[0];
+        assert_eq!(e.date.to_string(), "2022-03-11/2022-03-18");
     }
 
     #[test]
