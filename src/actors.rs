@@ -44,6 +44,9 @@ pub struct Offices {
     /// Office title of people.tsv (lower case) → kind.
     by_title: HashMap<String, &'static str>,
     ranks: Vec<&'static str>,
+    /// A capitalised name, a comma, and a lower-case phrase with an office
+    /// word: "Ali Shamkhani, secretary of Iran's Supreme National Security Council".
+    appositive: regex::Regex,
 }
 
 /// Kinds of office whose holder is looked up when no name follows.
@@ -69,7 +72,14 @@ impl Offices {
             .map_err(|e| file.invalid(0, e.to_string()))?;
         let mut ranks: Vec<&'static str> = resources::TITLES.table()?.rows.iter().map(|r| r.cells[0]).collect();
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        Ok(Offices { automaton, kinds, by_title, ranks })
+        let words: Vec<String> =
+            resources::OFFICE_WORDS.table()?.rows.iter().map(|r| regex::escape(r.cells[0])).collect();
+        let pattern = format!(
+            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>[^,.;()]{{0,60}}?\b(?:{})\b[^,.;()]{{0,60}})",
+            words.join("|")
+        );
+        let appositive = regex::Regex::new(&pattern).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
+        Ok(Offices { automaton, kinds, by_title, ranks, appositive })
     }
 
     /// The kind of an office title of people.tsv ("Minister of National Defense" → defence).
@@ -162,6 +172,27 @@ impl Offices {
                 }
                 _ => {}
             }
+        }
+        // "Name, secretary of Iran's Supreme National Security Council".
+        for c in self.appositive.captures_iter(text) {
+            let (name, role) = (c.name("name").expect("group"), c.name("role").expect("group"));
+            let taken = mentions.iter().chain(&found.mentions).any(|m| m.start < name.end() && name.start() < m.end);
+            if taken {
+                continue;
+            }
+            let country =
+                mentions.iter().find(|m| m.start >= role.start() && m.end <= role.end()).and_then(|m| match m.entity {
+                    Entity::Country(_) | Entity::Organisation(_) => g.code(m.entity),
+                    _ => None,
+                });
+            let Some(country) = country else { continue };
+            let i = found.learned.len();
+            found.learned.push(Learned {
+                name: name.as_str().to_string(),
+                country: country.to_string(),
+                role: role.as_str().trim().to_string(),
+            });
+            found.mentions.push(Mention { start: name.start(), end: name.end(), entity: Entity::Learned(i) });
         }
         // A learned person's surname alone refers back to them ("Tuya said").
         for (i, l) in found.learned.clone().iter().enumerate() {

@@ -44,6 +44,7 @@ pub const PLACES: File = resource!("places.tsv", 3);
 pub const PEOPLE: File = resource!("people.tsv", 6);
 pub const OFFICES: File = resource!("offices.tsv", 2);
 pub const TITLES: File = resource!("titles.tsv", 1);
+pub const OFFICE_WORDS: File = resource!("office-words.tsv", 1);
 pub const MONTHS: File = resource!("dates/months.tsv", 3);
 pub const WEEKDAYS: File = resource!("dates/weekdays.tsv", 2);
 pub const RELATIVE_DAYS: File = resource!("dates/relative-days.tsv", 2);
@@ -73,6 +74,7 @@ pub const ALL: &[File] = &[
     PEOPLE,
     OFFICES,
     TITLES,
+    OFFICE_WORDS,
     MONTHS,
     WEEKDAYS,
     RELATIVE_DAYS,
