@@ -146,7 +146,8 @@ impl Offices {
             // or "... in Kigali" gives the country.
             let country = country.or_else(|| {
                 let end = name_end?;
-                let near = &text[end..(end + 40).min(text.len())];
+                let cut = text[end..].char_indices().nth(40).map_or(text.len(), |(i, _)| end + i);
+                let near = &text[end..cut];
                 let near = near.get(..near.find(['.', ';']).unwrap_or(near.len()))?;
                 let skip = near.len() - near.trim_start().len();
                 let rest = near.trim_start();

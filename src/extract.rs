@@ -262,7 +262,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(&sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in triggers {
-            let at = text::char_offset(text, trigger.start);
+            // Only for diagnostics: counting code points is linear in the text.
+            let at = || text::char_offset(text, trigger.start);
             let phrase = &text[trigger.start..trigger.end];
             if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
                 continue;
@@ -276,13 +277,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let has =
                 |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
             if has(ContextKind::Negated, &near) || has(ContextKind::Hypothetical, &near) {
-                diagnostics
-                    .push(Diagnostic { at, message: format!("`{phrase}`: negated or hypothetical, not an event") });
+                diagnostics.push(Diagnostic {
+                    at: at(),
+                    message: format!("`{phrase}`: negated or hypothetical, not an event"),
+                });
                 continue;
             }
             if has(ContextKind::Generic, &near) {
-                diagnostics
-                    .push(Diagnostic { at, message: format!("`{phrase}`: a generic mention, not one occurrence") });
+                diagnostics.push(Diagnostic {
+                    at: at(),
+                    message: format!("`{phrase}`: a generic mention, not one occurrence"),
+                });
                 continue;
             }
             let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
@@ -293,7 +298,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 .map(|d| lasting(d, trigger, sentence, &timexes, &dates));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
-                    at,
+                    at: at(),
                     message: format!("`{phrase}`: several occurrences without a date, not recorded"),
                 });
                 continue;
@@ -303,7 +308,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 (None, Some(r)) => (DateValue::Day(r), true),
                 (None, None) => {
                     diagnostics
-                        .push(Diagnostic { at, message: format!("`{phrase}`: no date and no publication date") });
+                        .push(Diagnostic { at: at(), message: format!("`{phrase}`: no date and no publication date") });
                     continue;
                 }
             };
@@ -311,13 +316,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let status = if planned_word || future { Status::Planned } else { Status::Occurred };
             if status == Status::Planned {
                 if date_inferred {
-                    diagnostics
-                        .push(Diagnostic { at, message: format!("`{phrase}`: planned without a date, not recorded") });
+                    diagnostics.push(Diagnostic {
+                        at: at(),
+                        message: format!("`{phrase}`: planned without a date, not recorded"),
+                    });
                     continue;
                 }
                 if reference.is_some_and(|r| date.end() < r) {
                     diagnostics.push(Diagnostic {
-                        at,
+                        at: at(),
                         message: format!("`{phrase}`: intention about a past date, not an event"),
                     });
                     continue;
@@ -338,7 +345,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let window = words(text, trigger.before.0, trigger.after.1);
                 if lexicon.phrases(ContextKind::Pair).any(|p| contains_phrase(&window, p).is_some())
                     && let Some(pair) =
-                        in_sentence.iter().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
+                        in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
                 {
                     draft.actors = pair.event.actors.clone();
                     for c in &pair.event.countries {
@@ -564,7 +571,8 @@ fn clause_end(
     let mut commas = Vec::new();
     while let Some(p) = text[from..to].find([',', ';', ':', '\u{2014}']) {
         let at = from + p;
-        let rest = text[at + 1..to].trim_start();
+        let sep = text[at..].chars().next().map_or(1, char::len_utf8);
+        let rest = text[at + sep..to].trim_start();
         let rest_at = to - rest.len();
         let lower = rest.to_lowercase();
         let goes_on = text[at..].starts_with(',')
@@ -577,7 +585,7 @@ fn clause_end(
             break;
         }
         commas.push(at);
-        from = at + 1;
+        from = at + sep;
     }
     let after: Vec<_> = sw.iter().filter(|w| w.0 >= trigger && w.1 <= end).cloned().collect();
     for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
@@ -663,7 +671,9 @@ fn trigger_date(
             .filter_map(|(t, date)| {
                 // A planned event's unmarked date looks forward ("will hold
                 // talks on Tuesday"); anchored ones keep their anchor.
-                let date = if t.direction == Direction::Unmarked && direction != Direction::Unmarked {
+                let anchored =
+                    matches!(t.value, timex::Underspecified::Anchored(..) | timex::Underspecified::AnchoredPart(..));
+                let date = if t.direction == Direction::Unmarked && direction != Direction::Unmarked && !anchored {
                     Timex { direction, ..t.clone() }.resolve(reference).or(*date)
                 } else {
                     *date
@@ -1018,6 +1028,21 @@ mod tests {
         let meeting = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the earlier meeting");
         assert_eq!(meeting.date.to_string(), "2023-04-17");
         assert_eq!(meeting.actors.len(), 2);
+    }
+
+    #[test]
+    fn an_em_dash_or_curly_quote_after_a_trigger_is_read_whole() {
+        // Regression: multi-byte separators were sliced mid-character.
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday \u{2014} their second meeting this year. On Tuesday President Jane Doesmith said the army and navy of the country\u{2019}s north were ready.\n";
+        let x = extract(text, &Options::default());
+        assert_eq!(x.events.iter().filter(|e| e.kind == EventType::Meeting).count(), 1);
+    }
+
+    #[test]
+    fn an_absurd_count_of_years_is_no_date_and_no_panic() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nChina and Russia held talks 300000 years ago, and 4294967296 years ago.\n";
+        let x = extract(text, &Options::default());
+        assert!(x.events.iter().all(|e| e.date.start().to_string().starts_with("2023")), "{:?}", x.events);
     }
 
     #[test]

@@ -188,6 +188,12 @@ impl Gazetteer {
         // serves as both the state and a location. Among identical patterns
         // the automaton keeps the first, so seats go first.
         patterns.sort_by_key(|(_, e)| !matches!(e, Entity::Seat(_)));
+        // The text is matched without diacritics, so the patterns are too.
+        for (p, _) in patterns.iter_mut() {
+            if let Some((folded, _)) = fold(p) {
+                *p = folded;
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)

@@ -46,6 +46,10 @@ enum Command {
     /// type, and how many events are fully right.
     Eval {
         dir: PathBuf,
+        /// The files' modification day to assume (bounds datelines' years);
+        /// by default each file's own.
+        #[arg(long, value_parser = parse_date)]
+        file_date: Option<NaiveDate>,
         /// Also list each article's differences.
         #[arg(long)]
         verbose: bool,
@@ -142,8 +146,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Command::Eval { dir, verbose } => {
-            let report = detente::eval::score_dir(&dir)?;
+        Command::Eval { dir, file_date, verbose } => {
+            let report = detente::eval::score_dir(&dir, file_date)?;
             writeln!(out, "{report}")?;
             if verbose {
                 for (path, diff) in &report.differences {

@@ -151,7 +151,7 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
         (Some((y, m, d)), Some(f)) => {
             let first = if (m, d) > (month, day) && (m, d) != (1, 1) { y + 1 } else { y };
             if weekdays.is_empty() {
-                vec![first]
+                vec![first, first - 1]
             } else {
                 // Named years may be history ("since 1997") or plans ("until
                 // 2028"): the weekdays decide within fifteen years of the file.
@@ -165,6 +165,11 @@ fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>
         (None, Some(f)) => (f.year() - 10..=f.year()).rev().collect(),
         (None, None) => return None,
     };
+    // An article is not published after its file was last written.
+    let candidates: Vec<i32> = candidates
+        .into_iter()
+        .filter(|&y| file_date.is_none_or(|f| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d <= f)))
+        .collect();
     if weekdays.is_empty() {
         return candidates.first().copied();
     }

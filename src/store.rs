@@ -166,7 +166,7 @@ impl Store {
     /// Stores an article and its events in one transaction.
     pub fn add_article(&mut self, file: &str, text: &str, x: &Extraction) -> Result<Added> {
         let hash = content_hash(text);
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if let Some(id) =
             tx.query_row("SELECT id FROM article WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?
         {
@@ -347,7 +347,7 @@ impl Store {
     /// set its publication date, or after an engine change), in one
     /// transaction. Returns the number of events now read from it.
     pub fn replace_extraction(&mut self, article_id: i64, x: &Extraction) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
             "DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)",
             [article_id],

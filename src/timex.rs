@@ -345,8 +345,26 @@ fn shifted(unit: Unit, n: i32, r: NaiveDate) -> Option<Value> {
     })
 }
 
-/// Resolves an under-specified value; see [`Timex::value`].
+/// Resolves an under-specified value; see [`Timex::value`]. Values outside
+/// the years 1000-9999 are none: no news event is dated there, and chrono
+/// cannot hold every such day.
 pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDate>) -> Option<Value> {
+    let v = value_unbounded(u, direction, reference)?;
+    let in_range = |y: i32| (1000..=9999).contains(&y);
+    let ok = match &v {
+        Value::Date(DateValue::Year(y))
+        | Value::Date(DateValue::Month { year: y, .. })
+        | Value::Week { year: y, .. }
+        | Value::Quarter { year: y, .. }
+        | Value::Half { year: y, .. }
+        | Value::Season { year: y, .. } => in_range(*y),
+        Value::Decade(d) => (100..=999).contains(d),
+        _ => true,
+    };
+    ok.then_some(v)
+}
+
+fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<NaiveDate>) -> Option<Value> {
     let date = |d: DateValue| Some(Value::Date(d));
     match u {
         Underspecified::Day(p) => date(DateValue::Day(resolve_day(p, direction, reference)?)),
@@ -915,7 +933,11 @@ impl Tagger {
             if let Some(dir) = lower("ago") {
                 let sign = if matches!(dir.as_str(), "later" | "after" | "from now" | "hence") { 1 } else { -1 };
                 let n = if caps.name("count").is_some() { count("count")? } else { Some(1) };
-                return Some(Underspecified::Ago(u, n.map(|n| sign * n as i32)));
+                let n = match n {
+                    Some(n) => Some(sign * i32::try_from(n).ok().filter(|n| *n <= 10_000)?),
+                    None => None,
+                };
+                return Some(Underspecified::Ago(u, n));
             }
             // "the weekend" has no shift word: the one of the reference.
             let shift = match lower("shift") {
@@ -962,6 +984,10 @@ impl Tagger {
     /// Direction from the tense marker of `tense.tsv` nearest before an
     /// expression, among the twelve words before it in its sentence.
     fn direction(&self, before: &str) -> Direction {
+        // A bounded look-back: a huge one-line text must not cost its square.
+        let from = before.len().saturating_sub(400);
+        let from = (from..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+        let before = &before[from..];
         let paragraph = before.rsplit("\n").next().unwrap_or(before);
         let mut words: Vec<String> = paragraph
             .split_whitespace()
