@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::extract::{self, Options};
+use crate::extract::{self, Extraction, Options};
 use crate::store::{Added, Store, StoreError};
 use crate::text;
 
@@ -81,28 +81,59 @@ impl Summary {
     }
 }
 
+/// A file read as an article, not yet extracted or stored.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The absolute path it was read from, as the store records it.
+    pub file: String,
+    pub text: String,
+    pub options: Options,
+}
+
+impl Article {
+    /// Reads one file; the error is the reason it cannot be imported.
+    pub fn read(file: &Path) -> Result<Article, String> {
+        let supported = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if !supported {
+            let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
+            return Err(format!("unsupported file type ({what}); plain-text .txt articles are read"));
+        }
+        let text = text::read_file(file).map_err(|e| e.to_string())?;
+        let options = Options {
+            published: None,
+            file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
+            file_date: text::modified_day(file),
+        };
+        let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        Ok(Article { file: shown.display().to_string(), text, options })
+    }
+
+    /// Its events: the slow part, which needs no database. A bug the
+    /// engine hits on this text fails this file alone.
+    pub fn extract(&self) -> Result<Extraction, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(&self.text, &self.options)))
+            .map_err(|_| "the engine failed on this file (a bug: please report it with the file)".to_string())
+    }
+}
+
 /// Imports one file. Only a database failure is an error; a file that
 /// cannot be read is an outcome.
 pub fn import_file(store: &mut Store, file: &Path) -> Result<Outcome, StoreError> {
-    let supported = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-    if !supported {
-        let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
-        return Ok(Outcome::Failed(format!("unsupported file type ({what}); plain-text .txt articles are read")));
+    let article = match Article::read(file) {
+        Ok(a) => a,
+        Err(reason) => return Ok(Outcome::Failed(reason)),
+    };
+    if store.find_article(&article.text)?.is_some() {
+        return Ok(Outcome::AlreadyPresent);
     }
-    let text = match text::read_file(file) {
-        Ok(t) => t,
-        Err(e) => return Ok(Outcome::Failed(e.to_string())),
+    let extraction = match article.extract() {
+        Ok(x) => x,
+        Err(reason) => return Ok(Outcome::Failed(reason)),
     };
-    let options = Options {
-        published: None,
-        file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
-        file_date: text::modified_day(file),
-    };
-    let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    Ok(match add_text(store, &shown.display().to_string(), &text, &options)? {
+    Ok(match store.add_article(&article.file, &article.text, &extraction)? {
         Added::New { events, .. } => Outcome::Imported(events),
         Added::AlreadyPresent { .. } => Outcome::AlreadyPresent,
     })

@@ -88,14 +88,34 @@ pub async fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetai
 }
 
 /// Imports files (from the dialog, a drop, or the command line), telling
-/// the window of progress with `import-progress` events. The database is
-/// locked one file at a time, so the timeline stays usable meanwhile.
+/// the window of progress with `import-progress` events. Files are read and
+/// their events extracted without the database lock, which is held only to
+/// look up and store each article, so the timeline stays usable meanwhile.
 pub fn import_with(app: &AppHandle, state: &AppState, paths: &[PathBuf]) -> ImportSummaryDto {
     let mut summary = Summary::default();
     let files = import::expand(paths, &mut summary.failed);
     for (i, file) in files.iter().enumerate() {
         let _ = app.emit("import-progress", (i, files.len(), file.display().to_string()));
-        let outcome = import::import_file(&mut lock(state), file).unwrap_or_else(|e| Outcome::Failed(e.to_string()));
+        let outcome = match import::Article::read(file) {
+            Err(reason) => Outcome::Failed(reason),
+            Ok(article) => {
+                // Bound first: a guard in a match scrutinee would be held
+                // through the arms, and the lock taken again below.
+                let present = lock(state).find_article(&article.text);
+                match present {
+                    Ok(Some(_)) => Outcome::AlreadyPresent,
+                    Err(e) => Outcome::Failed(e.to_string()),
+                    Ok(None) => match article.extract() {
+                        Err(reason) => Outcome::Failed(reason),
+                        Ok(extraction) => match lock(state).add_article(&article.file, &article.text, &extraction) {
+                            Ok(Added::New { events, .. }) => Outcome::Imported(events),
+                            Ok(Added::AlreadyPresent { .. }) => Outcome::AlreadyPresent,
+                            Err(e) => Outcome::Failed(e.to_string()),
+                        },
+                    },
+                }
+            }
+        };
         summary.add(file.clone(), outcome);
     }
     ImportSummaryDto::from(&summary)

@@ -68,7 +68,9 @@ const timeline = new Timeline(h("div"), {
   },
 });
 
+let detailSeq = 0;
 async function selectEvent(e: EventSummary | null, fromOutside = true): Promise<void> {
+  const seq = ++detailSeq;
   list.select(e?.id ?? null);
   if (fromOutside) timeline.select(e?.id ?? null);
   if (!e) {
@@ -76,7 +78,8 @@ async function selectEvent(e: EventSummary | null, fromOutside = true): Promise<
     return;
   }
   try {
-    detail.show(await api.eventDetail(e.id));
+    const d = await api.eventDetail(e.id);
+    if (seq === detailSeq) detail.show(d); // a later selection wins
   } catch (err) {
     fail(err);
   }
@@ -197,7 +200,8 @@ async function refresh(fit = false): Promise<void> {
   list.update(r.events);
   emptyState.hidden = r.total > 0;
   try {
-    undated.update(await api.undatedArticles());
+    const undatedNow = await api.undatedArticles();
+    if (seq === querySeq) undated.update(undatedNow);
   } catch (e) {
     fail(e);
   }

@@ -27,7 +27,13 @@ export class UndatedPanel {
     this.el.hidden = !this.el.hidden;
   }
 
+  private shown = "";
+
   update(articles: UndatedArticle[]): void {
+    // Rebuilt only when the set changes, so a date being typed survives refreshes.
+    const key = articles.map((a) => a.id).join(",");
+    if (key === this.shown) return;
+    this.shown = key;
     this.button.hidden = articles.length === 0;
     this.button.textContent = `${articles.length} article${articles.length === 1 ? "" : "s"} without a date`;
     if (articles.length === 0) this.el.hidden = true;
