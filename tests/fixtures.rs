@@ -104,3 +104,18 @@ fn evidence_offsets_are_code_points_into_the_article_text() {
         }
     }
 }
+
+/// Inputs the fuzzers once crashed on (`tests/regressions/`): each must now
+/// be read without a panic.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = extract(&text, &Options::default());
+        n += 1;
+    }
+    assert!(n >= 1, "the regression inputs are there");
+}
