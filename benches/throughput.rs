@@ -49,5 +49,12 @@ fn main() {
     let tagger = Tagger::shared();
     let _ = extract("warm up\nThe ministers met on Tuesday in Moscow.", &Options::default());
     measure("temporal tagger", &docs, |d| tagger.find(d).len());
+    let g = detente::gazetteer::Gazetteer::shared();
+    measure("gazetteer", &docs, |d| g.find(d).len());
+    let offices = detente::actors::Offices::shared();
+    measure("gazetteer + offices", &docs, |d| {
+        let m = g.find(d);
+        offices.find(d, &m, g).mentions.len() + m.len()
+    });
     measure("full extraction", &docs, |d| extract(d, &Options::default()).events.len());
 }

@@ -269,11 +269,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 continue;
             }
             let before_words = words(text, trigger.before.0, trigger.start);
-            let near: Vec<_> = before_words.iter().rev().take(5).rev().cloned().collect();
+            let near = &before_words[before_words.len().saturating_sub(5)..];
             // A noun is planned only when its own modifiers say so ("the
             // upcoming summit"), not the verb it is the object of ("will
             // address the forum").
-            let modifiers: Vec<_> = before_words.iter().rev().take(2).rev().cloned().collect();
+            let modifiers = &before_words[before_words.len().saturating_sub(2)..];
             let has =
                 |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
             if has(ContextKind::Negated, &near) || has(ContextKind::Hypothetical, &near) {
@@ -498,7 +498,8 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
         let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
         let clause_to = {
             let mut to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
-            let rest: Vec<_> = sw.iter().filter(|w| w.0 >= end && w.1 <= to).cloned().collect();
+            let lo = sw.partition_point(|w| w.0 < end);
+            let rest = &sw[lo..sw.partition_point(|w| w.1 <= to).max(lo)];
             for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
                 for phrase in lexicon.phrases(kind) {
                     if let Some(i) = contains_phrase(&rest, phrase) {
@@ -587,7 +588,8 @@ fn clause_end(
         commas.push(at);
         from = at + sep;
     }
-    let after: Vec<_> = sw.iter().filter(|w| w.0 >= trigger && w.1 <= end).cloned().collect();
+    let lo = sw.partition_point(|w| w.0 < trigger);
+    let after = &sw[lo..sw.partition_point(|w| w.1 <= end).max(lo)];
     for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
         for phrase in lexicon.phrases(kind) {
             if let Some(i) = contains_phrase(&after, phrase) {
@@ -862,11 +864,7 @@ fn add_country(countries: &mut Vec<String>, code: &str) {
 }
 
 fn evidence(text: &str, s: &Sentence) -> Evidence {
-    Evidence {
-        start: text::char_offset(text, s.start),
-        end: text::char_offset(text, s.end),
-        text: text[s.start..s.end].to_string(),
-    }
+    Evidence { start: s.char_start, end: s.char_end, text: text[s.start..s.end].to_string() }
 }
 
 fn confidence(trigger: &Trigger, e: &Event) -> f64 {

@@ -81,6 +81,9 @@ pub struct Sentence {
     pub end: usize,
     /// Index of the paragraph it belongs to.
     pub paragraph: usize,
+    /// The same span in code points (the contract's offsets), counted once.
+    pub char_start: usize,
+    pub char_end: usize,
 }
 
 /// An article's text cut into its parts.
@@ -141,7 +144,7 @@ pub fn layout(text: &str) -> Layout {
     let body_start = lines.get(body_from).map_or(text.len(), |l| l.0);
     let flush = |from: usize, to: usize, paragraph: usize, sentences: &mut Vec<Sentence>| {
         for (s, e) in split_sentences(&text[from..to]) {
-            sentences.push(Sentence { start: from + s, end: from + e, paragraph });
+            sentences.push(Sentence { start: from + s, end: from + e, paragraph, char_start: 0, char_end: 0 });
         }
     };
     for &(s, e) in lines.iter().filter(|(s, _)| *s >= body_start) {
@@ -163,6 +166,16 @@ pub fn layout(text: &str) -> Layout {
     }
     if let Some(p) = para_start {
         flush(p, text.len(), paragraph, &mut sentences);
+    }
+    // Code-point offsets in one pass over the text, not one per sentence.
+    let mut chars = 0;
+    let mut at = 0;
+    for s in &mut sentences {
+        chars += text[at..s.start].chars().count();
+        s.char_start = chars;
+        chars += text[s.start..s.end].chars().count();
+        s.char_end = chars;
+        at = s.end;
     }
     Layout { header, title, sentences }
 }
