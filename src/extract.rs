@@ -276,14 +276,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let modifiers = &before_words[before_words.len().saturating_sub(2)..];
             let has =
                 |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
-            if has(ContextKind::Negated, &near) || has(ContextKind::Hypothetical, &near) {
+            if has(ContextKind::Negated, near) || has(ContextKind::Hypothetical, near) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
                 });
                 continue;
             }
-            if has(ContextKind::Generic, &near) {
+            if has(ContextKind::Generic, near) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: a generic mention, not one occurrence"),
@@ -292,7 +292,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
             let planned_word =
-                has(ContextKind::Planned, if trigger.flags.verb { &near } else { &modifiers }) || infinitive;
+                has(ContextKind::Planned, if trigger.flags.verb { near } else { modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
             let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction)
                 .map(|d| lasting(d, trigger, sentence, &timexes, &dates));
