@@ -502,7 +502,7 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
             let rest = &sw[lo..sw.partition_point(|w| w.1 <= to).max(lo)];
             for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
                 for phrase in lexicon.phrases(kind) {
-                    if let Some(i) = contains_phrase(&rest, phrase) {
+                    if let Some(i) = contains_phrase(rest, phrase) {
                         to = to.min(rest[i].0);
                     }
                 }
@@ -592,7 +592,7 @@ fn clause_end(
     let after = &sw[lo..sw.partition_point(|w| w.1 <= end).max(lo)];
     for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
         for phrase in lexicon.phrases(kind) {
-            if let Some(i) = contains_phrase(&after, phrase) {
+            if let Some(i) = contains_phrase(after, phrase) {
                 // A boundary after a comma we read past: cut at that comma
                 // (", Japan's Defense Ministry said").
                 let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
