@@ -309,16 +309,7 @@ impl Store {
             .query_row(
                 "SELECT id, path, title, published, published_source, text FROM article WHERE id = ?1",
                 [id],
-                |r| {
-                    Ok(Article {
-                        id: r.get(0)?,
-                        file: r.get(1)?,
-                        title: r.get(2)?,
-                        published: r.get(3)?,
-                        published_source: r.get(4)?,
-                        text: r.get(5)?,
-                    })
-                },
+                article_row,
             )
             .optional()?)
     }
@@ -330,16 +321,7 @@ impl Store {
             "SELECT id, path, title, published, published_source, text FROM article
              WHERE published IS NULL ORDER BY id DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Article {
-                id: r.get(0)?,
-                file: r.get(1)?,
-                title: r.get(2)?,
-                published: r.get(3)?,
-                published_source: r.get(4)?,
-                text: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([], article_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -396,6 +378,18 @@ impl Store {
             )?,
         })
     }
+}
+
+/// An `article` row selected as `id, path, title, published, published_source, text`.
+fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: r.get(0)?,
+        file: r.get(1)?,
+        title: r.get(2)?,
+        published: r.get(3)?,
+        published_source: r.get(4)?,
+        text: r.get(5)?,
+    })
 }
 
 fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> {
