@@ -181,6 +181,7 @@ fn contains_phrase(words: &[(usize, usize, String)], phrase: &[String]) -> Optio
 }
 
 /// A trigger found in a sentence, with the clause around it.
+#[derive(Clone)]
 struct Trigger {
     kind: EventType,
     flags: Flags,
@@ -331,6 +332,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 }
             }
             let mut draft = participants(text, gazetteer, &found, lexicon, &mentions, trigger, date);
+            // "Putin and Tebboune signed a declaration after talks in the
+            // Kremlin": a subordinate clause naming no one is about the main
+            // clause's people.
+            if trigger.subordinate && draft.actors.is_empty() && draft.countries.is_empty() {
+                let main = Trigger { before: (sentence.start, trigger.start), ..trigger.clone() };
+                let location = std::mem::take(&mut draft.location);
+                draft = participants(text, gazetteer, &found, lexicon, &mentions, &main, date);
+                if !location.is_empty() {
+                    draft.location = location;
+                }
+            }
             // A ship that visits or arrives makes a port call.
             if draft.kind == EventType::Visit
                 && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(&before_words, p).is_some())
@@ -1017,6 +1029,15 @@ mod tests {
         let text = "Headline\nPublished: Mar 12, 2022 9:00 AM\nThe Nigerian Navy on Friday opened Obangame Express, a multinational exercise that runs from March 11 to 18.\n";
         let e = &extract(text, &Options::default()).events[0];
         assert_eq!(e.date.to_string(), "2022-03-11/2022-03-18");
+    }
+
+    #[test]
+    fn talks_after_which_the_main_clause_signs_are_held_by_its_people() {
+        let text = "Headline\nPublished: Jun 16, 2023 9:00 AM\nRussian President Vladimir Putin and Chinese President Xi Jinping signed a declaration after talks in the Kremlin on Thursday.\n";
+        let x = extract(text, &Options::default());
+        let talks = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the talks");
+        assert_eq!(talks.actors.len(), 2);
+        assert_eq!(talks.location, "Moscow");
     }
 
     #[test]
