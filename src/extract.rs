@@ -381,7 +381,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     || w.2.ends_with("'s")
             });
             let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate, definite };
-            match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event)) {
+            match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event, true)) {
                 Some(d) => {
                     absorb(&mut d.event, new.event, false);
                     d.mention_only &= new.mention_only;
@@ -414,7 +414,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if draft.mention_only {
                 refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
             } else {
-                same_occurrence(e, &draft.event)
+                same_occurrence(e, &draft.event, false)
             }
         });
         match target {
@@ -902,13 +902,25 @@ fn actor_names(e: &Event) -> Vec<&str> {
 }
 
 /// Two readings of the same occurrence: same type, dates that overlap (or
-/// one inferred), participants and places that do not contradict.
-fn same_occurrence(a: &Event, b: &Event) -> bool {
+/// one undated: within a sentence always, across sentences only when the
+/// other is within the week before the article), participants and places
+/// that do not contradict.
+fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
+    // Within one sentence an undated reading takes the other's date ("the
+    // talks took place in November 2022, when Austin met Wei").
+    let undated = if same_sentence { a.date_inferred || b.date_inferred } else { recent(a, b) || recent(b, a) };
     a.kind == b.kind
-        && (a.date.overlaps(&b.date) || a.date_inferred || b.date_inferred)
+        && (a.date.overlaps(&b.date) || undated)
         && nested(&actor_names(a), &actor_names(b))
         && nested(&a.countries, &b.countries)
         && (a.location.is_empty() || b.location.is_empty() || a.location == b.location)
+}
+
+/// Whether `a`'s date is only the article's (inferred) and `b` happened in
+/// the week before it: news reports the latest occurrence, so "held talks"
+/// without a date is not the meeting "in December" of another sentence.
+fn recent(a: &Event, b: &Event) -> bool {
+    a.date_inferred && b.date.end() <= a.date.end() && (a.date.start() - b.date.end()).num_days() <= 7
 }
 
 /// Whether a passing mention ("the meeting", "Li's visit") can be the
@@ -1038,6 +1050,15 @@ mod tests {
         let talks = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the talks");
         assert_eq!(talks.actors.len(), 2);
         assert_eq!(talks.location, "Moscow");
+    }
+
+    #[test]
+    fn undated_talks_are_not_a_meeting_months_before() {
+        let text = "Headline\nPublished: Feb 20, 2023 9:00 AM\nU.S. President Joe Biden held talks with Ukrainian President Volodymyr Zelensky in Kyiv. Biden last met Zelensky in person in December.\n";
+        let x = extract(text, &Options::default());
+        let dates: Vec<String> =
+            x.events.iter().filter(|e| e.kind == EventType::Meeting).map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["2023-02-20", "2022-12"]);
     }
 
     #[test]
