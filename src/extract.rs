@@ -410,13 +410,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 
     let mut events: Vec<Event> = Vec::new();
     for draft in drafts {
-        let target = events.iter_mut().rev().find(|e| {
+        let mut target = events.iter().rposition(|e| {
             if draft.mention_only {
                 refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
             } else {
                 same_occurrence(e, &draft.event, false)
             }
         });
+        // "Zelensky called the trip a sign of support": a definite undated
+        // mention is the last such event, whoever speaks of it.
+        if target.is_none() && draft.mention_only && draft.definite && draft.event.date_inferred {
+            target = events.iter().rposition(|e| e.kind == draft.event.kind);
+        }
+        let target = target.map(|i| &mut events[i]);
         match target {
             Some(e) => absorb(e, draft.event, draft.mention_only),
             None if draft.mention_only && (!draft.standalone || draft.event.countries.is_empty()) => {
