@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::actors::{Found, Offices};
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
-use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Status};
+use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Precision, Status};
 use crate::pubdate::{self, Published};
 use crate::resources::{self, Result};
 use crate::text::{self, Sentence};
@@ -973,7 +973,12 @@ fn absorb(e: &mut Event, other: Event, evidence_only: bool) {
     } else if !other.date_inferred && e.date.overlaps(&other.date) && more_precise(&e.date, &other.date) {
         e.date = other.date;
     }
-    if other.status == Status::Occurred {
+    // A reading that it happened, dated to the day, outweighs a plan; a
+    // vague "this year's drills" does not.
+    if other.status == Status::Occurred
+        && !other.date_inferred
+        && matches!(other.date.precision(), Precision::Day | Precision::Range)
+    {
         e.status = Status::Occurred;
     }
     for c in &other.countries {
