@@ -295,7 +295,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let planned_word =
                 has(ContextKind::Planned, if trigger.flags.verb { near } else { modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
-            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction)
+            // "Biden will host Marcos and Kishida at the White House on
+            // Thursday": a future marker anywhere before a date in the
+            // sentence points it forward, however far back.
+            let future_before = |pos: usize| {
+                let k = sentence_words.partition_point(|w| w.0 < pos);
+                lexicon.phrases(ContextKind::Planned).any(|p| contains_phrase(&sentence_words[..k], p).is_some())
+            };
+            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before)
                 .map(|d| lasting(d, trigger, sentence, &timexes, &dates));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
@@ -682,6 +689,7 @@ fn trigger_date(
     trigger: &Trigger,
     reference: Option<NaiveDate>,
     direction: Direction,
+    future_before: &dyn Fn(usize) -> bool,
 ) -> Option<DateValue> {
     let nearest = |from: usize, to: usize| {
         timexes
@@ -693,6 +701,11 @@ fn trigger_date(
                 // talks on Tuesday"); anchored ones keep their anchor.
                 let anchored =
                     matches!(t.value, timex::Underspecified::Anchored(..) | timex::Underspecified::AnchoredPart(..));
+                let direction = if direction == Direction::Unmarked && future_before(t.start) {
+                    Direction::Future
+                } else {
+                    direction
+                };
                 let date = if t.direction == Direction::Unmarked && direction != Direction::Unmarked && !anchored {
                     Timex { direction, ..t.clone() }.resolve(reference).or(*date)
                 } else {
