@@ -216,7 +216,10 @@ struct Draft {
 pub fn extract(text: &str, options: &Options) -> Extraction {
     let layout = text::layout(text);
     let mut diagnostics = Vec::new();
-    let in_text = pubdate::find(text, &layout, options.file_name.as_deref(), options.file_date);
+    // Tagged once: the publication date's year and the events both use it.
+    let all_timexes = Tagger::shared().find(text);
+    let in_text =
+        pubdate::find_with(text, &layout, options.file_name.as_deref(), options.file_date, || all_timexes.clone());
     let dateline_span = in_text.as_ref().and_then(|p| p.span);
     let published = match options.published {
         Some(date) => Some(Published { date, source: "given".into(), certain: true, span: None }),
@@ -232,7 +235,6 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let reference = published.as_ref().map(|p| p.date);
     let gazetteer = Gazetteer::shared();
     let lexicon = Lexicon::shared();
-    let tagger = Tagger::shared();
     let body_start = layout.sentences.first().map_or(text.len(), |s| s.start);
     // The dateline ("SINGAPORE, May 31 (Reuters) --") says where and when
     // the report was filed: none of its words belong to an event.
@@ -243,8 +245,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let found = Offices::shared().find(text, &mentions, gazetteer);
     mentions.extend(found.mentions.iter().copied().filter(|m| outside(m.start)));
     mentions.sort_by_key(|m| m.start);
-    let timexes: Vec<Timex> =
-        tagger.find(text).into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
+    let timexes: Vec<Timex> = all_timexes.into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
     // Phase 2 once for the whole text: anchored expressions ("the following
     // day") count from the date named before them.
     let dates: Vec<Option<DateValue>> =

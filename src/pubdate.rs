@@ -45,11 +45,6 @@ fn rules() -> &'static [Rule] {
     })
 }
 
-/// Month number of a month name of `months.tsv`.
-fn month_number(name: &str) -> Option<u32> {
-    resources::MONTHS.table().ok()?.rows.iter().find(|r| r.cells[0] == name).and_then(|r| r.cells[1].parse().ok())
-}
-
 /// A line's date by the first rule that matches it.
 struct LineDate {
     month: u32,
@@ -63,7 +58,8 @@ struct LineDate {
 fn match_line(line: &str) -> Option<LineDate> {
     for rule in rules() {
         if let Some(c) = rule.regex.captures(line) {
-            let month = c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| month_number(m.as_str())))?;
+            let month =
+                c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| Tagger::shared().month(m.as_str())))?;
             let day = c.name("day")?.as_str().parse().ok()?;
             let year = c.name("year").and_then(|y| y.as_str().parse().ok());
             let len = c.get(0).map_or(0, |m| m.end());
@@ -75,6 +71,20 @@ fn match_line(line: &str) -> Option<LineDate> {
 
 /// The publication date of an article, if the text (or file name) gives one.
 pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Option<NaiveDate>) -> Option<Published> {
+    find_with(text, layout, file_name, file_date, || Tagger::shared().find(text))
+}
+
+/// [`find`], given the text's temporal expressions (or how to find them:
+/// only a dateline without a year needs them) so a caller that has them
+/// already does not tag the text twice.
+pub fn find_with(
+    text: &str,
+    layout: &Layout,
+    file_name: Option<&str>,
+    file_date: Option<NaiveDate>,
+    timexes: impl FnOnce() -> Vec<crate::timex::Timex>,
+) -> Option<Published> {
+    let mut timexes = Some(timexes);
     let mut candidates: Vec<&str> = layout.header.iter().map(|&(s, e)| &text[s..e]).collect();
     if let Some(first) = layout.sentences.first() {
         candidates.push(&text[first.start..first.end]);
@@ -92,7 +102,8 @@ pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Opt
                 }
             }
             None => {
-                if let Some(y) = year_from_text(text, month, day, file_date)
+                let found = timexes.take().map(|f| f()).unwrap_or_default();
+                if let Some(y) = year_from_text(text, &found, month, day, file_date)
                     && let Some(date) = NaiveDate::from_ymd_opt(y, month, day)
                 {
                     return Some(Published { date, source: format!("{rule} (year inferred)"), certain: false, span });
@@ -108,14 +119,19 @@ pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Opt
 /// to the file's own date. The weekdays the text names ("on Tuesday")
 /// choose among them: in the right year they fall on or just before the
 /// dateline's day (after it, for future ones).
-fn year_from_text(text: &str, month: u32, day: u32, file_date: Option<NaiveDate>) -> Option<i32> {
-    let timexes = Tagger::shared().find(text);
+fn year_from_text(
+    text: &str,
+    timexes: &[crate::timex::Timex],
+    month: u32,
+    day: u32,
+    file_date: Option<NaiveDate>,
+) -> Option<i32> {
     let mut latest: Option<(i32, u32, u32)> = None;
     // The latest year of a month or day the text dates in full ("in April
     // 2015"): reports are mostly about that year or the next.
     let mut latest_full: Option<i32> = None;
     let mut weekdays = Vec::new();
-    for t in &timexes {
+    for t in timexes {
         let dated = match t.value {
             Underspecified::Day(p) | Underspecified::Range(p, _) => p.year.map(|y| (y, p.month, p.day)),
             Underspecified::Month { year, month } => Some((year, month, 1)),

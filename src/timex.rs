@@ -798,6 +798,11 @@ impl Tagger {
         })
     }
 
+    /// The number of a month name of `months.tsv` ("Oct" → 10).
+    pub fn month(&self, name: &str) -> Option<u32> {
+        self.months.get(name).copied()
+    }
+
     /// Phase 1: every temporal expression in `text`, left to right, without
     /// overlaps (leftmost, then longest, then first rule wins).
     pub fn find(&self, text: &str) -> Vec<Timex> {
