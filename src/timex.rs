@@ -78,6 +78,10 @@ pub enum Underspecified {
     },
     Year(i32),
     Range(PartialDay, PartialDay),
+    /// The week holding a day ("the week of March 6").
+    WeekOf(PartialDay),
+    /// A century by its ordinal ("the 20th century" is 20).
+    Century(i32),
     Weekday(Weekday),
     DaysFromReference(i64),
     /// A weekday with a shift: "last Wednesday" (-1) is in the week before
@@ -175,6 +179,8 @@ pub enum Value {
         code: &'static str,
     },
     Decade(i32),
+    /// The centuries' hundreds: 19 for the years 1900-1999.
+    Century(i32),
     Half {
         year: i32,
         half: u32,
@@ -200,7 +206,8 @@ impl Value {
             }
             Value::Quarter { year, quarter } => (Kind::Date, format!("{year:04}-Q{quarter}")),
             Value::Season { year, code } => (Kind::Date, format!("{year:04}-{code}")),
-            Value::Decade(d) => (Kind::Date, format!("{d:03}X")),
+            Value::Decade(d) => (Kind::Date, format!("{d:03}")),
+            Value::Century(c) => (Kind::Date, format!("{c:02}")),
             Value::Half { year, half } => (Kind::Date, format!("{year:04}-H{half}")),
             Value::DayPart(d, part) => (Kind::Time, format!("{}T{part}", d.format("%Y-%m-%d"))),
             Value::WeekdayPart(d, part) => (Kind::Date, format!("{}T{part}", d.format("%Y-%m-%d"))),
@@ -262,20 +269,39 @@ impl Timex {
     }
 }
 
-/// Phase 2 for a text's expressions in order: each anchored one ("the
-/// following day") counts from the last day the text named before it, or
+/// Phase 2 for a text's expressions in order: each anchored one counts from
+/// the last date the text named before it that is precise enough for its
+/// unit ("the following day" from the last day, "the following month" from
+/// the last month or day, "later that year" from the last year named), or
 /// from the reference when it named none.
 pub fn resolve_all(timexes: &[Timex], reference: Option<NaiveDate>) -> Vec<Option<Value>> {
-    let mut anchor = reference;
+    // The last day, month and year named, each as a day to count from.
+    let (mut day, mut month, mut year) = (reference, reference, reference);
     timexes
         .iter()
         .map(|t| {
             let v = match t.value {
-                Underspecified::Anchored(..) | Underspecified::AnchoredPart(..) => value(t.value, t.direction, anchor),
+                Underspecified::Anchored(unit, _) => {
+                    let anchor = match unit {
+                        Unit::Year | Unit::Decade | Unit::Century => year,
+                        Unit::Month | Unit::Quarter => month,
+                        _ => day,
+                    };
+                    value(t.value, t.direction, anchor)
+                }
+                Underspecified::AnchoredPart(..) => value(t.value, t.direction, day),
                 _ => t.value(reference),
             };
-            if let Some(Value::Date(DateValue::Day(d) | DateValue::Range(d, _))) = v {
-                anchor = Some(d);
+            match v {
+                Some(Value::Date(DateValue::Day(d) | DateValue::Range(d, _))) => {
+                    (day, month, year) = (Some(d), Some(d), Some(d))
+                }
+                Some(Value::Date(DateValue::Month { year: y, month: m })) => {
+                    let first = NaiveDate::from_ymd_opt(y, m, 1);
+                    (month, year) = (first, first);
+                }
+                Some(Value::Date(DateValue::Year(y))) => year = NaiveDate::from_ymd_opt(y, 1, 1),
+                _ => {}
             }
             v
         })
@@ -359,6 +385,7 @@ pub fn value(u: Underspecified, direction: Direction, reference: Option<NaiveDat
         | Value::Half { year: y, .. }
         | Value::Season { year: y, .. } => in_range(*y),
         Value::Decade(d) => (100..=999).contains(d),
+        Value::Century(c) => (10..=99).contains(c),
         _ => true,
     };
     ok.then_some(v)
@@ -459,7 +486,7 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             let ok = |v: &DateValue| match direction {
                 Direction::Past => v.start() <= r,
                 Direction::Future => v.end() >= r,
-                Direction::Unmarked => (-305..=61).contains(&(v.start() - r).num_days()),
+                Direction::Unmarked => (-274..=91).contains(&(v.start() - r).num_days()),
             };
             candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs()).map(Value::Date)
         }
@@ -479,6 +506,8 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
         Underspecified::LatestQuarter => shifted(Unit::Quarter, -1, reference?),
         Underspecified::Season(code, n) => Some(Value::Season { year: reference?.year() + n, code }),
         Underspecified::Decade(d) => Some(Value::Decade(d)),
+        Underspecified::Century(c) => Some(Value::Century(c - 1)),
+        Underspecified::WeekOf(p) => Some(week_of(resolve_day(p, direction, reference)?)),
         Underspecified::Half(year, shift, half) => {
             let year = match year {
                 Some(y) => y,
@@ -561,7 +590,7 @@ fn duration(n: Option<u32>, unit: Unit) -> String {
     let count = |k: u32| n.map_or("X".to_string(), |n| (n * k).to_string());
     match unit {
         Unit::Year => format!("P{}Y", count(1)),
-        Unit::Quarter => format!("P{}M", count(3)),
+        Unit::Quarter => format!("P{}Q", count(1)),
         Unit::Month => format!("P{}M", count(1)),
         Unit::Week => format!("P{}W", count(1)),
         Unit::Day => format!("P{}D", count(1)),
@@ -601,7 +630,7 @@ fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>
         match direction {
             Direction::Past => (-366..=0).contains(&diff),
             Direction::Future => (0..=366).contains(&diff),
-            Direction::Unmarked => (-305..=61).contains(&diff),
+            Direction::Unmarked => (-274..=91).contains(&diff),
         }
     };
     candidates.filter(ok).min_by_key(|d| (*d - r).num_days().abs())
@@ -867,7 +896,7 @@ impl Tagger {
             let n = if caps.name("count").is_some() { count("count")?.map_or(n, |c| n * c as i32) } else { n };
             return Some(Underspecified::Anchored(u, n));
         }
-        if let Some(h) = num("hour") {
+        if let Some(h) = num("hour").or_else(|| caps.name("noon").map(|_| 12)) {
             let mut hour = h as u32;
             let minute = num("minute").unwrap_or(0) as u32;
             if let Some(ampm) = lower("ampm") {
@@ -924,6 +953,9 @@ impl Tagger {
             let slash = text("sep") == Some("/");
             return Some(Underspecified::Numeric(a as u32, b as u32, y as i32, slash));
         }
+        if let Some(c) = num("century") {
+            return Some(Underspecified::Century(c as i32));
+        }
         if let Some(d) = num("decade") {
             return Some(Underspecified::Decade(d as i32));
         }
@@ -932,7 +964,9 @@ impl Tagger {
             return self.seasons.get(&season).map(|c| Underspecified::Season(c, shift));
         }
         if let Some(u) = unit("dunit") {
-            return Some(Underspecified::Duration(count("dcount")?, u));
+            // Without a count the length is vague: "for weeks".
+            let n = if caps.name("dcount").is_some() { count("dcount")? } else { None };
+            return Some(Underspecified::Duration(n, u));
         }
         if let Some(u) = unit("unit") {
             if let Some(dir) = lower("ago") {
@@ -956,6 +990,9 @@ impl Tagger {
         match (month("month"), day) {
             (Some(m), Some(d)) => {
                 let first = PartialDay { year, month: m, day: d };
+                if caps.name("weekof").is_some() {
+                    return Some(Underspecified::WeekOf(first));
+                }
                 if let Some(d2) = num("day2") {
                     let m2 = month("month2").unwrap_or(m);
                     return Some(Underspecified::Range(first, PartialDay { year, month: m2, day: d2 as u32 }));
