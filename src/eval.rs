@@ -111,7 +111,7 @@ pub fn score_dir(dir: &Path, file_date: Option<chrono::NaiveDate>) -> Result<Rep
         let name = article.file_name().map(|n| n.to_string_lossy().into_owned());
         // As an import reads it: the file's date bounds a dateline's year.
         let file_date = file_date.or_else(|| text::modified_day(&article));
-        let x = extract(&text, &Options { published: None, file_name: name, file_date });
+        let x = extract(&text, &Options { file_name: name, file_date, ..Options::default() });
         report.articles += 1;
         score_article(&article, &expected, &x.events, &mut report);
     }

@@ -22,6 +22,9 @@ use crate::timex::{self, Direction, Tagger, Timex};
 pub struct Options {
     /// Publication date; wins over one found in the text.
     pub published: Option<NaiveDate>,
+    /// Where that date was read (a page's `article:published_time`);
+    /// `given` when not said.
+    pub published_source: Option<String>,
     /// The file's name, a last source of a publication date.
     pub file_name: Option<String>,
     /// The file's modification day: bounds the year of a dateline that
@@ -222,7 +225,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         pubdate::find_with(text, &layout, options.file_name.as_deref(), options.file_date, || all_timexes.clone());
     let dateline_span = in_text.as_ref().and_then(|p| p.span);
     let published = match options.published {
-        Some(date) => Some(Published { date, source: "given".into(), certain: true, span: None }),
+        Some(date) => {
+            let source = options.published_source.clone().unwrap_or_else(|| "given".into());
+            Some(Published { date, source, certain: true, span: None })
+        }
         None => in_text,
     };
     if published.is_none() {

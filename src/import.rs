@@ -7,10 +7,12 @@ use walkdir::WalkDir;
 
 use crate::extract::{self, Extraction, Options};
 use crate::store::{Added, Store, StoreError};
-use crate::text;
+use crate::{html, text};
 
 /// File name extensions read as plain-text articles.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
+/// File name extensions read as saved web pages.
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
 /// What an import did, file by file.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -93,20 +95,26 @@ pub struct Article {
 impl Article {
     /// Reads one file; the error is the reason it cannot be imported.
     pub fn read(file: &Path) -> Result<Article, String> {
-        let supported = file
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if !supported {
+        let extension = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        let is_html = HTML_EXTENSIONS.contains(&extension.as_str());
+        if !is_html && !TEXT_EXTENSIONS.contains(&extension.as_str()) {
             let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
-            return Err(format!("unsupported file type ({what}); plain-text .txt articles are read"));
+            return Err(format!("unsupported file type ({what}); .txt articles and saved .html pages are read"));
         }
-        let text = text::read_file(file).map_err(|e| e.to_string())?;
-        let options = Options {
-            published: None,
+        let mut text = text::read_file(file).map_err(|e| e.to_string())?;
+        let mut options = Options {
             file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
             file_date: text::modified_day(file),
+            ..Options::default()
         };
+        if is_html {
+            let page = html::read(&text).ok_or("the page holds no text")?;
+            if let Some((date, source)) = page.published {
+                options.published = Some(date);
+                options.published_source = Some(source.to_string());
+            }
+            text = html::article_text(&page);
+        }
         let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         Ok(Article { file: shown.display().to_string(), text, options })
     }

@@ -8,6 +8,7 @@ pub mod actors;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+pub mod html;
 pub mod import;
 pub mod model;
 pub mod pubdate;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use detente::extract::{self, Options};
+use detente::extract;
 use detente::model::EventType;
 use detente::store::{Filter, Store};
 use detente::{import, text};
@@ -114,15 +114,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { published, files } => {
             let mut failed = false;
             for file in files {
-                let line = match text::read_file(&file) {
-                    Ok(t) => {
-                        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
-                        let file_date = text::modified_day(&file);
-                        let x = extract::extract(&t, &Options { published, file_name: name, file_date });
+                let line = match import::Article::read(&file) {
+                    Ok(mut article) => {
+                        if published.is_some() {
+                            article.options.published = published;
+                            article.options.published_source = None;
+                        }
+                        let x = extract::extract(&article.text, &article.options);
                         json!({
                             "file": file.display().to_string(),
                             "title": x.title,
-                            "published": x.published.map(|p| p.date.to_string()),
+                            "published": x.published.as_ref().map(|p| p.date.to_string()),
+                            "published_source": x.published.map(|p| p.source),
                             "events": x.events,
                             "diagnostics": x.diagnostics,
                         })
@@ -130,7 +133,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Err(e) => {
                         failed = true;
                         eprintln!("detente: {}: {e}", file.display());
-                        json!({"file": file.display().to_string(), "error": e.to_string()})
+                        json!({"file": file.display().to_string(), "error": e})
                     }
                 };
                 writeln!(out, "{line}")?;

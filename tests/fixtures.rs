@@ -52,7 +52,7 @@ fn every_fixture_article_gives_exactly_its_expected_events() {
         let expected: Vec<Value> =
             serde_json::from_str(&std::fs::read_to_string(dir().join(format!("{name}.expected.json"))).unwrap())
                 .unwrap();
-        let options = Options { published: None, file_name: Some(format!("{name}.txt")), file_date: written() };
+        let options = Options { file_name: Some(format!("{name}.txt")), file_date: written(), ..Options::default() };
         let x = extract(&text, &options);
         let got: Vec<Value> = x.events.iter().map(|e| serde_json::to_value(e).unwrap()).collect();
         let (want, have) = (normalise(&expected), normalise(&got));
@@ -69,11 +69,11 @@ fn every_fixture_article_gives_exactly_its_expected_events() {
 fn fixtures_read_the_same_without_the_file_date_as_the_bundled_samples_do() {
     for (name, text) in detente::samples::ARTICLES {
         let with_date = {
-            let options = Options { published: None, file_name: Some(name.to_string()), file_date: written() };
+            let options = Options { file_name: Some(name.to_string()), file_date: written(), ..Options::default() };
             extract(text, &options).events
         };
         let without =
-            extract(text, &Options { published: None, file_name: Some(name.to_string()), file_date: None }).events;
+            extract(text, &Options { file_name: Some(name.to_string()), file_date: None, ..Options::default() }).events;
         assert_eq!(without, with_date, "{name}: the sample's events do not depend on the file's date");
     }
 }

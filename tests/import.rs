@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use detente::import::import_paths;
+use detente::model::EventType;
 use detente::store::{Filter, Store};
 
 use crate::fixtures;
@@ -111,4 +112,26 @@ fn facet_counts_ignore_their_own_selection_but_follow_the_others() {
     assert_eq!(facets.types.iter().map(|t| t.count).sum::<i64>(), 1, "types count within the selection");
     let shoigu = facets.actors.iter().find(|a| a.value == "Sergei Shoigu");
     assert!(shoigu.is_none(), "actors count within the country selection");
+}
+
+#[test]
+fn a_saved_web_page_imports_with_its_metadata_date_and_without_its_furniture() {
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/formats/shangri_la_austin_dong.html");
+    let db = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&db.path().join("detente.db")).unwrap();
+    let summary = import_paths(&mut store, &[page], |_, _, _| {}).unwrap();
+    assert_eq!(summary.imported.len(), 1, "{summary:?}");
+
+    let events = store.events(&Filter::default()).unwrap();
+    let meeting = events.iter().find(|e| e.event.kind == EventType::Meeting).expect("the meeting is found");
+    // "on Friday", read against the page's article:published_time.
+    assert_eq!(meeting.event.date.to_string(), "2024-05-31");
+    let article = store.article(meeting.sources[0].article_id).unwrap().expect("stored");
+    assert_eq!(article.title, "Austin and Dong hold first face-to-face talks in Singapore");
+    assert_eq!(article.published.as_deref(), Some("2024-05-31"));
+    assert_eq!(article.published_source, "article:published_time");
+    assert!(article.text.contains("on the sidelines of the Shangri-La Dialogue in Singapore"));
+    for furniture in ["Subscribe", "Most read", "Privacy", "alert", "tracker", "javascript"] {
+        assert!(!article.text.contains(furniture), "{furniture} kept in the article text");
+    }
 }

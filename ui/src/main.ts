@@ -137,7 +137,7 @@ const emptyState = h(
   "div",
   { class: "empty-state", hidden: true, "data-testid": "empty-state" },
   h("h2", {}, "No articles yet"),
-  h("p", {}, "Import article files (.txt) with the button above or by dropping them on the window, or start with the sample articles."),
+  h("p", {}, "Import articles (.txt, or saved .html pages) with the button above or by dropping them on the window, or start with the sample articles."),
   h(
     "button",
     {

@@ -49,7 +49,7 @@ export async function chooseFiles(): Promise<string[]> {
     multiple: true,
     directory: false,
     title: "Import articles",
-    filters: [{ name: "Articles", extensions: ["txt", "text"] }],
+    filters: [{ name: "Articles", extensions: ["txt", "text", "html", "htm", "xhtml"] }],
   });
   if (!picked) return [];
   return Array.isArray(picked) ? picked : [picked];
