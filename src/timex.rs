@@ -87,6 +87,9 @@ pub enum Underspecified {
     /// A weekday with a shift: "last Wednesday" (-1) is in the week before
     /// when the reference is a Wednesday, "next Monday" (1) never today.
     WeekdayShift(Weekday, i32),
+    /// A weekday counted from the day named before it in the text: "the
+    /// previous Friday" (-1), "the following Monday" (1).
+    AnchoredWeekday(Weekday, i32),
     /// A weekday's part: "Wednesday night" (a DATE valued with its part).
     WeekdayPart(Weekday, &'static str),
     /// A clock time on a weekday ("10 p.m. Wednesday") or on a day near
@@ -121,6 +124,9 @@ pub enum Underspecified {
     Ago(Unit, Option<i32>),
     /// A quarter, of a given year or of the reference's.
     Quarter(Option<i32>, u32),
+    /// A quarter of the reference's year shifted: "next year's first
+    /// quarter" (1, 1), "the year-ago third quarter" (3, -1).
+    QuarterOfShiftedYear(u32, i32),
     /// The last quarter completed before the reference ("the quarter").
     LatestQuarter,
     /// A season shifted from the reference's year ("last fall").
@@ -289,7 +295,9 @@ pub fn resolve_all(timexes: &[Timex], reference: Option<NaiveDate>) -> Vec<Optio
                     };
                     value(t.value, t.direction, anchor)
                 }
-                Underspecified::AnchoredPart(..) => value(t.value, t.direction, day),
+                Underspecified::AnchoredPart(..) | Underspecified::AnchoredWeekday(..) => {
+                    value(t.value, t.direction, day)
+                }
                 _ => t.value(reference),
             };
             match v {
@@ -408,7 +416,7 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
         }
         Underspecified::Weekday(wd) => date(DateValue::Day(weekday(wd, direction, reference?)?)),
         Underspecified::DaysFromReference(n) => shifted(Unit::Day, n as i32, reference?),
-        Underspecified::WeekdayShift(wd, n) => {
+        Underspecified::WeekdayShift(wd, n) | Underspecified::AnchoredWeekday(wd, n) => {
             let r = reference?;
             let (from, to) = (r.weekday().num_days_from_monday(), wd.num_days_from_monday());
             let d = match n {
@@ -490,6 +498,13 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             };
             candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs()).map(Value::Date)
         }
+        // "Over the weekend" in a weekday's report is the one just past,
+        // unless the tense points ahead.
+        Underspecified::Shift(Unit::Weekend, 0) => {
+            let r = reference?;
+            let weekday = r.weekday().num_days_from_monday() < 5;
+            shifted(Unit::Weekend, if weekday && direction != Direction::Future { -1 } else { 0 }, r)
+        }
         Underspecified::Shift(unit, n) => shifted(unit, n, reference?),
         Underspecified::Ago(unit, Some(n)) => shifted(unit, n, reference?),
         Underspecified::Ago(_, None) => Some(Value::Reference("PAST_REF")),
@@ -504,6 +519,9 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             Some(Value::Quarter { year, quarter })
         }
         Underspecified::LatestQuarter => shifted(Unit::Quarter, -1, reference?),
+        Underspecified::QuarterOfShiftedYear(quarter, n) => {
+            Some(Value::Quarter { year: reference?.year() + n, quarter })
+        }
         Underspecified::Season(code, n) => Some(Value::Season { year: reference?.year() + n, code }),
         Underspecified::Decade(d) => Some(Value::Decade(d)),
         Underspecified::Century(c) => Some(Value::Century(c - 1)),
@@ -859,7 +877,7 @@ impl Tagger {
             }
             if let Some(value) = self.value(&caps) {
                 covered = end;
-                let direction = self.direction(&text[..start]);
+                let direction = self.direction(text, start, &out);
                 out.push(Timex { start, end, value, direction, rule: self.rules[i].name });
             }
         }
@@ -941,6 +959,14 @@ impl Tagger {
             return Some(Underspecified::LatestQuarter);
         }
         if let Some(q) = lower("ordinal") {
+            let shift = match (lower("yshift"), caps.name("yago")) {
+                (Some(s), _) => self.shifts.get(&s).copied(),
+                (None, Some(_)) => Some(-1),
+                (None, None) => None,
+            };
+            if let Some(n) = shift {
+                return self.ordinals.get(&q).map(|q| Underspecified::QuarterOfShiftedYear(*q, n));
+            }
             let year = num("year").map(|y| y as i32);
             return self.ordinals.get(&q).map(|q| Underspecified::Quarter(year, *q));
         }
@@ -1011,6 +1037,9 @@ impl Tagger {
                         } else {
                             self.shifts.get(&shift).copied().unwrap_or(1)
                         };
+                        if matches!(shift.as_str(), "previous" | "preceding" | "following") {
+                            return Some(Underspecified::AnchoredWeekday(w, n));
+                        }
                         return Some(Underspecified::WeekdayShift(w, n));
                     }
                     if let Some(part) = lower("part") {
@@ -1023,20 +1052,26 @@ impl Tagger {
         }
     }
 
-    /// Direction from the tense marker of `tense.tsv` nearest before an
-    /// expression, among the twelve words before it in its sentence.
-    fn direction(&self, before: &str) -> Direction {
+    /// Direction from the tense marker of `tense.tsv` nearest before the
+    /// expression at `start`, among the twelve words before it in its
+    /// sentence. Words of the expressions found before it (`found`) are not
+    /// markers: "due to expire last Thursday, to Nov. 6" points nowhere.
+    fn direction(&self, text: &str, start: usize, found: &[Timex]) -> Direction {
         // A bounded look-back: a huge one-line text must not cost its square.
-        let from = before.len().saturating_sub(400);
-        let from = (from..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
-        let before = &before[from..];
+        let from = start.saturating_sub(400);
+        let from = (from..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+        let before = &text[from..start];
         let paragraph = before.rsplit("\n").next().unwrap_or(before);
+        let in_expression = |w: &str| {
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
+        };
         let mut words: Vec<String> = paragraph
             .split_whitespace()
             .rev()
             .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
             .take(12)
-            .map(str::to_lowercase)
+            .map(|w| if in_expression(w) { String::new() } else { w.to_lowercase() })
             .collect();
         words.reverse();
         let mut best: Option<(usize, Direction)> = None;
