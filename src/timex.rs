@@ -470,7 +470,13 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             let on = |y: i32| holiday(rule, y);
             let d = match (shift, direction) {
                 (0, Direction::Future) => [r.year(), r.year() + 1].into_iter().filter_map(on).find(|d| *d >= r),
-                (0, _) => [r.year(), r.year() - 1].into_iter().filter_map(on).find(|d| *d <= r),
+                (0, Direction::Past) => [r.year(), r.year() - 1].into_iter().filter_map(on).find(|d| *d <= r),
+                // Unmarked: the nearest, up to three months ahead ("from now to Election Day").
+                (0, Direction::Unmarked) => [r.year() - 1, r.year(), r.year() + 1]
+                    .into_iter()
+                    .filter_map(on)
+                    .filter(|d| UNMARKED_DAYS.contains(&(*d - r).num_days()))
+                    .min_by_key(|d| (*d - r).num_days().abs()),
                 (s, _) if s < 0 => [r.year(), r.year() - 1].into_iter().filter_map(on).find(|d| *d < r),
                 _ => [r.year(), r.year() + 1].into_iter().filter_map(on).find(|d| *d > r),
             };
@@ -494,7 +500,7 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             let ok = |v: &DateValue| match direction {
                 Direction::Past => v.start() <= r,
                 Direction::Future => v.end() >= r,
-                Direction::Unmarked => (-274..=91).contains(&(v.start() - r).num_days()),
+                Direction::Unmarked => UNMARKED_DAYS.contains(&(v.start() - r).num_days()),
             };
             candidates.into_iter().filter(ok).min_by_key(|v| (v.start() - r).num_days().abs()).map(Value::Date)
         }
@@ -620,6 +626,11 @@ fn duration(n: Option<u32>, unit: Unit) -> String {
     }
 }
 
+/// Where an expression with no tense marker may fall, in days from the
+/// reference: back nine months or ahead three ("in January" said in
+/// November is the coming one; said in August, the past one).
+const UNMARKED_DAYS: std::ops::RangeInclusive<i64> = -274..=91;
+
 /// The nearest such weekday on or before the reference (after it, for the future).
 fn weekday(wd: Weekday, direction: Direction, r: NaiveDate) -> Option<NaiveDate> {
     match direction {
@@ -635,7 +646,7 @@ fn weekday(wd: Weekday, direction: Direction, r: NaiveDate) -> Option<NaiveDate>
 }
 
 /// A day whose year may be missing: the year is the one that puts it nearest
-/// the reference in the direction given (unmarked: up to two months ahead).
+/// the reference in the direction given (unmarked: within [`UNMARKED_DAYS`]).
 fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     if let Some(y) = p.year {
         return NaiveDate::from_ymd_opt(y, p.month, p.day);
@@ -648,7 +659,7 @@ fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>
         match direction {
             Direction::Past => (-366..=0).contains(&diff),
             Direction::Future => (0..=366).contains(&diff),
-            Direction::Unmarked => (-274..=91).contains(&diff),
+            Direction::Unmarked => UNMARKED_DAYS.contains(&diff),
         }
     };
     candidates.filter(ok).min_by_key(|d| (*d - r).num_days().abs())
