@@ -6,6 +6,7 @@ fn main() {
         "query",
         "event_detail",
         "import_files",
+        "cancel_import",
         "load_samples",
         "first_draw",
         "undated_articles",

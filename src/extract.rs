@@ -25,6 +25,9 @@ pub struct Options {
     /// Where that date was read (a page's `article:published_time`);
     /// `given` when not said.
     pub published_source: Option<String>,
+    /// A date to use only when the text gives none, with where it was read
+    /// (an e-mail's `Date:` header: when the newsletter was sent).
+    pub sent: Option<(NaiveDate, String)>,
     /// The file's name, a last source of a publication date.
     pub file_name: Option<String>,
     /// The file's modification day: bounds the year of a dateline that
@@ -229,7 +232,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let source = options.published_source.clone().unwrap_or_else(|| "given".into());
             Some(Published { date, source, certain: true, span: None })
         }
-        None => in_text,
+        None => in_text.or_else(|| {
+            options.sent.as_ref().map(|(date, source)| Published {
+                date: *date,
+                source: source.clone(),
+                certain: false,
+                span: None,
+            })
+        }),
     };
     if published.is_none() {
         diagnostics.push(Diagnostic {

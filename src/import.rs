@@ -1,44 +1,71 @@
-//! Importing files and folders: read, extract, store, one article at a time.
-//! A file that cannot be read fails alone, with a reason; the rest go on.
+//! Importing files and folders: read, extract, store, one article at a
+//! time. A file that cannot be read fails alone, with a reason; the rest go
+//! on. Each article is stored with all its events in one transaction, so an
+//! import stopped at any point (cancelled, or the process killed) leaves
+//! only complete articles, and importing the same files again completes it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use walkdir::WalkDir;
 
 use crate::extract::{self, Extraction, Options};
+use crate::formats::{self, Format};
 use crate::store::{Added, Store, StoreError};
-use crate::{html, text};
-
-/// File name extensions read as plain-text articles.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
-/// File name extensions read as saved web pages.
-pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+use crate::text::{self, Limits};
 
 /// What an import did, file by file.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
-    /// Files stored as new articles, with their number of events.
+    /// Articles stored as new, with their number of events.
     pub imported: Vec<(PathBuf, usize)>,
-    /// Files whose text was already in the database.
+    /// Articles whose file changed since it was imported: the new version
+    /// replaced the old, with this many events.
+    pub updated: Vec<(PathBuf, usize)>,
+    /// Articles whose text was already in the database.
     pub already_present: Vec<PathBuf>,
-    /// Files that could not be imported, with the reason.
+    /// Files (or articles in them) that could not be imported, with the reason.
     pub failed: Vec<(PathBuf, String)>,
+    /// True when the import was cancelled before every file was read.
+    pub cancelled: bool,
 }
 
 impl Summary {
     /// `imported 2, already present 0, failed 1`
     pub fn line(&self) -> String {
-        format!(
-            "imported {}, already present {}, failed {}",
-            self.imported.len(),
-            self.already_present.len(),
-            self.failed.len()
-        )
+        let mut line = format!("imported {}", self.imported.len());
+        if !self.updated.is_empty() {
+            line.push_str(&format!(", updated {}", self.updated.len()));
+        }
+        line.push_str(&format!(", already present {}, failed {}", self.already_present.len(), self.failed.len()));
+        if self.cancelled {
+            line.push_str(" (cancelled)");
+        }
+        line
+    }
+
+    /// Records one article's outcome.
+    pub fn add(&mut self, file: PathBuf, outcome: Outcome) {
+        match outcome {
+            Outcome::Imported(n) => self.imported.push((file, n)),
+            Outcome::Updated(n) => self.updated.push((file, n)),
+            Outcome::AlreadyPresent => self.already_present.push(file),
+            Outcome::Failed(reason) => self.failed.push((file, reason)),
+        }
+    }
+
+    fn merge(&mut self, other: Summary) {
+        self.imported.extend(other.imported);
+        self.updated.extend(other.updated);
+        self.already_present.extend(other.already_present);
+        self.failed.extend(other.failed);
     }
 }
 
 /// The files an import of `paths` covers: files as given, folders walked
-/// recursively (hidden entries skipped, symbolic links not followed).
+/// recursively (hidden entries skipped, symbolic links not followed, so a
+/// link loop is no trap). A path that cannot be walked is a failure.
 pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -50,6 +77,9 @@ pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<Pat
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
+                    Ok(e) if e.file_type().is_symlink() => {
+                        failed.push((e.into_path(), "a symbolic link: not followed".into()))
+                    }
                     Ok(_) => {}
                     Err(e) => failed.push((e.path().map_or_else(|| path.clone(), Path::to_path_buf), e.to_string())),
                 }
@@ -61,105 +91,197 @@ pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<Pat
     out
 }
 
-/// What became of one file.
+/// What became of one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Stored as a new article with this many events.
     Imported(usize),
+    /// A new version of an article from the same path, with this many events.
+    Updated(usize),
     /// Its text was imported before.
     AlreadyPresent,
     /// Not imported, for this reason.
     Failed(String),
 }
 
-impl Summary {
-    /// Records one file's outcome.
-    pub fn add(&mut self, file: PathBuf, outcome: Outcome) {
-        match outcome {
-            Outcome::Imported(n) => self.imported.push((file, n)),
-            Outcome::AlreadyPresent => self.already_present.push(file),
-            Outcome::Failed(reason) => self.failed.push((file, reason)),
+impl From<Added> for Outcome {
+    fn from(a: Added) -> Outcome {
+        match a {
+            Added::New { events, .. } => Outcome::Imported(events),
+            Added::Updated { events, .. } => Outcome::Updated(events),
+            Added::AlreadyPresent { .. } => Outcome::AlreadyPresent,
         }
     }
 }
 
-/// A file read as an article, not yet extracted or stored.
+/// An article read from a file, not yet extracted or stored.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The absolute path it was read from, as the store records it.
+    /// Where it was read from, as the store records it: the absolute path,
+    /// then `#item 3` when the file holds several articles.
     pub file: String,
     pub text: String,
     pub options: Options,
+    /// The address it was published at, when the file says.
+    pub url: Option<String>,
 }
 
 impl Article {
-    /// Reads one file; the error is the reason it cannot be imported.
-    pub fn read(file: &Path) -> Result<Article, String> {
-        let extension = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-        let is_html = HTML_EXTENSIONS.contains(&extension.as_str());
-        if !is_html && !TEXT_EXTENSIONS.contains(&extension.as_str()) {
+    /// Reads one file's articles with the default limits; the error is the
+    /// reason it cannot be imported.
+    pub fn read(file: &Path) -> Result<Vec<Article>, String> {
+        Article::read_with(file, &Limits::default())
+    }
+
+    /// [`Article::read`] with given limits.
+    pub fn read_with(file: &Path, limits: &Limits) -> Result<Vec<Article>, String> {
+        let Some(format) = Format::of(file) else {
             let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
-            return Err(format!("unsupported file type ({what}); .txt articles and saved .html pages are read"));
-        }
-        let mut text = text::read_file(file).map_err(|e| e.to_string())?;
-        let mut options = Options {
-            file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
-            file_date: text::modified_day(file),
-            ..Options::default()
+            return Err(format!(
+                "unsupported file type ({what}); read are: {}",
+                Format::EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" ")
+            ));
         };
-        if is_html {
-            let page = html::read(&text).ok_or("the page holds no text")?;
-            if let Some((date, source)) = page.published {
-                options.published = Some(date);
-                options.published_source = Some(source.to_string());
-            }
-            text = html::article_text(&page);
-        }
-        let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        Ok(Article { file: shown.display().to_string(), text, options })
+        // A reader's bug on a hostile file fails that file alone.
+        let documents = std::panic::catch_unwind(|| formats::read(file, format, limits))
+            .map_err(|_| "the file could not be read (the reader failed on it: please report it with the file)")??;
+        let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()).display().to_string();
+        let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        let file_date = text::modified_day(file);
+        Ok(documents
+            .into_iter()
+            .map(|d| Article {
+                file: d.part.map_or_else(|| shown.clone(), |p| format!("{shown}#{p}")),
+                options: Options {
+                    published: d.published.as_ref().map(|p| p.0),
+                    published_source: d.published.map(|p| p.1),
+                    sent: d.sent,
+                    file_name: file_name.clone(),
+                    file_date,
+                },
+                text: d.text,
+                url: d.url,
+            })
+            .collect())
     }
 
     /// Its events: the slow part, which needs no database. A bug the
-    /// engine hits on this text fails this file alone.
+    /// engine hits on this text fails this article alone.
     pub fn extract(&self) -> Result<Extraction, String> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(&self.text, &self.options)))
             .map_err(|_| "the engine failed on this file (a bug: please report it with the file)".to_string())
     }
 }
 
-/// Imports one file. Only a database failure is an error; a file that
-/// cannot be read is an outcome.
-pub fn import_file(store: &mut Store, file: &Path) -> Result<Outcome, StoreError> {
-    let article = match Article::read(file) {
-        Ok(a) => a,
-        Err(reason) => return Ok(Outcome::Failed(reason)),
-    };
-    if store.find_article(&article.text)?.is_some() {
-        return Ok(Outcome::AlreadyPresent);
-    }
-    let extraction = match article.extract() {
-        Ok(x) => x,
-        Err(reason) => return Ok(Outcome::Failed(reason)),
-    };
-    Ok(match store.add_article(&article.file, &article.text, &extraction)? {
-        Added::New { events, .. } => Outcome::Imported(events),
-        Added::AlreadyPresent { .. } => Outcome::AlreadyPresent,
-    })
+/// How an import runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub limits: Limits,
+    /// Files read and extracted at once (the database is written one
+    /// article at a time).
+    pub threads: usize,
 }
 
-/// Imports files and folders into the store. `progress` is told of each
-/// file before it is read (index, total, path).
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            limits: Limits::default(),
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+        }
+    }
+}
+
+/// Where an import is, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// Files finished.
+    pub done: usize,
+    pub total: usize,
+    /// The file just finished.
+    pub file: PathBuf,
+}
+
+/// Imports files and folders into the store. Files are read and their
+/// events extracted on `settings.threads` threads without the store's
+/// lock, which is held only to look up and write each article (so a
+/// window using the same store stays responsive). `progress` is told of
+/// each file finished; when `cancel` is set, no further file is started and
+/// what was stored stays.
 pub fn import_paths(
-    store: &mut Store,
+    store: &Mutex<Store>,
     paths: &[PathBuf],
-    mut progress: impl FnMut(usize, usize, &Path),
+    settings: &Settings,
+    progress: impl Fn(Progress) + Sync,
+    cancel: &AtomicBool,
 ) -> Result<Summary, StoreError> {
     let mut summary = Summary::default();
     let files = expand(paths, &mut summary.failed);
-    for (i, file) in files.iter().enumerate() {
-        progress(i, files.len(), file);
-        let outcome = import_file(store, file)?;
-        summary.add(file.clone(), outcome);
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let lock = || store.lock().unwrap_or_else(|p| p.into_inner());
+    let per_file: Mutex<Vec<(usize, Summary)>> = Mutex::new(Vec::new());
+    let failure: Mutex<Option<StoreError>> = Mutex::new(None);
+    std::thread::scope(|scope| {
+        for _ in 0..settings.threads.max(1) {
+            scope.spawn(|| {
+                loop {
+                    if cancel.load(Ordering::Relaxed) || failure.lock().map_or(true, |f| f.is_some()) {
+                        return;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { return };
+                    match import_file(&lock, file, &settings.limits) {
+                        Ok(s) => per_file.lock().unwrap_or_else(|p| p.into_inner()).push((i, s)),
+                        Err(e) => {
+                            *failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+                            return;
+                        }
+                    }
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(Progress { done: n, total: files.len(), file: file.clone() });
+                }
+            });
+        }
+    });
+    if let Some(e) = failure.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
+    let mut per_file = per_file.into_inner().unwrap_or_else(|p| p.into_inner());
+    per_file.sort_by_key(|(i, _)| *i);
+    summary.cancelled = per_file.len() < files.len();
+    for (_, s) in per_file {
+        summary.merge(s);
+    }
+    Ok(summary)
+}
+
+/// Imports one file's articles. Only a database failure is an error; a
+/// file or article that cannot be read is an outcome.
+fn import_file<'a>(
+    lock: &impl Fn() -> std::sync::MutexGuard<'a, Store>,
+    file: &Path,
+    limits: &Limits,
+) -> Result<Summary, StoreError> {
+    let mut summary = Summary::default();
+    let articles = match Article::read_with(file, limits) {
+        Ok(a) => a,
+        Err(reason) => {
+            summary.add(file.to_path_buf(), Outcome::Failed(reason));
+            return Ok(summary);
+        }
+    };
+    for article in articles {
+        let label = PathBuf::from(&article.file);
+        // Bound first: a guard in a match scrutinee would be held through the arms.
+        let present = lock().find_article(&article.text)?;
+        let outcome = match present {
+            Some(_) => Outcome::AlreadyPresent,
+            None => match article.extract() {
+                Err(reason) => Outcome::Failed(reason),
+                Ok(x) => lock().add_article_from(&article.file, article.url.as_deref(), &article.text, &x)?.into(),
+            },
+        };
+        summary.add(label, outcome);
     }
     Ok(summary)
 }

@@ -7,6 +7,7 @@
 pub mod actors;
 pub mod eval;
 pub mod extract;
+pub mod formats;
 pub mod gazetteer;
 pub mod html;
 pub mod import;

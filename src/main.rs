@@ -40,6 +40,15 @@ enum Command {
         /// The database file (created if missing).
         #[arg(long, env = "DETENTE_DB")]
         db: PathBuf,
+        /// Files larger than this many megabytes are refused.
+        #[arg(long, env = "DETENTE_MAX_FILE_MB", default_value_t = 50)]
+        max_file_mb: u64,
+        /// Files read at once (default: the number of cores, up to 8).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Print each file as it is done (to standard error).
+        #[arg(long)]
+        progress: bool,
     },
     /// Score extraction on a folder of articles with expected events
     /// (`NAME.txt` and `NAME.expected.json`): precision, recall and F1 per
@@ -114,35 +123,50 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { published, files } => {
             let mut failed = false;
             for file in files {
-                let line = match import::Article::read(&file) {
-                    Ok(mut article) => {
-                        if published.is_some() {
-                            article.options.published = published;
-                            article.options.published_source = None;
+                match import::Article::read(&file) {
+                    Ok(articles) => {
+                        for mut article in articles {
+                            if published.is_some() {
+                                article.options.published = published;
+                                article.options.published_source = None;
+                            }
+                            let x = extract::extract(&article.text, &article.options);
+                            let line = json!({
+                                "file": article.file,
+                                "url": article.url,
+                                "title": x.title,
+                                "published": x.published.as_ref().map(|p| p.date.to_string()),
+                                "published_source": x.published.map(|p| p.source),
+                                "events": x.events,
+                                "diagnostics": x.diagnostics,
+                            });
+                            writeln!(out, "{line}")?;
                         }
-                        let x = extract::extract(&article.text, &article.options);
-                        json!({
-                            "file": file.display().to_string(),
-                            "title": x.title,
-                            "published": x.published.as_ref().map(|p| p.date.to_string()),
-                            "published_source": x.published.map(|p| p.source),
-                            "events": x.events,
-                            "diagnostics": x.diagnostics,
-                        })
                     }
                     Err(e) => {
                         failed = true;
                         eprintln!("detente: {}: {e}", file.display());
-                        json!({"file": file.display().to_string(), "error": e})
+                        writeln!(out, "{}", json!({"file": file.display().to_string(), "error": e}))?;
                     }
-                };
-                writeln!(out, "{line}")?;
+                }
             }
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        Command::Import { paths, db } => {
-            let mut store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
-            let summary = import::import_paths(&mut store, &paths, |_, _, _| {})?;
+        Command::Import { paths, db, max_file_mb, threads, progress } => {
+            let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+            let store = std::sync::Mutex::new(store);
+            let mut settings = import::Settings::default();
+            settings.limits.max_file_bytes = max_file_mb * 1024 * 1024;
+            if let Some(n) = threads {
+                settings.threads = n;
+            }
+            let report = |p: import::Progress| {
+                if progress {
+                    eprintln!("{}/{} {}", p.done, p.total, p.file.display());
+                }
+            };
+            let summary =
+                import::import_paths(&store, &paths, &settings, report, &std::sync::atomic::AtomicBool::new(false))?;
             writeln!(out, "{}", summary.line())?;
             for (file, reason) in &summary.failed {
                 writeln!(out, "failed: {}: {reason}", file.display())?;

@@ -34,7 +34,10 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema's migrations, in order. Append only: a landed file is never edited.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../migrations/001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/001_initial.sql")),
+        M::up(include_str!("../migrations/002_article_source.sql")),
+    ])
 }
 
 /// What the timeline shows: the same filters mean the same in the app and
@@ -82,6 +85,8 @@ pub struct Article {
     pub published: Option<String>,
     pub published_source: String,
     pub text: String,
+    /// The address it was published at, when the file gave one.
+    pub url: Option<String>,
 }
 
 /// A value of a facet and how many events of the current selection have it.
@@ -112,6 +117,12 @@ pub enum Added {
     /// The same text was imported before.
     AlreadyPresent {
         article_id: i64,
+    },
+    /// A new version of an article imported before from the same path: its
+    /// text and events replace the old version's.
+    Updated {
+        article_id: i64,
+        events: usize,
     },
 }
 
@@ -165,6 +176,14 @@ impl Store {
 
     /// Stores an article and its events in one transaction.
     pub fn add_article(&mut self, file: &str, text: &str, x: &Extraction) -> Result<Added> {
+        self.add_article_from(file, None, text, x)
+    }
+
+    /// [`Store::add_article`] with the address the article was published
+    /// at. The same text already stored is not added again; a different
+    /// text from the same path (`file`) is a new version: it replaces the
+    /// stored one and its events, in the same transaction.
+    pub fn add_article_from(&mut self, file: &str, url: Option<&str>, text: &str, x: &Extraction) -> Result<Added> {
         let hash = content_hash(text);
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if let Some(id) =
@@ -173,25 +192,42 @@ impl Store {
             return Ok(Added::AlreadyPresent { article_id: id });
         }
         let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        tx.execute(
-            "INSERT INTO article (content_hash, path, title, published, published_source, text, diagnostics, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))",
-            params![
-                hash,
-                file,
-                x.title,
-                x.published.as_ref().map(|p| p.date.to_string()),
-                x.published.as_ref().map_or(String::new(), |p| p.source.clone()),
-                text,
-                diagnostics
-            ],
-        )?;
-        let article_id = tx.last_insert_rowid();
+        let published = x.published.as_ref().map(|p| p.date.to_string());
+        let source = x.published.as_ref().map_or(String::new(), |p| p.source.clone());
+        let previous: Option<i64> = tx
+            .query_row("SELECT id FROM article WHERE path = ?1 ORDER BY id DESC LIMIT 1", [file], |r| r.get(0))
+            .optional()?;
+        let article_id = match previous {
+            Some(id) => {
+                tx.execute(
+                    "DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)",
+                    [id],
+                )?;
+                tx.execute(
+                    "UPDATE article SET content_hash = ?2, title = ?3, published = ?4, published_source = ?5, text = ?6,
+                     diagnostics = ?7, url = ?8, imported_at = datetime('now') WHERE id = ?1",
+                    params![id, hash, x.title, published, source, text, diagnostics, url],
+                )?;
+                id
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO article (content_hash, path, title, published, published_source, text, diagnostics, url, imported_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))",
+                    params![hash, file, x.title, published, source, text, diagnostics, url],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
         for event in &x.events {
             insert_event(&tx, article_id, event)?;
         }
         tx.commit()?;
-        Ok(Added::New { article_id, events: x.events.len() })
+        let events = x.events.len();
+        Ok(match previous {
+            Some(_) => Added::Updated { article_id, events },
+            None => Added::New { article_id, events },
+        })
     }
 
     /// Events matching the filter, by date.
@@ -307,7 +343,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, path, title, published, published_source, text FROM article WHERE id = ?1",
+                "SELECT id, path, title, published, published_source, text, url FROM article WHERE id = ?1",
                 [id],
                 article_row,
             )
@@ -318,7 +354,7 @@ impl Store {
     /// could not be resolved. Newest import first.
     pub fn articles_without_date(&self) -> Result<Vec<Article>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, path, title, published, published_source, text FROM article
+            "SELECT id, path, title, published, published_source, text, url FROM article
              WHERE published IS NULL ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([], article_row)?;
@@ -389,6 +425,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
         published: r.get(3)?,
         published_source: r.get(4)?,
         text: r.get(5)?,
+        url: r.get(6)?,
     })
 }
 

@@ -10,8 +10,25 @@ use thiserror::Error;
 
 use crate::resources;
 
-/// Articles larger than this are refused (a hostile file must not exhaust memory).
+/// Files larger than this are refused by default (a hostile file must not
+/// exhaust memory); [`Limits`] changes it.
 pub const MAX_ARTICLE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// What a file may be before it is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes (50 MB unless set).
+    pub max_file_bytes: u64,
+    /// Longest line of article text, in bytes: a "line" of megabytes is
+    /// data, not prose.
+    pub max_line_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: MAX_ARTICLE_BYTES, max_line_bytes: 1024 * 1024 }
+    }
+}
 
 /// Why a file could not be read as an article. Each names the problem in
 /// words the analyst understands.
@@ -23,27 +40,45 @@ pub enum ReadError {
     Empty,
     #[error("not a regular file")]
     NotAFile,
-    #[error("file is {0} bytes, more than the 50 MB limit")]
-    TooLarge(u64),
+    #[error("file is {size} bytes, more than the {limit} MB limit", limit = .1 / (1024 * 1024), size = .0)]
+    TooLarge(u64, u64),
     #[error("binary data, not text")]
     Binary,
-    #[error("text is not UTF-8 (other encodings are not supported yet)")]
-    NotUtf8,
     #[error("the file holds no text")]
     Blank,
+    #[error("a line of {0} bytes: data, not article text")]
+    LineTooLong(usize),
 }
 
-/// Reads an article file as text: UTF-8 with or without a byte-order mark;
-/// line ends become `\n`.
-pub fn read_file(path: &Path) -> Result<String, ReadError> {
+/// Reads a file's bytes, refusing what is not a regular file (a FIFO, a
+/// device) or is larger than the limit, without reading it.
+pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
     }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(ReadError::TooLarge(meta.len()));
+    if meta.len() > limits.max_file_bytes {
+        return Err(ReadError::TooLarge(meta.len(), limits.max_file_bytes));
     }
-    decode(&std::fs::read(path)?)
+    if meta.len() == 0 {
+        return Err(ReadError::Empty);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Bounded: the file may have grown since its size was read.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path)?, limits.max_file_bytes + 1),
+        &mut bytes,
+    )?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ReadError::TooLarge(bytes.len() as u64, limits.max_file_bytes));
+    }
+    Ok(bytes)
+}
+
+/// Reads a plain-text article file; see [`decode`].
+pub fn read_file(path: &Path) -> Result<String, ReadError> {
+    let limits = Limits::default();
+    decode(&read_bytes(path, &limits)?, &limits)
 }
 
 /// The day a file was last modified (UTC), if the file system tells.
@@ -52,21 +87,65 @@ pub fn modified_day(path: &Path) -> Option<chrono::NaiveDate> {
     Some(chrono::DateTime::<chrono::Utc>::from(t).date_naive())
 }
 
-/// Decodes the bytes of an article; see [`read_file`].
-pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+/// Decodes the bytes of a text file in whatever encoding it is in: a
+/// byte-order mark (UTF-8, UTF-16) decides; else UTF-16 without a mark is
+/// recognised by its zero bytes (other zero bytes mean binary data); else
+/// valid UTF-8 is UTF-8; else the encoding is guessed from the bytes
+/// (chardetng: Windows-1252, Latin-1, GB18030, Shift-JIS, ...). Line ends
+/// become `\n`.
+pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
+    let encoding = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, _)) => encoding,
+        None => match unmarked_utf16(bytes) {
+            Some(encoding) => encoding,
+            None if bytes.contains(&0) => return Err(ReadError::Binary),
+            None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+            None => {
+                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(bytes, true);
+                detector.guess(None, chardetng::Utf8Detection::Allow)
+            }
+        },
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    if text.contains('\0') {
         return Err(ReadError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if text.trim().is_empty() {
         return Err(ReadError::Blank);
     }
+    check_lines(&text, limits)?;
     Ok(text)
+}
+
+/// Refuses text with a line longer than the limit.
+pub fn check_lines(text: &str, limits: &Limits) -> Result<(), ReadError> {
+    match text.split('\n').map(str::len).max() {
+        Some(n) if n > limits.max_line_bytes => Err(ReadError::LineTooLong(n)),
+        _ => Ok(()),
+    }
+}
+
+/// UTF-16 without a byte-order mark: most bytes at even (big-endian) or
+/// odd (little-endian) positions are zero in Latin-script text.
+fn unmarked_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The code-point offset of a byte offset in `text`.
@@ -329,10 +408,36 @@ mod tests {
     }
 
     #[test]
-    fn empty_binary_and_non_utf8_input_are_refused_with_their_reason() {
-        assert!(matches!(decode(b""), Err(ReadError::Empty)));
-        assert!(matches!(decode(b"ab\0cd"), Err(ReadError::Binary)));
-        assert!(matches!(decode(b"caf\xe9 au lait"), Err(ReadError::NotUtf8)));
-        assert_eq!(decode(b"\xEF\xBB\xBFHello\r\nWorld").unwrap(), "Hello\nWorld");
+    fn empty_binary_and_blank_input_are_refused_with_their_reason() {
+        let l = Limits::default();
+        assert!(matches!(decode(b"", &l), Err(ReadError::Empty)));
+        assert!(matches!(decode(b"ab\0cd\x01\x02", &l), Err(ReadError::Binary)));
+        assert!(matches!(decode(b" \n\t ", &l), Err(ReadError::Blank)));
+        let tight = Limits { max_line_bytes: 10, ..l };
+        assert!(matches!(decode(b"short\nthis line is too long", &tight), Err(ReadError::LineTooLong(21))));
+    }
+
+    #[test]
+    fn text_in_any_common_encoding_is_decoded() {
+        let l = Limits::default();
+        assert_eq!(decode(b"\xEF\xBB\xBFHello\r\nWorld", &l).unwrap(), "Hello\nWorld");
+        // Windows-1252 / Latin-1.
+        let french = "Le ministre français a rencontré son homologue à Paris, a déclaré le ministère.";
+        let bytes: Vec<u8> = french.chars().map(|c| c as u32 as u8).collect();
+        assert_eq!(decode(&bytes, &l).unwrap(), french);
+        // UTF-16 with and without a byte-order mark.
+        let text = "Defence ministers met in Seoul on Tuesday.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat(), &l).unwrap(), text);
+        assert_eq!(decode(&le, &l).unwrap(), text);
+        assert_eq!(decode(&be, &l).unwrap(), text);
+        // GB18030 and Shift-JIS, guessed from the bytes.
+        let chinese = "中国国防部长董军在北京会见了俄罗斯国防部长。双方讨论了两军合作。";
+        let (gb, _, _) = encoding_rs::GB18030.encode(chinese);
+        assert_eq!(decode(&gb, &l).unwrap(), chinese);
+        let japanese = "防衛大臣は東京でオーストラリアの国防大臣と会談した。両国は共同訓練について話し合った。";
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(japanese);
+        assert_eq!(decode(&sjis, &l).unwrap(), japanese);
     }
 }

@@ -6,5 +6,7 @@ mod cli;
 mod corpus;
 /// The fixture corpus: each article gives exactly its expected events.
 mod fixtures;
+/// Every file format: fixture files of each kind, and hostile files.
+mod formats;
 /// Import into a database file: duplicates, failures, consistency.
 mod import;

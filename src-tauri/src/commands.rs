@@ -1,12 +1,13 @@
 //! The commands the UI calls. Each is a few lines over the engine.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use detente::import::{self, Outcome, Summary};
 use detente::model::EventType;
 use detente::samples;
-use detente::store::{Added, Filter};
+use detente::store::Filter;
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
@@ -88,37 +89,28 @@ pub async fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetai
 }
 
 /// Imports files (from the dialog, a drop, or the command line), telling
-/// the window of progress with `import-progress` events. Files are read and
-/// their events extracted without the database lock, which is held only to
-/// look up and store each article, so the timeline stays usable meanwhile.
+/// the window of progress with `import-progress` events (`[done, total,
+/// file]`). The engine reads and extracts files on background threads and
+/// holds the database lock only to look up and store each article, so the
+/// timeline stays usable meanwhile; `cancel_import` stops it after the
+/// files in hand, keeping what was stored.
 pub fn import_with(app: &AppHandle, state: &AppState, paths: &[PathBuf]) -> ImportSummaryDto {
-    let mut summary = Summary::default();
-    let files = import::expand(paths, &mut summary.failed);
-    for (i, file) in files.iter().enumerate() {
-        let _ = app.emit("import-progress", (i, files.len(), file.display().to_string()));
-        let outcome = match import::Article::read(file) {
-            Err(reason) => Outcome::Failed(reason),
-            Ok(article) => {
-                // Bound first: a guard in a match scrutinee would be held
-                // through the arms, and the lock taken again below.
-                let present = lock(state).find_article(&article.text);
-                match present {
-                    Ok(Some(_)) => Outcome::AlreadyPresent,
-                    Err(e) => Outcome::Failed(e.to_string()),
-                    Ok(None) => match article.extract() {
-                        Err(reason) => Outcome::Failed(reason),
-                        Ok(extraction) => match lock(state).add_article(&article.file, &article.text, &extraction) {
-                            Ok(Added::New { events, .. }) => Outcome::Imported(events),
-                            Ok(Added::AlreadyPresent { .. }) => Outcome::AlreadyPresent,
-                            Err(e) => Outcome::Failed(e.to_string()),
-                        },
-                    },
-                }
-            }
-        };
-        summary.add(file.clone(), outcome);
+    state.cancel_import.store(false, Ordering::Relaxed);
+    let mut settings = import::Settings::default();
+    if let Some(mb) = std::env::var("DETENTE_MAX_FILE_MB").ok().and_then(|v| v.parse::<u64>().ok()) {
+        settings.limits.max_file_bytes = mb * 1024 * 1024;
     }
-    ImportSummaryDto::from(&summary)
+    let progress = |p: import::Progress| {
+        let _ = app.emit("import-progress", (p.done, p.total, p.file.display().to_string()));
+    };
+    match import::import_paths(&state.store, paths, &settings, progress, &state.cancel_import) {
+        Ok(summary) => ImportSummaryDto::from(&summary),
+        Err(e) => {
+            let mut summary = Summary::default();
+            summary.failed.push((PathBuf::from(paths.first().map_or("", |p| p.to_str().unwrap_or(""))), e.to_string()));
+            ImportSummaryDto::from(&summary)
+        }
+    }
 }
 
 #[tauri::command]
@@ -130,6 +122,12 @@ pub async fn import_files(app: AppHandle, paths: Vec<String>) -> Res<ImportSumma
     })
     .await
     .map_err(|e| ErrorDto::database(e.to_string()))
+}
+
+/// Stops the import under way after the files being read; what was stored stays.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.cancel_import.store(true, Ordering::Relaxed);
 }
 
 /// Articles whose publication date is unknown.
@@ -160,8 +158,7 @@ pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
             let file = PathBuf::from(format!("samples/{name}"));
             let options = detente::extract::Options { file_name: Some(name.to_string()), ..Default::default() };
             let outcome = match import::add_text(&mut store, &file.display().to_string(), text, &options) {
-                Ok(Added::New { events, .. }) => Outcome::Imported(events),
-                Ok(Added::AlreadyPresent { .. }) => Outcome::AlreadyPresent,
+                Ok(added) => Outcome::from(added),
                 Err(e) => Outcome::Failed(e.to_string()),
             };
             summary.add(file, outcome);

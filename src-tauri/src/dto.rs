@@ -271,6 +271,10 @@ pub struct FailureDto {
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummaryDto {
     pub imported: usize,
+    /// Articles whose file changed: the new version replaced the old.
+    pub updated: usize,
+    /// The import was cancelled before every file was read.
+    pub cancelled: bool,
     pub events: usize,
     pub already_present: usize,
     pub failed: Vec<FailureDto>,
@@ -281,8 +285,10 @@ impl From<&Summary> for ImportSummaryDto {
     fn from(s: &Summary) -> Self {
         ImportSummaryDto {
             imported: s.imported.len(),
-            events: s.imported.iter().map(|(_, n)| n).sum(),
+            updated: s.updated.len(),
+            events: s.imported.iter().chain(&s.updated).map(|(_, n)| n).sum(),
             already_present: s.already_present.len(),
+            cancelled: s.cancelled,
             failed: s
                 .failed
                 .iter()

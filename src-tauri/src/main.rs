@@ -50,6 +50,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// The summary of the `--import` done at start-up, once it is done.
     pub startup_import: Mutex<Option<dto::ImportSummaryDto>>,
+    /// Set to stop the import under way.
+    pub cancel_import: std::sync::atomic::AtomicBool,
 }
 
 fn main() {
@@ -70,7 +72,12 @@ fn main() {
             };
             let store =
                 Store::open(&db_path).map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
-            app.manage(AppState { store: Mutex::new(store), db_path, startup_import: Mutex::new(None) });
+            app.manage(AppState {
+                store: Mutex::new(store),
+                db_path,
+                startup_import: Mutex::new(None),
+                cancel_import: Default::default(),
+            });
             if !args.import.is_empty() {
                 let handle = app.handle().clone();
                 let files = args.import.clone();
@@ -88,6 +95,7 @@ fn main() {
             commands::query,
             commands::event_detail,
             commands::import_files,
+            commands::cancel_import,
             commands::load_samples,
             commands::first_draw,
             commands::undated_articles,

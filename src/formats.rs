@@ -1,0 +1,509 @@
+//! Every kind of file an analyst keeps articles in, read into documents:
+//! plain text and Markdown, saved web pages, PDF (its text layer), Word
+//! (.docx), e-mail (.eml), RSS and Atom feeds, and JSON-lines or CSV
+//! corpora. A file may hold several articles (a feed's items, a corpus's
+//! rows); each becomes a [`Document`]. Nothing in a file is ever run.
+
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::html;
+use crate::text::{self, Limits, ReadError};
+use crate::timex::Tagger;
+
+/// The kinds of file read, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+    Docx,
+    Eml,
+    Feed,
+    Jsonl,
+    Csv,
+}
+
+impl Format {
+    /// The format a file's name says it is in, if one that is read.
+    pub fn of(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "pdf" => Format::Pdf,
+            "docx" => Format::Docx,
+            "eml" => Format::Eml,
+            "rss" | "atom" | "xml" => Format::Feed,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// File name extensions read, for the import dialog.
+    pub const EXTENSIONS: &[&str] = &[
+        "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "eml", "rss", "atom", "xml", "jsonl",
+        "ndjson", "csv",
+    ];
+}
+
+/// One article read from a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Which of the file's articles this is ("item 3", "row 12"), when the
+    /// file holds several; stored after the file's path.
+    pub part: Option<String>,
+    pub text: String,
+    /// The publication date the file's own metadata gives, and where it was
+    /// read (a page's `article:published_time`, a feed item's date, a
+    /// corpus's date column).
+    pub published: Option<(NaiveDate, String)>,
+    /// A date that is only a candidate: an e-mail's `Date:` header is when
+    /// the newsletter was sent, so a byline or dateline in the text wins.
+    pub sent: Option<(NaiveDate, String)>,
+    /// The article's address (canonical URL, feed item link, URL column).
+    pub url: Option<String>,
+}
+
+/// Reads the articles of a file in the given format.
+pub fn read(path: &Path, format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
+    let bytes = text::read_bytes(path, limits).map_err(|e| e.to_string())?;
+    read_bytes(&bytes, format, limits)
+}
+
+/// [`read`] on bytes already read.
+pub fn read_bytes(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
+    let decode = |b: &[u8]| text::decode(b, limits).map_err(|e| e.to_string());
+    let docs = match format {
+        Format::Text => vec![Document { text: decode(bytes)?, ..Document::default() }],
+        Format::Markdown => vec![Document { text: markdown(&decode(bytes)?), ..Document::default() }],
+        Format::Html => vec![page(&decode(bytes)?)?],
+        Format::Pdf => vec![pdf(bytes)?],
+        Format::Docx => vec![docx(bytes, limits)?],
+        Format::Eml => vec![eml(bytes)?],
+        Format::Feed => feed(bytes)?,
+        Format::Jsonl => jsonl(&decode(bytes)?)?,
+        Format::Csv => csv(&decode(bytes)?)?,
+    };
+    let mut out = Vec::with_capacity(docs.len());
+    for d in docs {
+        if d.text.trim().is_empty() {
+            continue;
+        }
+        text::check_lines(&d.text, limits).map_err(|e| e.to_string())?;
+        out.push(d);
+    }
+    if out.is_empty() {
+        return Err(ReadError::Blank.to_string());
+    }
+    Ok(out)
+}
+
+/// Markdown as the text it shows: headings, paragraphs and list items on
+/// lines of their own, emphasis and link syntax gone. Raw HTML in it is
+/// dropped, never kept as markup.
+fn markdown(source: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_)) => {
+                out.push_str("\n\n")
+            }
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Nesting deeper than this is not a saved article but an attack on the
+/// parser's time.
+const MAX_HTML_DEPTH: usize = 1_000;
+
+fn page(source: &str) -> Result<Document, String> {
+    if html_depth(source) > MAX_HTML_DEPTH {
+        return Err(format!("HTML nested more than {MAX_HTML_DEPTH} levels deep: not a saved article"));
+    }
+    let page = html::read(source).ok_or("the page holds no text")?;
+    Ok(Document {
+        text: html::article_text(&page),
+        published: page.published.map(|(d, s)| (d, s.to_string())),
+        url: page.url.clone(),
+        ..Document::default()
+    })
+}
+
+/// How deeply a page's elements nest, by a scan of its tags (elements a
+/// parser closes implicitly, like `<p>` and `<li>`, and void ones do not count).
+fn html_depth(source: &str) -> usize {
+    const NOT_NESTING: &[&str] = &[
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "hr", "img", "meta", "link", "input", "area", "base",
+        "col", "embed", "source", "track", "wbr",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|b| *b == b'<') {
+        i += offset + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let end = bytes[i..].iter().position(|b| *b == b'>').map_or(bytes.len(), |e| i + e);
+            if end > 0 && bytes[end - 1] != b'/' {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
+}
+
+fn pdf(bytes: &[u8]) -> Result<Document, String> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err("not a PDF file".into());
+    }
+    let text = pdf_extract::extract_text_from_mem(bytes).map_err(|e| format!("the PDF cannot be read ({e})"))?;
+    // Page layout to prose: lines of a paragraph joined, hyphenated breaks mended.
+    let text = reflow(&text);
+    if text.trim().is_empty() {
+        return Err("not a PDF with a text layer (a scan needs OCR first)".into());
+    }
+    Ok(Document { text, ..Document::default() })
+}
+
+/// Joins the lines of each paragraph of laid-out text (a blank line ends
+/// a paragraph; a line ending in a hyphen continues the word).
+fn reflow(text: &str) -> String {
+    let mut out = String::new();
+    for block in text.split("\n\n") {
+        let mut para = String::new();
+        for line in block.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if para.ends_with('-') && line.starts_with(|c: char| c.is_lowercase()) {
+                para.pop();
+            } else if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(line);
+        }
+        if !para.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&para);
+        }
+    }
+    out
+}
+
+/// The largest a .docx's text part may expand to (a zip bomb renamed .docx
+/// must not fill memory).
+const MAX_DOCX_XML: u64 = 64 * 1024 * 1024;
+
+fn docx(bytes: &[u8], limits: &Limits) -> Result<Document, String> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| "not a Word .docx file (not a zip archive)")?;
+    let limit = MAX_DOCX_XML.min(limits.max_file_bytes.saturating_mul(8));
+    let mut xml = String::new();
+    {
+        let part = zip.by_name("word/document.xml").map_err(|_| "not a Word .docx file (no word/document.xml)")?;
+        part.take(limit + 1).read_to_string(&mut xml).map_err(|e| format!("the .docx is damaged ({e})"))?;
+    }
+    if xml.len() as u64 > limit {
+        return Err(format!("the .docx expands to more than {} MB: refused (a zip bomb?)", limit / (1024 * 1024)));
+    }
+    let text = docx_text(&xml)?;
+    let title = zip.by_name("docProps/core.xml").ok().and_then(|mut core| {
+        let mut s = String::new();
+        core.by_ref().take(1024 * 1024).read_to_string(&mut s).ok()?;
+        element_text(&s, "dc:title")
+    });
+    let published = zip.by_name("docProps/core.xml").ok().and_then(|mut core| {
+        let mut s = String::new();
+        core.by_ref().take(1024 * 1024).read_to_string(&mut s).ok()?;
+        let created = element_text(&s, "dcterms:created")?;
+        NaiveDate::parse_from_str(created.get(..10)?, "%Y-%m-%d").ok()
+    });
+    let text = match title {
+        Some(t) if !text.starts_with(&t) => format!("{t}\n\n{text}"),
+        _ => text,
+    };
+    // A document's creation date is when the file was made, not when the
+    // article appeared: a candidate only.
+    Ok(Document { text, sent: published.map(|d| (d, "document created".to_string())), ..Document::default() })
+}
+
+/// The paragraphs (`w:p`) of a document.xml, their runs' text (`w:t`) joined.
+fn docx_text(xml: &str) -> Result<String, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == "w:t" => in_text = true,
+            Ok(Event::End(e)) if e.name().as_ref() == "w:t" => in_text = false,
+            Ok(Event::Text(t)) if in_text => current.push_str(&t.xml10_content()),
+            Ok(Event::GeneralRef(r)) if in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    current.push(c);
+                } else {
+                    current.push_str(match &*r {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Ok(Event::Empty(e)) if matches!(e.name().as_ref(), "w:tab") => current.push(' '),
+            Ok(Event::Empty(e)) if matches!(e.name().as_ref(), "w:br" | "w:cr") => current.push('\n'),
+            Ok(Event::End(e)) if e.name().as_ref() == "w:p" => {
+                let p = current.trim().to_string();
+                if !p.is_empty() {
+                    paragraphs.push(p);
+                }
+                current.clear();
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => return Err(format!("the .docx is damaged ({e})")),
+            _ => {}
+        }
+    }
+    Ok(paragraphs.join("\n\n"))
+}
+
+/// The text of the first `<name>` element of a small XML part.
+fn element_text(xml: &str, name: &str) -> Option<String> {
+    let start = xml.find(&format!("<{name}"))?;
+    let start = start + xml[start..].find('>')? + 1;
+    let end = start + xml[start..].find(&format!("</{name}>"))?;
+    let t = quick_xml::escape::unescape(&xml[start..end]).ok()?.trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+fn eml(bytes: &[u8]) -> Result<Document, String> {
+    let message = mail_parser::MessageParser::default().parse(bytes).ok_or("not an e-mail message")?;
+    let body = match message.body_text(0) {
+        Some(t) if !t.trim().is_empty() => t.to_string(),
+        _ => match message.body_html(0) {
+            Some(h) => html::read(&h).map(|p| p.text).unwrap_or_default(),
+            None => String::new(),
+        },
+    };
+    if body.trim().is_empty() {
+        return Err("the message has no text".into());
+    }
+    let text = match message.subject() {
+        Some(s) if !s.trim().is_empty() => format!("{}\n\n{}", s.trim(), body.trim()),
+        _ => body.trim().to_string(),
+    };
+    let sent = message
+        .date()
+        .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)))
+        .map(|d| (d, "e-mail Date header".to_string()));
+    Ok(Document { text: text.replace("\r\n", "\n"), sent, ..Document::default() })
+}
+
+fn feed(bytes: &[u8]) -> Result<Vec<Document>, String> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not an RSS or Atom feed ({e})"))?;
+    let mut out = Vec::new();
+    for (i, entry) in feed.entries.iter().enumerate() {
+        let title = entry.title.as_ref().map(|t| fragment_text(&t.content)).filter(|t| !t.is_empty());
+        let body = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .or(entry.summary.as_ref().map(|s| s.content.as_str()))
+            .map(fragment_text)
+            .unwrap_or_default();
+        let text = match title {
+            Some(t) if !body.starts_with(&t) => format!("{t}\n\n{body}"),
+            _ => body,
+        };
+        let published = entry.published.or(entry.updated).map(|d| (d.date_naive(), "feed item date".to_string()));
+        let url = entry.links.first().map(|l| l.href.clone());
+        out.push(Document { part: Some(format!("item {}", i + 1)), text, published, url, ..Document::default() });
+    }
+    if out.is_empty() {
+        return Err("the feed has no items".into());
+    }
+    Ok(out)
+}
+
+/// Text of an HTML fragment (a feed item's content), or the string itself
+/// when it is plain text.
+fn fragment_text(s: &str) -> String {
+    if s.contains('<') {
+        let doc = dom_query::Document::from(format!("<html><body>{s}</body></html>").as_str());
+        doc.select("script, style").remove();
+        doc.select("body").formatted_text().split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Column names a corpus uses for each field, most likely first.
+const TEXT_FIELDS: &[&str] = &["text", "body", "content", "article", "full_text", "fulltext", "story", "maintext"];
+const TITLE_FIELDS: &[&str] = &["title", "headline", "heading", "subject"];
+const DATE_FIELDS: &[&str] =
+    &["date", "published", "publication_date", "pub_date", "pubdate", "date_publish", "datetime", "dct", "timestamp"];
+const URL_FIELDS: &[&str] = &["url", "link", "source_url", "href"];
+
+/// Which column holds which field, found by name (case-insensitive).
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    text: Option<usize>,
+    title: Option<usize>,
+    date: Option<usize>,
+    url: Option<usize>,
+}
+
+impl Columns {
+    fn detect(names: &[String]) -> Columns {
+        let find =
+            |wanted: &[&str]| wanted.iter().find_map(|w| names.iter().position(|n| n.trim().eq_ignore_ascii_case(w)));
+        Columns { text: find(TEXT_FIELDS), title: find(TITLE_FIELDS), date: find(DATE_FIELDS), url: find(URL_FIELDS) }
+    }
+}
+
+/// A corpus row as an article: title line, text, date and address.
+fn row_document(part: String, get: impl Fn(Option<usize>) -> Option<String>, columns: &Columns) -> Document {
+    let body = get(columns.text).unwrap_or_default();
+    let text = match get(columns.title).filter(|t| !t.trim().is_empty()) {
+        Some(t) if !body.starts_with(t.trim()) => format!("{}\n\n{body}", t.trim()),
+        _ => body,
+    };
+    let published = get(columns.date).and_then(|d| field_date(&d)).map(|d| (d, "date column".to_string()));
+    Document { part: Some(part), text, published, url: get(columns.url), ..Document::default() }
+}
+
+/// A date field: ISO (`2023-04-19`, `2023-04-19T08:00:00Z`) or any way a
+/// date is written in English ("Apr 19, 2023"), read by the date tagger.
+fn field_date(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if let Some(d) = v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        return Some(d);
+    }
+    let found = Tagger::shared().find(v);
+    match found.first()?.resolve(None)? {
+        crate::model::DateValue::Day(d) => Some(d),
+        _ => None,
+    }
+}
+
+fn jsonl(source: &str) -> Result<Vec<Document>, String> {
+    let mut out = Vec::new();
+    let mut columns: Option<(Vec<String>, Columns)> = None;
+    for (n, line) in source.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("line {} is not JSON ({e})", n + 1))?;
+        let serde_json::Value::Object(object) = value else {
+            return Err(format!("line {} is not a JSON object", n + 1));
+        };
+        let names: Vec<String> = object.keys().cloned().collect();
+        let (names, cols) = match &columns {
+            Some((known, c)) if *known == names => (known.clone(), c.clone()),
+            _ => {
+                let c = Columns::detect(&names);
+                columns = Some((names.clone(), c.clone()));
+                (names, c)
+            }
+        };
+        if cols.text.is_none() {
+            return Err(format!("line {}: no text field (one of {})", n + 1, TEXT_FIELDS.join(", ")));
+        }
+        let get = |i: Option<usize>| match object.get(&names[i?])? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Null => None,
+            other => Some(other.to_string()),
+        };
+        out.push(row_document(format!("line {}", n + 1), get, &cols));
+    }
+    Ok(out)
+}
+
+fn csv(source: &str) -> Result<Vec<Document>, String> {
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| source.lines().next().unwrap_or("").bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(source.as_bytes());
+    let names: Vec<String> =
+        reader.headers().map_err(|e| format!("not a CSV file ({e})"))?.iter().map(str::to_string).collect();
+    let columns = Columns::detect(&names);
+    if columns.text.is_none() {
+        return Err(format!("no text column (one of {}) among: {}", TEXT_FIELDS.join(", "), names.join(", ")));
+    }
+    let mut out = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("row {} cannot be read ({e})", n + 2))?;
+        let get = |i: Option<usize>| record.get(i?).map(str::to_string);
+        out.push(row_document(format!("row {}", n + 2), get, &columns));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_without_counting_implicitly_closed_elements() {
+        assert_eq!(html_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"), 3);
+        let deep = format!("<html><body>{}x{}</body></html>", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert!(html_depth(&deep) > MAX_HTML_DEPTH);
+    }
+
+    #[test]
+    fn markdown_is_read_as_the_text_it_shows() {
+        let md = "# Ministers meet\n\n*Published: April 17, 2024*\n\nThey met in [Seoul](https://x.example) on **Tuesday**.\n<script>x()</script>\n";
+        assert_eq!(markdown(md), "Ministers meet\n\nPublished: April 17, 2024\n\nThey met in Seoul on Tuesday.");
+    }
+
+    #[test]
+    fn laid_out_lines_become_paragraphs() {
+        assert_eq!(
+            reflow("The ministers met in Ha-\nnoi on Tuesday and\nsigned a pact.\n\nSecond para."),
+            "The ministers met in Hanoi on Tuesday and signed a pact.\n\nSecond para."
+        );
+    }
+
+    #[test]
+    fn corpus_date_fields_are_read_in_any_common_form() {
+        assert_eq!(field_date("2023-04-19T08:00:00Z"), NaiveDate::from_ymd_opt(2023, 4, 19));
+        assert_eq!(field_date("Apr 19, 2023"), NaiveDate::from_ymd_opt(2023, 4, 19));
+        assert_eq!(field_date("19 April 2023 10:00"), NaiveDate::from_ymd_opt(2023, 4, 19));
+        assert_eq!(field_date("last week"), None);
+    }
+
+    #[test]
+    fn columns_are_found_by_their_usual_names() {
+        let names: Vec<String> = ["ID", "Headline", "Body", "Published", "URL"].iter().map(|s| s.to_string()).collect();
+        let c = Columns::detect(&names);
+        assert_eq!((c.text, c.title, c.date, c.url), (Some(2), Some(1), Some(3), Some(4)));
+    }
+}

@@ -1,0 +1,163 @@
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
+
+use detente::import::{Article, Settings, Summary, import_paths};
+use detente::model::EventType;
+use detente::store::{Filter, Store};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/formats")
+}
+
+/// One article as read: title, publication date, where that date was read,
+/// address, and events as `type date actors`.
+type Read = (String, Option<String>, String, Option<String>, Vec<String>);
+
+/// What one file gives, article by article.
+fn read(name: &str) -> Vec<Read> {
+    Article::read(&dir().join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .into_iter()
+        .map(|a| {
+            let x = a.extract().unwrap();
+            let events = x
+                .events
+                .iter()
+                .map(|e| {
+                    let actors: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+                    format!("{} {} {}", e.kind.code(), e.date, actors.join(", "))
+                })
+                .collect();
+            let (date, source) = x.published.map_or((None, String::new()), |p| (Some(p.date.to_string()), p.source));
+            (x.title, date, source, a.url, events)
+        })
+        .collect()
+}
+
+fn has(events: &[String], wanted: &str) -> bool {
+    events.iter().any(|e| e == wanted)
+}
+
+#[test]
+fn markdown_is_read_as_text_with_its_byline_date() {
+    let got = read("analyst_notes_austin_dong_call.md");
+    let (title, date, _, _, events) = &got[0];
+    assert_eq!(title, "Lloyd Austin and Dong Jun hold video call");
+    assert_eq!(date.as_deref(), Some("2024-04-17"));
+    assert!(has(events, "call 2024-04-16 Lloyd Austin, Dong Jun"), "{events:?}");
+}
+
+#[test]
+fn an_e_mailed_newsletter_is_an_article_and_its_dateline_beats_the_date_header() {
+    let got = read("kamikawa_teodoro_raa.eml");
+    assert_eq!(got.len(), 1);
+    let (title, date, source, _, events) = &got[0];
+    assert_eq!(title, "Japan and the Philippines sign troop access pact");
+    // The dateline says July 8; the message was sent on the 9th.
+    assert_eq!(date.as_deref(), Some("2024-07-08"));
+    assert!(source.starts_with("dateline"), "{source}");
+    assert!(has(events, "agreement 2024-07-08 Yoko Kamikawa, Gilberto Teodoro"), "{events:?}");
+}
+
+#[test]
+fn each_feed_item_is_an_article_with_its_link_and_date() {
+    let rss = read("world_desk.rss");
+    assert_eq!(rss.len(), 2);
+    assert_eq!(rss[0].0, "Putin and Kim sign partnership treaty in Pyongyang");
+    assert_eq!(rss[0].1.as_deref(), Some("2024-06-19"));
+    assert_eq!(rss[0].2, "feed item date");
+    assert_eq!(rss[0].3.as_deref(), Some("https://world-desk.example/2024/06/19/putin-kim-treaty"));
+    assert!(has(&rss[0].4, "agreement 2024-06-19 Vladimir Putin, Kim Jong Un"), "{:?}", rss[0].4);
+    assert!(has(&rss[1].4, "meeting 2024-04-26 Antony Blinken, Xi Jinping"), "{:?}", rss[1].4);
+
+    let atom = read("naval_news.atom");
+    assert_eq!(atom[0].1.as_deref(), Some("2024-10-08"));
+    assert!(atom[0].4.iter().any(|e| e.starts_with("exercise 2024-10-08")), "{:?}", atom[0].4);
+}
+
+#[test]
+fn corpus_rows_are_articles_with_their_date_and_url_columns() {
+    let csv = read("corpus.csv");
+    assert_eq!(csv.len(), 3, "every row, including one with no event");
+    assert_eq!(csv[0].0, "Austin and Teodoro hold talks in Manila");
+    assert_eq!(csv[0].3.as_deref(), Some("https://wire.example/1"));
+    assert!(has(&csv[0].4, "meeting 2024-07-30 Lloyd Austin, Gilberto Teodoro"), "{:?}", csv[0].4);
+    // "Jul 26, 2023" in the date column.
+    assert_eq!(csv[1].1.as_deref(), Some("2023-07-26"));
+    assert!(csv[1].4.iter().any(|e| e.starts_with("visit 2023-07-25 Sergei Shoigu")), "{:?}", csv[1].4);
+    assert!(csv[2].4.is_empty());
+
+    let jsonl = read("corpus.jsonl");
+    assert_eq!(jsonl.len(), 2);
+    assert!(has(&jsonl[0].4, "meeting 2024-06-20 Vladimir Putin, To Lam"), "{:?}", jsonl[0].4);
+    assert_eq!(jsonl[1].1.as_deref(), Some("2023-04-20"));
+    assert!(jsonl[1].4.iter().any(|e| e.starts_with("visit 2023-04-20 Jens Stoltenberg")), "{:?}", jsonl[1].4);
+}
+
+#[test]
+fn word_and_pdf_files_give_their_text() {
+    let docx = read("putin_to_lam_hanoi.docx");
+    assert_eq!(docx[0].0, "Putin and To Lam meet in Hanoi");
+    assert!(has(&docx[0].4, "meeting 2024-06-20 Vladimir Putin, To Lam"), "{:?}", docx[0].4);
+
+    let pdf = read("stoltenberg_kyiv.pdf");
+    assert_eq!(pdf[0].0, "NATO chief visits Kyiv");
+    assert!(pdf[0].4.iter().any(|e| e.starts_with("visit 2023-04-20 Jens Stoltenberg")), "{:?}", pdf[0].4);
+
+    let scan = Article::read(&dir().join("scanned_no_text.pdf")).unwrap_err();
+    assert_eq!(scan, "not a PDF with a text layer (a scan needs OCR first)");
+}
+
+fn import(store: &Mutex<Store>, paths: &[PathBuf]) -> Summary {
+    import_paths(store, paths, &Settings::default(), |_| {}, &AtomicBool::new(false)).unwrap()
+}
+
+#[test]
+fn a_mixed_folder_imports_every_format_and_names_what_it_cannot_read() {
+    let folder = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    let summary = import(&store, &[folder.path().to_path_buf()]);
+    // 1 page, 1 note, 1 e-mail, 2 + 1 feed items, 3 + 2 rows, 1 .docx, 1 PDF.
+    assert_eq!(summary.imported.len(), 13, "{summary:#?}");
+    let failed: Vec<String> =
+        summary.failed.iter().map(|(p, r)| format!("{}: {r}", p.file_name().unwrap().to_string_lossy())).collect();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(failed.iter().any(|f| f.starts_with("make_binary_fixtures.py: unsupported file type (.py)")));
+    assert!(failed.contains(&"scanned_no_text.pdf: not a PDF with a text layer (a scan needs OCR first)".into()));
+
+    let store = store.lock().unwrap();
+    let meetings = store.events(&Filter { types: vec![EventType::Meeting], ..Filter::default() }).unwrap();
+    let blinken = meetings.iter().find(|e| e.event.actors.iter().any(|a| a.name == "Antony Blinken")).unwrap();
+    let article = store.article(blinken.sources[0].article_id).unwrap().unwrap();
+    assert!(article.file.ends_with("world_desk.rss#item 2"), "{}", article.file);
+    assert_eq!(article.url.as_deref(), Some("https://world-desk.example/2024/04/26/blinken-xi"));
+}
+
+#[test]
+fn a_changed_file_is_a_new_version_that_replaces_the_old_events() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("note.txt");
+    let text = |day: &str| {
+        format!(
+            "Ministers meet\ndate 2024-03-{day}\nThe Japanese and Australian defence ministers met in Tokyo on Monday.\n"
+        )
+    };
+    std::fs::write(&path, text("13")).unwrap();
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    assert_eq!(import(&store, std::slice::from_ref(&path)).imported.len(), 1);
+    let date =
+        |store: &Mutex<Store>| store.lock().unwrap().events(&Filter::default()).unwrap()[0].event.date.to_string();
+    assert_eq!(date(&store), "2024-03-11");
+
+    std::fs::write(&path, text("20")).unwrap();
+    let again = import(&store, std::slice::from_ref(&path));
+    assert_eq!((again.imported.len(), again.updated.len()), (0, 1), "{again:?}");
+    assert_eq!(store.lock().unwrap().counts().unwrap(), (1, 1), "the old version's events are gone");
+    assert_eq!(date(&store), "2024-03-18");
+    assert_eq!(import(&store, &[path]).already_present.len(), 1, "unchanged: nothing to do");
+}
