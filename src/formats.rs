@@ -78,7 +78,7 @@ pub fn read(path: &Path, format: Format, limits: &Limits) -> Result<Vec<Document
 
 /// [`read`] on bytes already read.
 pub fn read_bytes(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
-    let decode = |b: &[u8]| text::decode(b, limits).map_err(|e| e.to_string());
+    let decode = |b: &[u8]| text::decode(b).map_err(|e| e.to_string());
     let docs = match format {
         Format::Text => vec![Document { text: decode(bytes)?, ..Document::default() }],
         Format::Markdown => vec![Document { text: markdown(&decode(bytes)?), ..Document::default() }],

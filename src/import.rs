@@ -64,8 +64,9 @@ impl Summary {
 }
 
 /// The files an import of `paths` covers: files as given, folders walked
-/// recursively (hidden entries skipped, symbolic links not followed, so a
-/// link loop is no trap). A path that cannot be walked is a failure.
+/// recursively (hidden entries skipped; links to files read, links to
+/// folders not walked, so a link loop is no trap). Whatever cannot be read
+/// as a file is a failure with its reason.
 pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -77,10 +78,16 @@ pub fn expand(paths: &[PathBuf], failed: &mut Vec<(PathBuf, String)>) -> Vec<Pat
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
-                    Ok(e) if e.file_type().is_symlink() => {
-                        failed.push((e.into_path(), "a symbolic link: not followed".into()))
-                    }
-                    Ok(_) => {}
+                    Ok(e) if e.file_type().is_dir() => {}
+                    // A link to a file is read; a link to a folder is not
+                    // walked (no loops); a broken or looping link fails.
+                    Ok(e) if e.file_type().is_symlink() => match std::fs::metadata(e.path()) {
+                        Ok(m) if m.is_file() => out.push(e.into_path()),
+                        Ok(m) if m.is_dir() => failed.push((e.into_path(), "a link to a folder: not followed".into())),
+                        Ok(_) => failed.push((e.into_path(), "not a regular file".into())),
+                        Err(err) => failed.push((e.into_path(), format!("a link that cannot be followed ({err})"))),
+                    },
+                    Ok(e) => failed.push((e.into_path(), "not a regular file (a pipe, socket or device)".into())),
                     Err(e) => failed.push((e.path().map_or_else(|| path.clone(), Path::to_path_buf), e.to_string())),
                 }
             }

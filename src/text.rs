@@ -78,7 +78,7 @@ pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
 /// Reads a plain-text article file; see [`decode`].
 pub fn read_file(path: &Path) -> Result<String, ReadError> {
     let limits = Limits::default();
-    decode(&read_bytes(path, &limits)?, &limits)
+    decode(&read_bytes(path, &limits)?)
 }
 
 /// The day a file was last modified (UTC), if the file system tells.
@@ -93,7 +93,7 @@ pub fn modified_day(path: &Path) -> Option<chrono::NaiveDate> {
 /// valid UTF-8 is UTF-8; else the encoding is guessed from the bytes
 /// (chardetng: Windows-1252, Latin-1, GB18030, Shift-JIS, ...). Line ends
 /// become `\n`.
-pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
@@ -118,11 +118,12 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
     if text.trim().is_empty() {
         return Err(ReadError::Blank);
     }
-    check_lines(&text, limits)?;
     Ok(text)
 }
 
-/// Refuses text with a line longer than the limit.
+/// Refuses article text with a line longer than the limit (checked on
+/// what a file's reader gives, not on its markup: a saved page may well be
+/// one long line of HTML).
 pub fn check_lines(text: &str, limits: &Limits) -> Result<(), ReadError> {
     match text.split('\n').map(str::len).max() {
         Some(n) if n > limits.max_line_bytes => Err(ReadError::LineTooLong(n)),
@@ -410,34 +411,33 @@ mod tests {
     #[test]
     fn empty_binary_and_blank_input_are_refused_with_their_reason() {
         let l = Limits::default();
-        assert!(matches!(decode(b"", &l), Err(ReadError::Empty)));
-        assert!(matches!(decode(b"ab\0cd\x01\x02", &l), Err(ReadError::Binary)));
-        assert!(matches!(decode(b" \n\t ", &l), Err(ReadError::Blank)));
+        assert!(matches!(decode(b""), Err(ReadError::Empty)));
+        assert!(matches!(decode(b"ab\0cd\x01\x02"), Err(ReadError::Binary)));
+        assert!(matches!(decode(b" \n\t "), Err(ReadError::Blank)));
         let tight = Limits { max_line_bytes: 10, ..l };
-        assert!(matches!(decode(b"short\nthis line is too long", &tight), Err(ReadError::LineTooLong(21))));
+        assert!(matches!(check_lines("short\nthis line is too long", &tight), Err(ReadError::LineTooLong(21))));
     }
 
     #[test]
     fn text_in_any_common_encoding_is_decoded() {
-        let l = Limits::default();
-        assert_eq!(decode(b"\xEF\xBB\xBFHello\r\nWorld", &l).unwrap(), "Hello\nWorld");
+        assert_eq!(decode(b"\xEF\xBB\xBFHello\r\nWorld").unwrap(), "Hello\nWorld");
         // Windows-1252 / Latin-1.
         let french = "Le ministre français a rencontré son homologue à Paris, a déclaré le ministère.";
         let bytes: Vec<u8> = french.chars().map(|c| c as u32 as u8).collect();
-        assert_eq!(decode(&bytes, &l).unwrap(), french);
+        assert_eq!(decode(&bytes).unwrap(), french);
         // UTF-16 with and without a byte-order mark.
         let text = "Defence ministers met in Seoul on Tuesday.";
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat(), &l).unwrap(), text);
-        assert_eq!(decode(&le, &l).unwrap(), text);
-        assert_eq!(decode(&be, &l).unwrap(), text);
+        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat()).unwrap(), text);
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
         // GB18030 and Shift-JIS, guessed from the bytes.
         let chinese = "中国国防部长董军在北京会见了俄罗斯国防部长。双方讨论了两军合作。";
         let (gb, _, _) = encoding_rs::GB18030.encode(chinese);
-        assert_eq!(decode(&gb, &l).unwrap(), chinese);
+        assert_eq!(decode(&gb).unwrap(), chinese);
         let japanese = "防衛大臣は東京でオーストラリアの国防大臣と会談した。両国は共同訓練について話し合った。";
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(japanese);
-        assert_eq!(decode(&sjis, &l).unwrap(), japanese);
+        assert_eq!(decode(&sjis).unwrap(), japanese);
     }
 }

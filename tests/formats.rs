@@ -161,3 +161,69 @@ fn a_changed_file_is_a_new_version_that_replaces_the_old_events() {
     assert_eq!(date(&store), "2024-03-18");
     assert_eq!(import(&store, &[path]).already_present.len(), 1, "unchanged: nothing to do");
 }
+
+#[test]
+fn hostile_files_each_fail_with_their_reason_and_the_rest_imports() {
+    use std::io::Write;
+    let folder = tempfile::tempdir().unwrap();
+    let f = |name: &str| folder.path().join(name);
+    std::fs::copy(dir().join("shangri_la_austin_dong.html"), f("good.html")).unwrap();
+    std::fs::write(
+        f("scripted.html"),
+        r#"<html><head><script>fetch("https://evil.example/x")</script></head><body onload="alert(1)">
+        <p>The defence ministers of Japan and Australia met in Tokyo on Monday. <a href="javascript:alert(2)">More</a></p>
+        <img src="https://evil.example/pixel.gif" onerror="alert(3)"></body></html>"#,
+    )
+    .unwrap();
+    std::fs::write(f("one_line.txt"), "word ".repeat(40_000)).unwrap();
+    std::fs::write(f("nested.html"), format!("<html><body>{}deep</body></html>", "<div>".repeat(20_000))).unwrap();
+    std::fs::write(f("empty.txt"), b"").unwrap();
+    std::fs::write(f("garbage.txt"), (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+    std::fs::write(f("not_a_zip.docx"), b"PK\x03\x04 this is not really a zip").unwrap();
+    std::fs::write(f("big.txt"), "x\n".repeat(600_000)).unwrap();
+    // A zip bomb renamed .docx: 12 MB of zeros in a few kilobytes.
+    let mut bomb = zip::ZipWriter::new(std::fs::File::create(f("bomb.docx")).unwrap());
+    bomb.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    let zeros = vec![b'0'; 1024 * 1024];
+    for _ in 0..12 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    bomb.finish().unwrap();
+    assert!(std::fs::metadata(f("bomb.docx")).unwrap().len() < 100_000);
+    // A FIFO would block a reader forever; a link loop would never end.
+    assert!(std::process::Command::new("mkfifo").arg(f("pipe.txt")).status().unwrap().success());
+    std::os::unix::fs::symlink(f("loop_b.txt"), f("loop_a.txt")).unwrap();
+    std::os::unix::fs::symlink(f("loop_a.txt"), f("loop_b.txt")).unwrap();
+    std::os::unix::fs::symlink(folder.path(), f("self")).unwrap();
+
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    let mut settings = Settings::default();
+    settings.limits.max_file_bytes = 1024 * 1024;
+    settings.limits.max_line_bytes = 100_000;
+    let summary =
+        import_paths(&store, &[folder.path().to_path_buf()], &settings, |_| {}, &AtomicBool::new(false)).unwrap();
+    let imported: Vec<String> =
+        summary.imported.iter().map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(imported, ["good.html", "scripted.html"], "{summary:#?}");
+    let reason = |name: &str| -> String {
+        let found = summary.failed.iter().find(|(p, _)| p.file_name().unwrap() == name);
+        found.map_or_else(|| panic!("{name} is not reported: {summary:#?}"), |(_, r)| r.clone())
+    };
+    assert_eq!(reason("empty.txt"), "file is 0 bytes");
+    assert_eq!(reason("garbage.txt"), "binary data, not text");
+    assert_eq!(reason("one_line.txt"), "a line of 200000 bytes: data, not article text");
+    assert_eq!(reason("nested.html"), "HTML nested more than 1000 levels deep: not a saved article");
+    assert_eq!(reason("not_a_zip.docx"), "not a Word .docx file (not a zip archive)");
+    assert_eq!(reason("bomb.docx"), "the .docx expands to more than 8 MB: refused (a zip bomb?)");
+    assert_eq!(reason("big.txt"), "file is 1200000 bytes, more than the 1 MB limit");
+    assert_eq!(reason("pipe.txt"), "not a regular file (a pipe, socket or device)");
+    assert!(reason("loop_a.txt").starts_with("a link that cannot be followed"), "{}", reason("loop_a.txt"));
+    assert!(reason("loop_b.txt").starts_with("a link that cannot be followed"));
+    assert_eq!(reason("self"), "a link to a folder: not followed");
+    assert_eq!(summary.failed.len(), 11, "{summary:#?}");
+
+    // The scripted page is text only: no markup, script or address survives.
+    let store = store.lock().unwrap();
+    let page = (1..=2).filter_map(|id| store.article(id).unwrap()).find(|a| a.file.ends_with("scripted.html")).unwrap();
+    assert_eq!(page.text.trim(), "The defence ministers of Japan and Australia met in Tokyo on Monday. More");
+}

@@ -3,7 +3,7 @@
 //
 // DETENTE_APP must name the built app binary; tauri-driver must be on PATH.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -13,6 +13,7 @@ import { remote } from "webdriverio";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, "../fixtures");
+const formats = resolve(here, "../formats");
 const out = resolve(here, "out");
 mkdirSync(out, { recursive: true });
 const app = process.env.DETENTE_APP;
@@ -95,8 +96,8 @@ describe("Détente window", () => {
         timeout: 5000,
         timeoutMsg: "every event is drawn on the timeline",
       });
-      const status = await (await browser.$('[data-testid="status"]')).getText();
-      assert.match(status, /Imported 2 articles/, "the import is reported");
+      const summary = await (await browser.$('[data-testid="import-line"]')).getText();
+      assert.match(summary, /Imported 2 articles/, "the import is reported");
 
       // Filter by a country: only events with Russia remain.
       await (await browser.$('[data-testid="countries-list"] button[data-value="RUS"]')).click();
@@ -131,6 +132,35 @@ describe("Détente window", () => {
       await (await browser.$('[data-testid="actors-clear"]')).click();
       await (await browser.$('[data-testid="countries-clear"]')).click();
       await waitForRows(browser, all.length, "after clearing the filters");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  test("imports a mixed folder of every format and reports what it could not read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const folder = join(dir, "clippings");
+    mkdirSync(join(folder, "nested"), { recursive: true });
+    for (const f of readdirSync(formats)) copyFileSync(join(formats, f), join(folder, "nested", f));
+    writeFileSync(join(folder, "empty.txt"), "");
+    writeFileSync(join(folder, "hostile.html"), "<html><body><script>document.title='owned'</script>" + "<div>".repeat(5000) + "x</body></html>");
+    const browser = await launch(["--db", join(dir, "mixed.db"), "--import", folder]);
+    try {
+      const line = await browser.$('[data-testid="import-line"]');
+      await browser.waitUntil(async () => /^Imported/.test(await line.getText()), { timeout: 30000, timeoutMsg: "the import finishes" });
+      assert.match(await line.getText(), /^Imported 13 articles \(\d+ events\) · 4 failed$/);
+      const failures = await browser.$('[data-testid="import-failures"]');
+      await failures.click();
+      const reasons = await failures.getText();
+      assert.match(reasons, /empty\.txt: file is 0 bytes/);
+      assert.match(reasons, /scanned_no_text\.pdf: not a PDF with a text layer/);
+      assert.match(reasons, /hostile\.html: HTML nested more than 1000 levels deep/);
+      assert.match(reasons, /make_binary_fixtures\.py: unsupported file type/);
+      assert.notEqual(await browser.getTitle(), "owned", "nothing in an imported page runs");
+      await browser.waitUntil(async () => (await rows(browser)).length > 10, { timeout: 10000, timeoutMsg: "the articles' events are listed" });
+      const texts = (await rowTexts(browser)).join("\n");
+      for (const who of ["Antony Blinken", "Jens Stoltenberg", "To Lam", "Gilberto Teodoro"]) assert.match(texts, new RegExp(who));
+      await browser.saveScreenshot(join(out, "mixed-import.png"));
     } finally {
       await browser.deleteSession();
     }

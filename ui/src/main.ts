@@ -9,6 +9,7 @@ import { FacetList } from "./components/filters";
 import { DetailPanel } from "./components/detail";
 import { EventList } from "./components/eventlist";
 import { UndatedPanel } from "./components/undated";
+import { ImportPanel } from "./components/importpanel";
 
 const filter: Filter = { countries: [], actors: [], types: [] };
 let lastTotal = -1;
@@ -17,12 +18,12 @@ let querySeq = 0;
 const status = h("div", { class: "status", role: "status", "data-testid": "status" });
 const dropHint = h("div", { class: "drop-hint", hidden: true }, "Drop article files to import them");
 
+const importPanel = new ImportPanel(() => void api.cancelImport().catch(fail));
+
 function report(s: ImportSummary): void {
-  const parts = [`Imported ${s.imported} article${s.imported === 1 ? "" : "s"} (${s.events} events)`];
-  if (s.alreadyPresent) parts.push(`${s.alreadyPresent} already present`);
-  if (s.failed.length) parts.push(`${s.failed.length} failed: ${s.failed.map((f) => `${f.file}: ${f.reason}`).join("; ")}`);
-  status.textContent = parts.join(" · ");
-  status.classList.toggle("error", s.failed.length > 0);
+  importPanel.finish(s);
+  status.textContent = "";
+  status.classList.remove("error");
 }
 
 function fail(e: unknown): void {
@@ -33,8 +34,7 @@ function fail(e: unknown): void {
 
 async function runImport(paths: string[]): Promise<void> {
   if (paths.length === 0) return;
-  status.textContent = `Importing ${paths.length} file${paths.length === 1 ? "" : "s"}…`;
-  status.classList.remove("error");
+  importPanel.start(paths.length);
   try {
     report(await api.importFiles(paths));
     await refresh();
@@ -137,7 +137,7 @@ const emptyState = h(
   "div",
   { class: "empty-state", hidden: true, "data-testid": "empty-state" },
   h("h2", {}, "No articles yet"),
-  h("p", {}, "Import articles (.txt, or saved .html pages) with the button above or by dropping them on the window, or start with the sample articles."),
+  h("p", {}, "Import articles (text, Markdown, saved web pages, PDF, Word, e-mail, RSS and Atom feeds, JSONL and CSV corpora, or whole folders) with the buttons above or by dropping them on the window, or start with the sample articles."),
   h(
     "button",
     {
@@ -218,6 +218,7 @@ document.body.append(
       { class: "toolbar" },
       h("h1", {}, "Détente"),
       h("button", { type: "button", class: "primary", "data-testid": "import", onclick: async () => runImport(await api.chooseFiles()) }, "Import…"),
+      h("button", { type: "button", "data-testid": "import-folder", onclick: async () => runImport(await api.chooseFolder()) }, "Import folder…"),
       searchBox,
       grouping,
       h("button", { type: "button", title: "Zoom in (+)", "aria-label": "Zoom in", onclick: () => timeline.zoomBy(0.7) }, "+"),
@@ -229,7 +230,7 @@ document.body.append(
     h("nav", { class: "sidebar", "aria-label": "Filters" }, countries.el, actors.el),
     h("main", { class: "content" }, undated.el, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),
     detail.el,
-    h("footer", {}, status),
+    h("footer", {}, importPanel.el, status),
   ),
   dropHint,
 );
@@ -247,9 +248,7 @@ try {
 } catch (e) {
   fail(e);
 }
-void api.onImportProgress((done, total, file) => {
-  status.textContent = `Importing ${done + 1} of ${total}: ${file}`;
-});
+void api.onImportProgress((done, total, file) => importPanel.progress(done, total, file));
 void api.onFileDrop(
   (paths) => void runImport(paths),
   (over) => (dropHint.hidden = !over),

@@ -36,6 +36,8 @@ export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
 export const importFiles = (paths: string[]) => call<ImportSummary>("import_files", { paths });
 export const loadSamples = () => call<ImportSummary>("load_samples");
+/** Stops the import under way after the files being read; what was stored stays. */
+export const cancelImport = () => call<null>("cancel_import");
 export const undatedArticles = () => call<UndatedArticle[]>("undated_articles");
 /** Sets an article's publication date; its events are read again. */
 export const setPublished = (articleId: number, date: string) =>
@@ -43,14 +45,26 @@ export const setPublished = (articleId: number, date: string) =>
 /** Tells the backend the timeline has been drawn once (launch timing). */
 export const firstDraw = (events: number) => call<number>("first_draw", { events });
 
+/** The files the engine reads (`Format::EXTENSIONS`). */
+export const ARTICLE_EXTENSIONS = [
+  "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "eml", "rss", "atom", "xml", "jsonl", "ndjson", "csv",
+];
+
 /** Opens the native multi-file dialog; an empty list when cancelled. */
 export async function chooseFiles(): Promise<string[]> {
   const picked = await open({
     multiple: true,
     directory: false,
     title: "Import articles",
-    filters: [{ name: "Articles", extensions: ["txt", "text", "html", "htm", "xhtml"] }],
+    filters: [{ name: "Articles", extensions: ARTICLE_EXTENSIONS }],
   });
+  if (!picked) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+/** Opens the native folder dialog (a folder is imported recursively); an empty list when cancelled. */
+export async function chooseFolder(): Promise<string[]> {
+  const picked = await open({ multiple: false, directory: true, title: "Import a folder of articles" });
   if (!picked) return [];
   return Array.isArray(picked) ? picked : [picked];
 }

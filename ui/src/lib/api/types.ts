@@ -85,7 +85,11 @@ export interface EventDetail {
 
 export interface ImportSummary {
   imported: number;
+  /** Articles whose file changed: the new version replaced the old. */
+  updated: number;
   events: number;
+  /** The import was cancelled before every file was read. */
+  cancelled: boolean;
   alreadyPresent: number;
   failed: { file: string; reason: string }[];
   line: string;

@@ -1,0 +1,66 @@
+// The import under way and how it ended: a progress bar with the current
+// file, an estimate and a Cancel button; then the summary, with every file
+// that failed and why.
+import type { ImportSummary } from "../lib/api";
+import { clear, h } from "../lib/dom";
+import { fileName, summaryLine, timeLeft } from "../lib/import/progress";
+
+export class ImportPanel {
+  readonly el: HTMLElement;
+  private readonly bar: HTMLProgressElement;
+  private readonly line: HTMLSpanElement;
+  private readonly cancel: HTMLButtonElement;
+  private readonly failures: HTMLDetailsElement;
+  private started = 0;
+
+  constructor(onCancel: () => void) {
+    this.bar = h("progress", { class: "import-bar", max: 1, value: 0, "aria-label": "Import progress" });
+    this.line = h("span", { class: "import-line", "data-testid": "import-line" });
+    this.cancel = h("button", { type: "button", "data-testid": "import-cancel", onclick: () => {
+      this.cancel.disabled = true;
+      this.line.textContent = "Cancelling after the files being read…";
+      onCancel();
+    } }, "Cancel");
+    this.failures = h("details", { class: "import-failures", hidden: true, "data-testid": "import-failures" });
+    this.el = h("div", { class: "import-panel", hidden: true, "data-testid": "import-panel" }, this.bar, this.line, this.cancel, this.failures);
+  }
+
+  /** An import has started. */
+  start(files: number): void {
+    this.started = performance.now();
+    this.el.hidden = false;
+    this.bar.hidden = false;
+    this.cancel.hidden = false;
+    this.cancel.disabled = false;
+    this.failures.hidden = true;
+    this.bar.max = Math.max(1, files);
+    this.bar.value = 0;
+    this.line.textContent = "Reading files…";
+  }
+
+  /** `done` of `total` files are finished, the last being `file`. */
+  progress(done: number, total: number, file: string): void {
+    if (this.el.hidden) this.start(total);
+    this.bar.max = Math.max(1, total);
+    this.bar.value = done;
+    const left = timeLeft(done, total, performance.now() - this.started);
+    this.line.textContent = `${done} of ${total} files · ${fileName(file)}${left ? ` · ${left}` : ""}`;
+  }
+
+  /** The import is over: its summary, failures listed by file. */
+  finish(s: ImportSummary): void {
+    this.el.hidden = false;
+    this.bar.hidden = true;
+    this.cancel.hidden = true;
+    this.line.textContent = summaryLine(s);
+    this.el.classList.toggle("error", s.failed.length > 0);
+    clear(this.failures);
+    this.failures.hidden = s.failed.length === 0;
+    if (s.failed.length) {
+      this.failures.append(
+        h("summary", {}, `${s.failed.length} file${s.failed.length === 1 ? "" : "s"} not imported`),
+        h("ul", {}, ...s.failed.map((f) => h("li", {}, h("span", { class: "file" }, f.file), ": ", f.reason))),
+      );
+    }
+  }
+}
