@@ -151,11 +151,25 @@ impl Store {
     }
 
     fn setup(mut conn: Connection) -> Result<Store> {
+        // Another process (the CLI beside the app) may be writing: wait for
+        // it rather than fail.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations().to_latest(&mut conn)?;
+        // Two processes opening a new database at once both try to create
+        // the schema; the one that loses sees it done when it tries again.
+        let mut attempt = 0;
+        loop {
+            match migrations().to_latest(&mut conn) {
+                Ok(()) => break,
+                Err(_) if attempt < 5 => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50 * attempt));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         Ok(Store { conn })
     }
 

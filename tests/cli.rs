@@ -103,3 +103,68 @@ fn events_without_a_database_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no database at /nonexistent/x.db"));
 }
+
+#[test]
+fn an_import_killed_midway_leaves_only_whole_articles_and_a_second_run_completes_it() {
+    use std::collections::HashMap;
+
+    use detente::extract::extract;
+    use detente::store::{Filter, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("articles");
+    std::fs::create_dir_all(&folder).unwrap();
+    let places = ["Tokyo", "Canberra", "Manila", "Seoul", "Hanoi", "Jakarta"];
+    let total = 400;
+    for i in 0..total {
+        let place = places[i % places.len()];
+        let text = format!(
+            "Ministers meet in {place} ({i})\ndate 2024-03-{:02}\nThe Japanese and Australian defence ministers met in {place} on Monday for talks on maritime security.\n\nThey also held a joint news conference in {place}, and the Australian minister later visited a base outside the city on Tuesday. Report {i}.\n",
+            11 + i % 15
+        );
+        std::fs::write(folder.join(format!("{i:04}.txt")), text).unwrap();
+    }
+    let db = dir.path().join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(["import", "--db", db.to_str().unwrap(), folder.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(dir.path().join("stderr.txt")).unwrap())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL: no chance to tidy up) once some articles are in.
+    let stored = |db: &Path| Store::open(db).and_then(|s| s.counts()).map_or(0, |c| c.0);
+    let start = std::time::Instant::now();
+    while stored(&db) < 20 && start.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let early = child.try_wait().unwrap();
+    let stderr = std::fs::read_to_string(dir.path().join("stderr.txt")).unwrap();
+    assert!(early.is_none(), "the import was still running: {early:?} {stderr}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let after_kill = stored(&db);
+    assert!(after_kill > 0 && after_kill < total as i64, "killed midway: {after_kill} of {total} stored");
+
+    // Every article stored has exactly the events its text gives.
+    let check = |db: &Path| {
+        let store = Store::open(db).unwrap();
+        let mut per_article: HashMap<i64, usize> = HashMap::new();
+        for e in store.events(&Filter::default()).unwrap() {
+            *per_article.entry(e.sources[0].article_id).or_default() += 1;
+        }
+        let (articles, _) = store.counts().unwrap();
+        for id in 1..=articles {
+            let a = store.article(id).unwrap().expect("ids are dense");
+            let expected = extract(&a.text, &Default::default()).events.len();
+            assert_eq!(per_article.get(&id).copied().unwrap_or(0), expected, "article {id} is whole");
+        }
+        articles
+    };
+    check(&db);
+
+    let out = detente(&["import", "--db", db.to_str().unwrap(), folder.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(line.contains(&format!("already present {after_kill}")), "{line}");
+    assert_eq!(check(&db), total as i64);
+}
