@@ -168,6 +168,27 @@ fn main() {
         sample.len()
     );
 
+    // The store's share: writing the same articles, already extracted, in
+    // batches of 256 as the import does, on one thread.
+    let extracted: Vec<_> = sample.iter().map(|a| detente::extract::extract(a, &Default::default())).collect();
+    let mut scratch = Store::open(&dir.path().join("scratch.db")).expect("database");
+    let items: Vec<detente::store::NewArticle<'_>> = sample
+        .iter()
+        .zip(&extracted)
+        .enumerate()
+        .map(|(i, (t, x))| detente::store::NewArticle {
+            file: Box::leak(format!("a{i}").into_boxed_str()),
+            url: None,
+            text: t,
+            extraction: x,
+        })
+        .collect();
+    let t = Instant::now();
+    for chunk in items.chunks(256) {
+        scratch.add_articles(chunk).expect("write");
+    }
+    println!("storage alone: {:.0} articles/s on one thread", items.len() as f64 / t.elapsed().as_secs_f64());
+
     let store = Mutex::new(Store::open(&dir.path().join("bench.db")).expect("database"));
     let settings = Settings::default();
     let start = Instant::now();

@@ -71,11 +71,17 @@ enum ContextKind {
     Vessel,
 }
 
+impl ContextKind {
+    /// How many kinds there are: one past the last.
+    const COUNT: usize = ContextKind::Vessel as usize + 1;
+}
+
 /// The trigger lexicon and context words of `resources/events/`.
 pub struct Lexicon {
     triggers: Vec<(Option<EventType>, Flags)>,
     automaton: AhoCorasick,
-    context: Vec<(ContextKind, Vec<String>)>,
+    /// Context phrases, as words, by kind (`ContextKind as usize`).
+    context: Vec<Vec<Vec<String>>>,
 }
 
 impl Lexicon {
@@ -137,11 +143,15 @@ impl Lexicon {
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
         }
-        Ok(Lexicon { triggers, automaton, context })
+        let mut by_kind = vec![Vec::new(); ContextKind::COUNT];
+        for (kind, phrase) in context {
+            by_kind[kind as usize].push(phrase);
+        }
+        Ok(Lexicon { triggers, automaton, context: by_kind })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
-        self.context.iter().filter(move |(k, _)| *k == kind).map(|(_, p)| p.as_slice())
+        self.context[kind as usize].iter().map(Vec::as_slice)
     }
 }
 
@@ -177,6 +187,14 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
         }
     }
     split
+}
+
+/// The words of `all` (a sentence's, in order) that lie within `from..to`:
+/// the same as [`words`] on that span when it starts and ends between words.
+fn within(all: &[(usize, usize, String)], from: usize, to: usize) -> &[(usize, usize, String)] {
+    let lo = all.partition_point(|w| w.0 < from);
+    let hi = all.partition_point(|w| w.1 <= to).max(lo);
+    &all[lo..hi]
 }
 
 fn contains_phrase(words: &[(usize, usize, String)], phrase: &[String]) -> Option<usize> {
@@ -271,13 +289,16 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let line = text[s..e].to_lowercase();
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
+    // Each sentence's words, read once.
+    let all_words: Vec<Vec<(usize, usize, String)>> =
+        layout.sentences.iter().map(|s| words(text, s.start, s.end)).collect();
     let sentence_triggers: Vec<Vec<Trigger>> =
-        layout.sentences.iter().map(|s| find_triggers(text, s, lexicon, &mentions)).collect();
+        layout.sentences.iter().zip(&all_words).map(|(s, sw)| find_triggers(text, s, sw, lexicon, &mentions)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
-        let sentence_words = words(text, sentence.start, sentence.end);
-        let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(&sentence_words, p).is_some());
+        let sentence_words = &all_words[si];
+        let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in triggers {
             // Only for diagnostics: counting code points is linear in the text.
@@ -286,7 +307,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
                 continue;
             }
-            let before_words = words(text, trigger.before.0, trigger.start);
+            let before_words = within(sentence_words, trigger.before.0, trigger.start);
             let near = &before_words[before_words.len().saturating_sub(5)..];
             // A noun is planned only when its own modifiers say so ("the
             // upcoming summit"), not the verb it is the object of ("will
@@ -369,7 +390,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             // A ship that visits or arrives makes a port call.
             if draft.kind == EventType::Visit
-                && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(&before_words, p).is_some())
+                && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(before_words, p).is_some())
             {
                 draft.kind = EventType::PortCall;
             }
@@ -378,8 +399,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             // "The two leaders had met in Doha": the pair named last.
             if draft.actors.is_empty() {
-                let window = words(text, trigger.before.0, trigger.after.1);
-                if lexicon.phrases(ContextKind::Pair).any(|p| contains_phrase(&window, p).is_some())
+                let window = within(sentence_words, trigger.before.0, trigger.after.1);
+                if lexicon.phrases(ContextKind::Pair).any(|p| contains_phrase(window, p).is_some())
                     && let Some(pair) =
                         in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
                 {
@@ -511,10 +532,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
+fn find_triggers(
+    text: &str,
+    sentence: &Sentence,
+    sw: &[(usize, usize, String)],
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
-    let mut sw = Vec::new();
     for m in lexicon.automaton.find_iter(s) {
         let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
         let pattern = &s[m.start()..m.end()];
@@ -527,17 +553,14 @@ fn find_triggers(text: &str, sentence: &Sentence, lexicon: &Lexicon, mentions: &
         if s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count() {
             continue;
         }
-        if sw.is_empty() {
-            sw = words(text, sentence.start, sentence.end);
-        }
-        let (mut before, subordinate) = clause_start(text, &sw, sentence.start, start, lexicon);
+        let (mut before, subordinate) = clause_start(text, sw, sentence.start, start, lexicon);
         // "Trump said he had held a call with Putin": when a pronoun is the
         // subject, the one it stands for is earlier in the sentence.
         let first = sw.iter().find(|w| w.0 >= before).map(|w| w.2.as_str());
         if matches!(first, Some("he" | "she")) {
             before = sentence.start;
         }
-        let after = clause_end(text, &sw, end, sentence.end, lexicon, mentions);
+        let after = clause_end(text, sw, end, sentence.end, lexicon, mentions);
         let clause_to = {
             let mut to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
             let lo = sw.partition_point(|w| w.0 < end);

@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 
 use crate::extract::{self, Extraction, Options};
 use crate::formats::{self, Format};
-use crate::store::{Added, Store, StoreError};
+use crate::store::{Added, NewArticle, Store, StoreError};
 use crate::text::{self, Limits};
 
 /// What an import did, file by file.
@@ -209,11 +209,13 @@ pub struct Progress {
 }
 
 /// Imports files and folders into the store. Files are read and their
-/// events extracted on `settings.threads` threads without the store's
-/// lock, which is held only to look up and write each article (so a
-/// window using the same store stays responsive). `progress` is told of
-/// each file finished; when `cancel` is set, no further file is started and
-/// what was stored stays.
+/// events extracted on `settings.threads` worker threads without the
+/// store's lock; the calling thread writes what they send in batches, one
+/// transaction per batch (an article is never split across batches), taking
+/// the lock only for the look-ups and those writes, so a window using the
+/// same store stays responsive. `progress` is told of each file once its
+/// articles are stored; when `cancel` is set, no further file is started,
+/// and what was read is stored.
 pub fn import_paths(
     store: &Mutex<Store>,
     paths: &[PathBuf],
@@ -224,36 +226,43 @@ pub fn import_paths(
     let mut summary = Summary::default();
     let files = expand(paths, &mut summary.failed);
     let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
     let lock = || store.lock().unwrap_or_else(|p| p.into_inner());
-    let per_file: Mutex<Vec<(usize, Summary)>> = Mutex::new(Vec::new());
-    let failure: Mutex<Option<StoreError>> = Mutex::new(None);
-    std::thread::scope(|scope| {
+    // What is stored already, to skip re-reading it without taking the lock
+    // for every article.
+    let stored = lock().content_keys()?;
+    let (send, receive) = std::sync::mpsc::sync_channel::<ReadFile>(QUEUE);
+    let mut per_file: Vec<(usize, Summary)> = Vec::new();
+    let written = std::thread::scope(|scope| {
         for _ in 0..settings.threads.max(1) {
-            scope.spawn(|| {
-                loop {
-                    if cancel.load(Ordering::Relaxed) || failure.lock().map_or(true, |f| f.is_some()) {
-                        return;
-                    }
+            let send = send.clone();
+            let (next, stop, lock, files, stored) = (&next, &stop, &lock, &files, &stored);
+            scope.spawn(move || {
+                while !cancel.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { return };
-                    match import_file(&lock, file, &settings.limits) {
-                        Ok(s) => per_file.lock().unwrap_or_else(|p| p.into_inner()).push((i, s)),
-                        Err(e) => {
-                            *failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
-                            return;
-                        }
+                    let read = read_file(lock, stored, i, file, &settings.limits);
+                    if send.send(read).is_err() {
+                        return;
                     }
-                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    progress(Progress { done: n, total: files.len(), file: file.clone() });
                 }
             });
         }
+        drop(send);
+        let mut done = 0;
+        let result = write_batches(&receive, store, |i, s| {
+            done += 1;
+            progress(Progress { done, total: files.len(), file: files[i].clone() });
+            per_file.push((i, s));
+        });
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+            // Let the workers finish their files and go.
+            while receive.recv().is_ok() {}
+        }
+        result
     });
-    if let Some(e) = failure.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        return Err(e);
-    }
-    let mut per_file = per_file.into_inner().unwrap_or_else(|p| p.into_inner());
+    written?;
     per_file.sort_by_key(|(i, _)| *i);
     summary.cancelled = per_file.len() < files.len();
     for (_, s) in per_file {
@@ -262,35 +271,103 @@ pub fn import_paths(
     Ok(summary)
 }
 
-/// Imports one file's articles. Only a database failure is an error; a
-/// file or article that cannot be read is an outcome.
-fn import_file<'a>(
+/// A file read and its articles extracted, ready to store.
+struct ReadFile {
+    index: usize,
+    /// Outcomes known without writing (failures, texts already stored).
+    known: Summary,
+    articles: Vec<(Article, Extraction)>,
+}
+
+/// Reads one file and extracts its articles. A file or article that
+/// cannot be read is an outcome, not an error.
+fn read_file<'a>(
     lock: &impl Fn() -> std::sync::MutexGuard<'a, Store>,
+    stored: &std::collections::HashSet<u64>,
+    index: usize,
     file: &Path,
     limits: &Limits,
-) -> Result<Summary, StoreError> {
-    let mut summary = Summary::default();
-    let articles = match Article::read_with(file, limits) {
-        Ok(a) => a,
-        Err(reason) => {
-            summary.add(file.to_path_buf(), Outcome::Failed(reason));
-            return Ok(summary);
+) -> ReadFile {
+    let mut known = Summary::default();
+    let mut articles = Vec::new();
+    match Article::read_with(file, limits) {
+        Err(reason) => known.add(file.to_path_buf(), Outcome::Failed(reason)),
+        Ok(read) => {
+            for article in read {
+                // Already stored: no need to extract it again. Only a text
+                // whose key is known is looked up; a failed look-up is left
+                // to the write, which checks again.
+                let maybe = stored.contains(&crate::store::content_key(&article.text));
+                let present = if maybe { lock().find_article(&article.text) } else { Ok(None) };
+                match present {
+                    Ok(Some(_)) => known.add(PathBuf::from(&article.file), Outcome::AlreadyPresent),
+                    _ => match article.extract() {
+                        Err(reason) => known.add(PathBuf::from(&article.file), Outcome::Failed(reason)),
+                        Ok(x) => articles.push((article, x)),
+                    },
+                }
+            }
         }
-    };
-    for article in articles {
-        let label = PathBuf::from(&article.file);
-        // Bound first: a guard in a match scrutinee would be held through the arms.
-        let present = lock().find_article(&article.text)?;
-        let outcome = match present {
-            Some(_) => Outcome::AlreadyPresent,
-            None => match article.extract() {
-                Err(reason) => Outcome::Failed(reason),
-                Ok(x) => lock().add_article_from(&article.file, article.url.as_deref(), &article.text, &x)?.into(),
-            },
-        };
-        summary.add(label, outcome);
     }
-    Ok(summary)
+    ReadFile { index, known, articles }
+}
+
+/// Files read ahead of the writer, at most: enough that readers never wait
+/// for a batch being written, few enough to bound memory.
+const QUEUE: usize = 1024;
+
+/// Articles written per transaction, at most (a file's are never split).
+const BATCH: usize = 256;
+/// How long a batch may wait for more articles before it is written.
+const BATCH_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Writes what the workers send, a batch per transaction, and reports each
+/// file (its index and outcomes) once its articles are stored.
+fn write_batches(
+    receive: &std::sync::mpsc::Receiver<ReadFile>,
+    store: &Mutex<Store>,
+    mut file_done: impl FnMut(usize, Summary),
+) -> Result<(), StoreError> {
+    let mut batch: Vec<ReadFile> = Vec::new();
+    let mut size = 0;
+    let mut since = std::time::Instant::now();
+    loop {
+        // Wait for work when there is none; otherwise gather a batch, but
+        // write within a quarter of a second of its first file.
+        let next = if batch.is_empty() {
+            let r = receive.recv().ok();
+            since = std::time::Instant::now();
+            r
+        } else {
+            receive.recv_timeout(BATCH_WAIT.saturating_sub(since.elapsed())).ok()
+        };
+        if let Some(read) = next {
+            size += read.articles.len();
+            batch.push(read);
+            if size < BATCH && since.elapsed() < BATCH_WAIT {
+                continue;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let items: Vec<NewArticle<'_>> = batch
+            .iter()
+            .flat_map(|r| &r.articles)
+            .map(|(a, x)| NewArticle { file: &a.file, url: a.url.as_deref(), text: &a.text, extraction: x })
+            .collect();
+        let added = store.lock().unwrap_or_else(|p| p.into_inner()).add_articles(&items)?;
+        let mut added = added.into_iter();
+        for read in batch.drain(..) {
+            let mut s = read.known;
+            for (article, _) in &read.articles {
+                let outcome = added.next().map_or(Outcome::Failed("not stored".into()), Outcome::from);
+                s.add(PathBuf::from(&article.file), outcome);
+            }
+            file_done(read.index, s);
+        }
+        size = 0;
+    }
 }
 
 /// Sets a stored article's publication date and reads its events again

@@ -135,7 +135,28 @@ pub fn content_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The first 64 bits of a text's [`content_hash`]: a compact key for
+/// "is this text perhaps stored already?".
+pub fn content_key(text: &str) -> u64 {
+    let digest = Sha256::digest(text.as_bytes());
+    u64::from_be_bytes(digest[..8].try_into().expect("a SHA-256 digest has 32 bytes"))
+}
+
 impl Store {
+    /// The [`content_key`] of every stored article (8 bytes each: a
+    /// million articles take 8 MB).
+    pub fn content_keys(&self) -> Result<std::collections::HashSet<u64>> {
+        let mut stmt = self.conn.prepare("SELECT substr(content_hash, 1, 16) FROM article")?;
+        let keys = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = std::collections::HashSet::new();
+        for k in keys {
+            if let Ok(k) = u64::from_str_radix(&k?, 16) {
+                out.insert(k);
+            }
+        }
+        Ok(out)
+    }
+
     /// Opens (creating if needed) the database at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -198,50 +219,18 @@ impl Store {
     /// text from the same path (`file`) is a new version: it replaces the
     /// stored one and its events, in the same transaction.
     pub fn add_article_from(&mut self, file: &str, url: Option<&str>, text: &str, x: &Extraction) -> Result<Added> {
-        let hash = content_hash(text);
+        Ok(self.add_articles(&[NewArticle { file, url, text, extraction: x }])?.remove(0))
+    }
+
+    /// Stores several articles, each as [`Store::add_article_from`] does,
+    /// in one transaction: all of them with all their events, or none.
+    /// (One commit per batch rather than per article is what makes a bulk
+    /// import fast.)
+    pub fn add_articles(&mut self, articles: &[NewArticle<'_>]) -> Result<Vec<Added>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        if let Some(id) =
-            tx.query_row("SELECT id FROM article WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?
-        {
-            return Ok(Added::AlreadyPresent { article_id: id });
-        }
-        let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let published = x.published.as_ref().map(|p| p.date.to_string());
-        let source = x.published.as_ref().map_or(String::new(), |p| p.source.clone());
-        let previous: Option<i64> = tx
-            .query_row("SELECT id FROM article WHERE path = ?1 ORDER BY id DESC LIMIT 1", [file], |r| r.get(0))
-            .optional()?;
-        let article_id = match previous {
-            Some(id) => {
-                tx.execute(
-                    "DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)",
-                    [id],
-                )?;
-                tx.execute(
-                    "UPDATE article SET content_hash = ?2, title = ?3, published = ?4, published_source = ?5, text = ?6,
-                     diagnostics = ?7, url = ?8, imported_at = datetime('now') WHERE id = ?1",
-                    params![id, hash, x.title, published, source, text, diagnostics, url],
-                )?;
-                id
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO article (content_hash, path, title, published, published_source, text, diagnostics, url, imported_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))",
-                    params![hash, file, x.title, published, source, text, diagnostics, url],
-                )?;
-                tx.last_insert_rowid()
-            }
-        };
-        for event in &x.events {
-            insert_event(&tx, article_id, event)?;
-        }
+        let added = articles.iter().map(|a| add_in(&tx, a)).collect::<Result<Vec<_>>>()?;
         tx.commit()?;
-        let events = x.events.len();
-        Ok(match previous {
-            Some(_) => Added::Updated { article_id, events },
-            None => Added::New { article_id, events },
-        })
+        Ok(added)
     }
 
     /// Events matching the filter, by date.
@@ -443,42 +432,92 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     })
 }
 
+/// An article to store: where it was read, its address, text and events.
+#[derive(Debug, Clone, Copy)]
+pub struct NewArticle<'a> {
+    pub file: &'a str,
+    pub url: Option<&'a str>,
+    pub text: &'a str,
+    pub extraction: &'a Extraction,
+}
+
+fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
+    let (file, url, text, x) = (a.file, a.url, a.text, a.extraction);
+    let hash = content_hash(text);
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?
+        .query_row([&hash], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(Added::AlreadyPresent { article_id: id });
+    }
+    let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let published = x.published.as_ref().map(|p| p.date.to_string());
+    let source = x.published.as_ref().map_or(String::new(), |p| p.source.clone());
+    let previous: Option<i64> = tx
+        .prepare_cached("SELECT id FROM article WHERE path = ?1 ORDER BY id DESC LIMIT 1")?
+        .query_row([file], |r| r.get(0))
+        .optional()?;
+    let article_id = match previous {
+        Some(id) => {
+            tx.prepare_cached("DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)")?
+                .execute([id])?;
+            tx.prepare_cached(
+                "UPDATE article SET content_hash = ?2, title = ?3, published = ?4, published_source = ?5, text = ?6,
+                 diagnostics = ?7, url = ?8, imported_at = datetime('now') WHERE id = ?1",
+            )?
+            .execute(params![id, hash, x.title, published, source, text, diagnostics, url])?;
+            id
+        }
+        None => {
+            tx.prepare_cached("INSERT INTO article (content_hash, path, title, published, published_source, text, diagnostics, url, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))")?.execute(params![hash, file, x.title, published, source, text, diagnostics, url],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for event in &x.events {
+        insert_event(tx, article_id, event)?;
+    }
+    let events = x.events.len();
+    Ok(match previous {
+        Some(_) => Added::Updated { article_id, events },
+        None => Added::New { article_id, events },
+    })
+}
+
 fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO event (type, date, date_start, date_end, precision, date_inferred, status, location, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            e.kind.code(),
-            e.date.to_string(),
-            e.date.start().to_string(),
-            e.date.end().to_string(),
-            e.date.precision().code(),
-            e.date_inferred,
-            e.status.code(),
-            e.location,
-            e.confidence
-        ],
-    )?;
+    )?
+    .execute(params![
+        e.kind.code(),
+        e.date.to_string(),
+        e.date.start().to_string(),
+        e.date.end().to_string(),
+        e.date.precision().code(),
+        e.date_inferred,
+        e.status.code(),
+        e.location,
+        e.confidence
+    ])?;
     let event_id = tx.last_insert_rowid();
     for code in &e.countries {
-        tx.execute("INSERT OR IGNORE INTO event_country (event_id, code) VALUES (?1, ?2)", params![event_id, code])?;
+        tx.prepare_cached("INSERT OR IGNORE INTO event_country (event_id, code) VALUES (?1, ?2)")?
+            .execute(params![event_id, code])?;
     }
     for (position, a) in e.actors.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO actor (name, country) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
-            params![a.name, a.country],
-        )?;
-        let actor_id: i64 = tx.query_row("SELECT id FROM actor WHERE name = ?1", [&a.name], |r| r.get(0))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![event_id, actor_id, position as i64, a.country, a.role],
+        tx.prepare_cached("INSERT INTO actor (name, country) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")?
+            .execute(params![a.name, a.country])?;
+        let actor_id: i64 =
+            tx.prepare_cached("SELECT id FROM actor WHERE name = ?1")?.query_row([&a.name], |r| r.get(0))?;
+        tx.prepare_cached("INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![event_id, actor_id, position as i64, a.country, a.role],
         )?;
     }
     for ev in &e.evidence {
-        tx.execute(
-            "INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![event_id, article_id, ev.start as i64, ev.end as i64, ev.text],
-        )?;
+        tx.prepare_cached("INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![event_id, article_id, ev.start as i64, ev.end as i64, ev.text])?;
     }
     Ok(())
 }
