@@ -76,8 +76,15 @@ pub fn read(path: &Path, format: Format, limits: &Limits) -> Result<Vec<Document
     read_bytes(&bytes, format, limits)
 }
 
-/// [`read`] on bytes already read.
+/// [`read`] on bytes already read. A reader that panics on a hostile file
+/// (a bug, in this crate or a parser it uses) fails that file alone.
 pub fn read_bytes(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
+    std::panic::catch_unwind(|| read_unguarded(bytes, format, limits)).map_err(|_| {
+        "the file could not be read (the reader failed on it: please report it with the file)".to_string()
+    })?
+}
+
+fn read_unguarded(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
     let decode = |b: &[u8]| text::decode(b).map_err(|e| e.to_string());
     let docs = match format {
         Format::Text => vec![Document { text: decode(bytes)?, ..Document::default() }],

@@ -149,9 +149,7 @@ impl Article {
                 Format::EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" ")
             ));
         };
-        // A reader's bug on a hostile file fails that file alone.
-        let documents = std::panic::catch_unwind(|| formats::read(file, format, limits))
-            .map_err(|_| "the file could not be read (the reader failed on it: please report it with the file)")??;
+        let documents = formats::read(file, format, limits)?;
         let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()).display().to_string();
         let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned());
         let file_date = text::modified_day(file);
