@@ -7,6 +7,7 @@ fn main() {
         "event_detail",
         "import_files",
         "cancel_import",
+        "corpus_columns",
         "load_samples",
         "first_draw",
         "undated_articles",

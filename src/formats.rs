@@ -70,21 +70,39 @@ pub struct Document {
     pub url: Option<String>,
 }
 
+/// How files are read: the limits, and the columns a corpus's fields are
+/// in when the analyst chose them (otherwise they are found by name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub limits: Limits,
+    pub columns: ColumnChoice,
+}
+
+/// Columns chosen by name for a JSONL or CSV corpus; `None` is "find it".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnChoice {
+    pub text: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
 /// Reads the articles of a file in the given format.
-pub fn read(path: &Path, format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
-    let bytes = text::read_bytes(path, limits).map_err(|e| e.to_string())?;
-    read_bytes(&bytes, format, limits)
+pub fn read(path: &Path, format: Format, options: &ReadOptions) -> Result<Vec<Document>, String> {
+    let bytes = text::read_bytes(path, &options.limits).map_err(|e| e.to_string())?;
+    read_bytes(&bytes, format, options)
 }
 
 /// [`read`] on bytes already read. A reader that panics on a hostile file
 /// (a bug, in this crate or a parser it uses) fails that file alone.
-pub fn read_bytes(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
-    std::panic::catch_unwind(|| read_unguarded(bytes, format, limits)).map_err(|_| {
+pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<Vec<Document>, String> {
+    std::panic::catch_unwind(|| read_unguarded(bytes, format, options)).map_err(|_| {
         "the file could not be read (the reader failed on it: please report it with the file)".to_string()
     })?
 }
 
-fn read_unguarded(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<Document>, String> {
+fn read_unguarded(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<Vec<Document>, String> {
+    let limits = &options.limits;
     let decode = |b: &[u8]| text::decode(b).map_err(|e| e.to_string());
     let docs = match format {
         Format::Text => vec![Document { text: decode(bytes)?, ..Document::default() }],
@@ -94,8 +112,8 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<D
         Format::Docx => vec![docx(bytes, limits)?],
         Format::Eml => vec![eml(bytes)?],
         Format::Feed => feed(bytes)?,
-        Format::Jsonl => jsonl(&decode(bytes)?)?,
-        Format::Csv => csv(&decode(bytes)?)?,
+        Format::Jsonl => jsonl(&decode(bytes)?, &options.columns)?,
+        Format::Csv => csv(&decode(bytes)?, &options.columns)?,
     };
     let mut out = Vec::with_capacity(docs.len());
     for d in docs {
@@ -387,11 +405,56 @@ struct Columns {
 }
 
 impl Columns {
-    fn detect(names: &[String]) -> Columns {
-        let find =
-            |wanted: &[&str]| wanted.iter().find_map(|w| names.iter().position(|n| n.trim().eq_ignore_ascii_case(w)));
-        Columns { text: find(TEXT_FIELDS), title: find(TITLE_FIELDS), date: find(DATE_FIELDS), url: find(URL_FIELDS) }
+    /// Each field's column: the one chosen, else the first of the usual names.
+    fn detect(names: &[String], choice: &ColumnChoice) -> Columns {
+        let find = |chosen: &Option<String>, wanted: &[&str]| match chosen {
+            Some(c) => names.iter().position(|n| n.trim() == c.trim()),
+            None => wanted.iter().find_map(|w| names.iter().position(|n| n.trim().eq_ignore_ascii_case(w))),
+        };
+        Columns {
+            text: find(&choice.text, TEXT_FIELDS),
+            title: find(&choice.title, TITLE_FIELDS),
+            date: find(&choice.date, DATE_FIELDS),
+            url: find(&choice.url, URL_FIELDS),
+        }
     }
+}
+
+/// How the error for a corpus without a text field begins: the analyst
+/// can then choose the columns.
+pub const NO_TEXT_COLUMN: &str = "no text column";
+
+fn no_text(names: &[String], choice: &ColumnChoice) -> String {
+    match &choice.text {
+        Some(c) => format!("{NO_TEXT_COLUMN} named {c:?} among: {}", names.join(", ")),
+        None => format!("{NO_TEXT_COLUMN} (one of {}) among: {}", TEXT_FIELDS.join(", "), names.join(", ")),
+    }
+}
+
+/// The field names of a JSONL or CSV corpus (its header, or the keys of its
+/// first object), for the analyst to choose from.
+pub fn column_names(path: &Path, options: &ReadOptions) -> Result<Vec<String>, String> {
+    let format =
+        Format::of(path).filter(|f| matches!(f, Format::Jsonl | Format::Csv)).ok_or("not a JSONL or CSV file")?;
+    let bytes = text::read_bytes(path, &options.limits).map_err(|e| e.to_string())?;
+    let source = text::decode(&bytes).map_err(|e| e.to_string())?;
+    if format == Format::Csv {
+        let mut reader = csv::ReaderBuilder::new().delimiter(csv_delimiter(&source)).from_reader(source.as_bytes());
+        return Ok(reader.headers().map_err(|e| format!("not a CSV file ({e})"))?.iter().map(str::to_string).collect());
+    }
+    let first = source.lines().find(|l| !l.trim().is_empty()).ok_or("the file holds no lines")?;
+    match serde_json::from_str::<serde_json::Value>(first) {
+        Ok(serde_json::Value::Object(o)) => Ok(o.keys().cloned().collect()),
+        _ => Err("the first line is not a JSON object".into()),
+    }
+}
+
+/// The separator of a CSV file: whichever of `,` `;` tab its header has most.
+fn csv_delimiter(source: &str) -> u8 {
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| source.lines().next().unwrap_or("").bytes().filter(|b| b == d).count())
+        .unwrap_or(b',')
 }
 
 /// A corpus row as an article: title line, text, date and address.
@@ -419,7 +482,7 @@ fn field_date(value: &str) -> Option<NaiveDate> {
     }
 }
 
-fn jsonl(source: &str) -> Result<Vec<Document>, String> {
+fn jsonl(source: &str, choice: &ColumnChoice) -> Result<Vec<Document>, String> {
     let mut out = Vec::new();
     let mut columns: Option<(Vec<String>, Columns)> = None;
     for (n, line) in source.lines().enumerate() {
@@ -435,13 +498,13 @@ fn jsonl(source: &str) -> Result<Vec<Document>, String> {
         let (names, cols) = match &columns {
             Some((known, c)) if *known == names => (known.clone(), c.clone()),
             _ => {
-                let c = Columns::detect(&names);
+                let c = Columns::detect(&names, choice);
                 columns = Some((names.clone(), c.clone()));
                 (names, c)
             }
         };
         if cols.text.is_none() {
-            return Err(format!("line {}: no text field (one of {})", n + 1, TEXT_FIELDS.join(", ")));
+            return Err(format!("line {}: {}", n + 1, no_text(&names, choice)));
         }
         let get = |i: Option<usize>| match object.get(&names[i?])? {
             serde_json::Value::String(s) => Some(s.clone()),
@@ -453,17 +516,14 @@ fn jsonl(source: &str) -> Result<Vec<Document>, String> {
     Ok(out)
 }
 
-fn csv(source: &str) -> Result<Vec<Document>, String> {
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| source.lines().next().unwrap_or("").bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(source.as_bytes());
+fn csv(source: &str, choice: &ColumnChoice) -> Result<Vec<Document>, String> {
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(csv_delimiter(source)).flexible(true).from_reader(source.as_bytes());
     let names: Vec<String> =
         reader.headers().map_err(|e| format!("not a CSV file ({e})"))?.iter().map(str::to_string).collect();
-    let columns = Columns::detect(&names);
+    let columns = Columns::detect(&names, choice);
     if columns.text.is_none() {
-        return Err(format!("no text column (one of {}) among: {}", TEXT_FIELDS.join(", "), names.join(", ")));
+        return Err(no_text(&names, choice));
     }
     let mut out = Vec::new();
     for (n, record) in reader.records().enumerate() {
@@ -510,7 +570,10 @@ mod tests {
     #[test]
     fn columns_are_found_by_their_usual_names() {
         let names: Vec<String> = ["ID", "Headline", "Body", "Published", "URL"].iter().map(|s| s.to_string()).collect();
-        let c = Columns::detect(&names);
+        let c = Columns::detect(&names, &ColumnChoice::default());
         assert_eq!((c.text, c.title, c.date, c.url), (Some(2), Some(1), Some(3), Some(4)));
+        let chosen = ColumnChoice { text: Some("Headline".into()), date: Some("ID".into()), ..ColumnChoice::default() };
+        let c = Columns::detect(&names, &chosen);
+        assert_eq!((c.text, c.title, c.date, c.url), (Some(1), Some(1), Some(0), Some(4)));
     }
 }

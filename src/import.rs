@@ -11,9 +11,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
 use crate::extract::{self, Extraction, Options};
-use crate::formats::{self, Format};
+use crate::formats::{self, Format, ReadOptions};
 use crate::store::{Added, NewArticle, Store, StoreError};
-use crate::text::{self, Limits};
+use crate::text;
 
 /// What an import did, file by file.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -137,11 +137,11 @@ impl Article {
     /// Reads one file's articles with the default limits; the error is the
     /// reason it cannot be imported.
     pub fn read(file: &Path) -> Result<Vec<Article>, String> {
-        Article::read_with(file, &Limits::default())
+        Article::read_with(file, &ReadOptions::default())
     }
 
-    /// [`Article::read`] with given limits.
-    pub fn read_with(file: &Path, limits: &Limits) -> Result<Vec<Article>, String> {
+    /// [`Article::read`] with given limits and column choice.
+    pub fn read_with(file: &Path, options: &ReadOptions) -> Result<Vec<Article>, String> {
         let Some(format) = Format::of(file) else {
             let what = file.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
             return Err(format!(
@@ -149,7 +149,7 @@ impl Article {
                 Format::EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" ")
             ));
         };
-        let documents = formats::read(file, format, limits)?;
+        let documents = formats::read(file, format, options)?;
         let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()).display().to_string();
         let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned());
         let file_date = text::modified_day(file);
@@ -181,7 +181,8 @@ impl Article {
 /// How an import runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub limits: Limits,
+    /// Limits, and the columns of a corpus when chosen.
+    pub read: ReadOptions,
     /// Files read and extracted at once (the database is written one
     /// article at a time).
     pub threads: usize,
@@ -190,7 +191,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            limits: Limits::default(),
+            read: ReadOptions::default(),
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
         }
     }
@@ -239,7 +240,7 @@ pub fn import_paths(
                 while !cancel.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { return };
-                    let read = read_file(lock, stored, i, file, &settings.limits);
+                    let read = read_file(lock, stored, i, file, &settings.read);
                     if send.send(read).is_err() {
                         return;
                     }
@@ -284,11 +285,11 @@ fn read_file<'a>(
     stored: &std::collections::HashSet<u64>,
     index: usize,
     file: &Path,
-    limits: &Limits,
+    options: &ReadOptions,
 ) -> ReadFile {
     let mut known = Summary::default();
     let mut articles = Vec::new();
-    match Article::read_with(file, limits) {
+    match Article::read_with(file, options) {
         Err(reason) => known.add(file.to_path_buf(), Outcome::Failed(reason)),
         Ok(read) => {
             for article in read {

@@ -49,6 +49,19 @@ enum Command {
         /// Print each file as it is done (to standard error).
         #[arg(long)]
         progress: bool,
+        /// In JSONL and CSV corpora, the field holding each article's text
+        /// (found by name when not given: text, body, content, ...).
+        #[arg(long)]
+        text_column: Option<String>,
+        /// ... the headline (default: title, headline, ...).
+        #[arg(long)]
+        title_column: Option<String>,
+        /// ... the publication date (default: date, published, ...).
+        #[arg(long)]
+        date_column: Option<String>,
+        /// ... the article's address (default: url, link, ...).
+        #[arg(long)]
+        url_column: Option<String>,
     },
     /// Score extraction on a folder of articles with expected events
     /// (`NAME.txt` and `NAME.expected.json`): precision, recall and F1 per
@@ -152,11 +165,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        Command::Import { paths, db, max_file_mb, threads, progress } => {
+        Command::Import {
+            paths,
+            db,
+            max_file_mb,
+            threads,
+            progress,
+            text_column,
+            title_column,
+            date_column,
+            url_column,
+        } => {
             let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
             let store = std::sync::Mutex::new(store);
             let mut settings = import::Settings::default();
-            settings.limits.max_file_bytes = max_file_mb * 1024 * 1024;
+            settings.read.limits.max_file_bytes = max_file_mb * 1024 * 1024;
+            settings.read.columns = detente::formats::ColumnChoice {
+                text: text_column,
+                title: title_column,
+                date: date_column,
+                url: url_column,
+            };
             if let Some(n) = threads {
                 settings.threads = n;
             }

@@ -198,8 +198,8 @@ fn hostile_files_each_fail_with_their_reason_and_the_rest_imports() {
 
     let store = Mutex::new(Store::open_in_memory().unwrap());
     let mut settings = Settings::default();
-    settings.limits.max_file_bytes = 1024 * 1024;
-    settings.limits.max_line_bytes = 100_000;
+    settings.read.limits.max_file_bytes = 1024 * 1024;
+    settings.read.limits.max_line_bytes = 100_000;
     let summary =
         import_paths(&store, &[folder.path().to_path_buf()], &settings, |_| {}, &AtomicBool::new(false)).unwrap();
     let imported: Vec<String> =
@@ -226,4 +226,35 @@ fn hostile_files_each_fail_with_their_reason_and_the_rest_imports() {
     let store = store.lock().unwrap();
     let page = (1..=2).filter_map(|id| store.article(id).unwrap()).find(|a| a.file.ends_with("scripted.html")).unwrap();
     assert_eq!(page.text.trim(), "The defence ministers of Japan and Australia met in Tokyo on Monday. More");
+}
+
+#[test]
+fn a_corpus_with_unusual_field_names_imports_once_its_columns_are_chosen() {
+    use detente::formats::{ColumnChoice, column_names};
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("clips.csv");
+    std::fs::write(
+        &path,
+        "ident;kop;verschenen;tekst\n7;Marles in Jakarta;2024-08-29;Australian Defence Minister Richard Marles signed a defence cooperation agreement with Indonesian Defence Minister Prabowo Subianto in Jakarta on Thursday.\n",
+    )
+    .unwrap();
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    let first = import(&store, std::slice::from_ref(&path));
+    assert!(first.failed[0].1.starts_with("no text column (one of text, body"), "{first:?}");
+    assert!(first.failed[0].1.ends_with("among: ident, kop, verschenen, tekst"));
+    assert_eq!(column_names(&path, &Default::default()).unwrap(), ["ident", "kop", "verschenen", "tekst"]);
+
+    let mut settings = Settings::default();
+    settings.read.columns = ColumnChoice {
+        text: Some("tekst".into()),
+        title: Some("kop".into()),
+        date: Some("verschenen".into()),
+        url: None,
+    };
+    let again = import_paths(&store, &[path], &settings, |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(again.imported.len(), 1, "{again:?}");
+    let events = store.lock().unwrap().events(&Filter::default()).unwrap();
+    let agreement = events.iter().find(|e| e.event.kind == EventType::Agreement).expect("the agreement");
+    assert_eq!(agreement.event.date.to_string(), "2024-08-29");
+    assert_eq!(agreement.sources[0].title, "Marles in Jakarta");
 }

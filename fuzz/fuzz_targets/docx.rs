@@ -4,8 +4,7 @@
 
 use std::io::Write;
 
-use detente::formats::{Format, read_bytes};
-use detente::text::Limits;
+use detente::formats::{Format, ReadOptions, read_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (bool, &[u8])| {
@@ -18,5 +17,5 @@ fuzz_target!(|input: (bool, &[u8])| {
     } else {
         data.to_vec()
     };
-    let _ = read_bytes(&bytes, Format::Docx, &Limits::default());
+    let _ = read_bytes(&bytes, Format::Docx, &ReadOptions::default());
 });

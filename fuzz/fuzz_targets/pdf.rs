@@ -2,8 +2,7 @@
 //! parser is reached): an error or a document, never a panic or a hang.
 #![no_main]
 
-use detente::formats::{Format, read_bytes};
-use detente::text::Limits;
+use detente::formats::{Format, ReadOptions, read_bytes};
 use libfuzzer_sys::fuzz_target;
 
 /// A panic the reader catches is handled (the file fails alone), so it is
@@ -18,5 +17,5 @@ fuzz_target!(|data: &[u8]| {
     quiet_panics();
     let mut bytes = b"%PDF-1.4\n".to_vec();
     bytes.extend_from_slice(data);
-    let _ = read_bytes(&bytes, Format::Pdf, &Limits::default());
+    let _ = read_bytes(&bytes, Format::Pdf, &ReadOptions::default());
 });

@@ -12,7 +12,7 @@ use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
 use crate::dto::{
-    self, AppInfoDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto,
+    self, AppInfoDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto,
     UndatedArticleDto,
 };
 
@@ -94,11 +94,17 @@ pub async fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetai
 /// holds the database lock only to look up and store each article, so the
 /// timeline stays usable meanwhile; `cancel_import` stops it after the
 /// files in hand, keeping what was stored.
-pub fn import_with(app: &AppHandle, state: &AppState, paths: &[PathBuf]) -> ImportSummaryDto {
+pub fn import_with(
+    app: &AppHandle,
+    state: &AppState,
+    paths: &[PathBuf],
+    columns: detente::formats::ColumnChoice,
+) -> ImportSummaryDto {
     state.cancel_import.store(false, Ordering::Relaxed);
     let mut settings = import::Settings::default();
+    settings.read.columns = columns;
     if let Some(mb) = std::env::var("DETENTE_MAX_FILE_MB").ok().and_then(|v| v.parse::<u64>().ok()) {
-        settings.limits.max_file_bytes = mb * 1024 * 1024;
+        settings.read.limits.max_file_bytes = mb * 1024 * 1024;
     }
     let progress = |p: import::Progress| {
         let _ = app.emit("import-progress", (p.done, p.total, p.file.display().to_string()));
@@ -113,15 +119,24 @@ pub fn import_with(app: &AppHandle, state: &AppState, paths: &[PathBuf]) -> Impo
     }
 }
 
+/// Imports files and folders; `columns` names the fields of JSONL and CSV
+/// corpora when the analyst chose them.
 #[tauri::command]
-pub async fn import_files(app: AppHandle, paths: Vec<String>) -> Res<ImportSummaryDto> {
+pub async fn import_files(app: AppHandle, paths: Vec<String>, columns: Option<ColumnsDto>) -> Res<ImportSummaryDto> {
     let files: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let columns = columns.map(ColumnsDto::into_choice).unwrap_or_default();
     tauri::async_runtime::spawn_blocking(move || {
         let state = tauri::Manager::state::<AppState>(&app);
-        import_with(&app, &state, &files)
+        import_with(&app, &state, &files, columns)
     })
     .await
     .map_err(|e| ErrorDto::database(e.to_string()))
+}
+
+/// The field names of a JSONL or CSV corpus, for choosing its columns.
+#[tauri::command]
+pub async fn corpus_columns(path: String) -> Res<Vec<String>> {
+    detente::formats::column_names(&PathBuf::from(path), &Default::default()).map_err(ErrorDto::bad_request)
 }
 
 /// Stops the import under way after the files being read; what was stored stays.

@@ -37,6 +37,28 @@ pub struct AppInfoDto {
     pub startup_import: Option<ImportSummaryDto>,
 }
 
+/// Columns of a corpus chosen by the analyst (field names; absent: found by name).
+#[derive(Debug, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ColumnsDto {
+    pub text: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+impl ColumnsDto {
+    pub fn into_choice(self) -> detente::formats::ColumnChoice {
+        let keep = |c: Option<String>| c.filter(|c| !c.trim().is_empty());
+        detente::formats::ColumnChoice {
+            text: keep(self.text),
+            title: keep(self.title),
+            date: keep(self.date),
+            url: keep(self.url),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FilterDto {

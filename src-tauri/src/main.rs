@@ -83,7 +83,7 @@ fn main() {
                 let files = args.import.clone();
                 std::thread::spawn(move || {
                     let state = handle.state::<AppState>();
-                    let summary = commands::import_with(&handle, &state, &files);
+                    let summary = commands::import_with(&handle, &state, &files, Default::default());
                     *state.startup_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(summary.clone());
                     let _ = handle.emit("data-changed", summary);
                 });
@@ -96,6 +96,7 @@ fn main() {
             commands::event_detail,
             commands::import_files,
             commands::cancel_import,
+            commands::corpus_columns,
             commands::load_samples,
             commands::first_draw,
             commands::undated_articles,

@@ -1,7 +1,7 @@
 // Détente's window: toolbar, filters, timeline, event table, details.
 import "./styles.css";
 import * as api from "./lib/api";
-import type { EventSummary, Filter, ImportSummary, QueryResult } from "./lib/api";
+import type { Columns, EventSummary, Filter, ImportSummary, QueryResult } from "./lib/api";
 import { h } from "./lib/dom";
 import { Timeline } from "./lib/timeline/timeline";
 import { TYPE_LABEL, TYPE_ORDER, type Grouping } from "./lib/timeline/layout";
@@ -18,7 +18,10 @@ let querySeq = 0;
 const status = h("div", { class: "status", role: "status", "data-testid": "status" });
 const dropHint = h("div", { class: "drop-hint", hidden: true }, "Drop article files to import them");
 
-const importPanel = new ImportPanel(() => void api.cancelImport().catch(fail));
+const importPanel = new ImportPanel(() => void api.cancelImport().catch(fail), {
+  columns: (file) => api.corpusColumns(file),
+  reimport: (file, columns) => void runImport([file], columns),
+});
 
 function report(s: ImportSummary): void {
   importPanel.finish(s);
@@ -32,11 +35,11 @@ function fail(e: unknown): void {
   status.classList.add("error");
 }
 
-async function runImport(paths: string[]): Promise<void> {
+async function runImport(paths: string[], columns?: Columns): Promise<void> {
   if (paths.length === 0) return;
   importPanel.start(paths.length);
   try {
-    report(await api.importFiles(paths));
+    report(await api.importFiles(paths, columns));
     await refresh();
   } catch (e) {
     fail(e);

@@ -1,7 +1,7 @@
 // The import under way and how it ended: a progress bar with the current
 // file, an estimate and a Cancel button; then the summary, with every file
 // that failed and why.
-import type { ImportSummary } from "../lib/api";
+import type { Columns, ImportSummary } from "../lib/api";
 import { clear, h } from "../lib/dom";
 import { fileName, summaryLine, timeLeft } from "../lib/import/progress";
 
@@ -13,7 +13,11 @@ export class ImportPanel {
   private readonly failures: HTMLDetailsElement;
   private started = 0;
 
-  constructor(onCancel: () => void) {
+  constructor(
+    onCancel: () => void,
+    /** The field names of a corpus file, and importing it again with chosen columns. */
+    private readonly corpus: { columns: (file: string) => Promise<string[]>; reimport: (file: string, c: Columns) => void },
+  ) {
     this.bar = h("progress", { class: "import-bar", max: 1, value: 0, "aria-label": "Import progress" });
     this.line = h("span", { class: "import-line", "data-testid": "import-line" });
     this.cancel = h("button", { type: "button", "data-testid": "import-cancel", onclick: () => {
@@ -59,8 +63,41 @@ export class ImportPanel {
     if (s.failed.length) {
       this.failures.append(
         h("summary", {}, `${s.failed.length} file${s.failed.length === 1 ? "" : "s"} not imported`),
-        h("ul", {}, ...s.failed.map((f) => h("li", {}, h("span", { class: "file" }, f.file), ": ", f.reason))),
+        h("ul", {}, ...s.failed.map((f) => this.failure(f.file, f.reason))),
       );
+      this.failures.open = s.failed.length <= 5;
     }
+  }
+
+  private failure(file: string, reason: string): HTMLLIElement {
+    const li = h("li", {}, h("span", { class: "file" }, file), ": ", reason);
+    // A corpus whose text column was not found: the analyst names the columns.
+    if (reason.includes("no text column")) {
+      const choose = h("button", { type: "button", "data-testid": "choose-columns", onclick: async () => {
+        choose.disabled = true;
+        try {
+          li.append(this.columnForm(file, await this.corpus.columns(file)));
+        } catch {
+          choose.disabled = false;
+        }
+      } }, "Choose columns…");
+      li.append(" ", choose);
+    }
+    return li;
+  }
+
+  private columnForm(file: string, names: string[]): HTMLFormElement {
+    const select = (field: keyof Columns, label: string, required: boolean): [HTMLLabelElement, HTMLSelectElement] => {
+      const el = h("select", { "data-testid": `column-${field}` }, required ? null : h("option", { value: "" }, "—"), ...names.map((n) => h("option", { value: n }, n)));
+      return [h("label", {}, label, " ", el), el];
+    };
+    const fields = [select("text", "Text", true), select("title", "Title", false), select("date", "Date", false), select("url", "URL", false)] as const;
+    const form = h("form", { class: "columns-form" }, ...fields.map(([l]) => l), h("button", { type: "submit", class: "primary", "data-testid": "columns-import" }, "Import with these columns"));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const [text, title, date, url] = fields.map(([, el]) => el.value || undefined);
+      this.corpus.reimport(file, { text, title, date, url });
+    });
+    return form;
   }
 }

@@ -4,6 +4,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  Columns,
   ApiError,
   AppInfo,
   EventDetail,
@@ -34,7 +35,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const appInfo = () => call<AppInfo>("app_info");
 export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
-export const importFiles = (paths: string[]) => call<ImportSummary>("import_files", { paths });
+/** Imports files and folders; `columns` names a corpus's fields when the analyst chose them. */
+export const importFiles = (paths: string[], columns?: Columns) => call<ImportSummary>("import_files", { paths, columns });
+/** The field names of a JSONL or CSV corpus, to choose its columns from. */
+export const corpusColumns = (path: string) => call<string[]>("corpus_columns", { path });
 export const loadSamples = () => call<ImportSummary>("load_samples");
 /** Stops the import under way after the files being read; what was stored stays. */
 export const cancelImport = () => call<null>("cancel_import");

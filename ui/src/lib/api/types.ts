@@ -114,3 +114,11 @@ export interface ApiError {
   code: string;
   message: string;
 }
+
+/** Which field of a JSONL or CSV corpus holds what; absent: found by its name. */
+export interface Columns {
+  text?: string;
+  title?: string;
+  date?: string;
+  url?: string;
+}
