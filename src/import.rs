@@ -183,9 +183,11 @@ impl Article {
 pub struct Settings {
     /// Limits, and the columns of a corpus when chosen.
     pub read: ReadOptions,
-    /// Files read and extracted at once (the database is written one
-    /// article at a time).
+    /// Files read and extracted at once.
     pub threads: usize,
+    /// Articles written per transaction, at most (a file's are never
+    /// split): one commit per batch is what makes a bulk import fast.
+    pub batch: usize,
 }
 
 impl Default for Settings {
@@ -193,6 +195,7 @@ impl Default for Settings {
         Settings {
             read: ReadOptions::default(),
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+            batch: 256,
         }
     }
 }
@@ -213,8 +216,9 @@ pub struct Progress {
 /// transaction per batch (an article is never split across batches), taking
 /// the lock only for the look-ups and those writes, so a window using the
 /// same store stays responsive. `progress` is told of each file once its
-/// articles are stored; when `cancel` is set, no further file is started,
-/// and what was read is stored.
+/// articles are stored; when `cancel` is set, no further file is started
+/// or written (what is stored stays; what was read and not yet written is
+/// dropped, and a later import reads it again).
 pub fn import_paths(
     store: &Mutex<Store>,
     paths: &[PathBuf],
@@ -249,7 +253,7 @@ pub fn import_paths(
         }
         drop(send);
         let mut done = 0;
-        let result = write_batches(&receive, store, |i, s| {
+        let result = write_batches(&receive, store, settings.batch.max(1), cancel, |i, s| {
             done += 1;
             progress(Progress { done, total: files.len(), file: files[i].clone() });
             per_file.push((i, s));
@@ -315,16 +319,17 @@ fn read_file<'a>(
 /// for a batch being written, few enough to bound memory.
 const QUEUE: usize = 1024;
 
-/// Articles written per transaction, at most (a file's are never split).
-const BATCH: usize = 256;
 /// How long a batch may wait for more articles before it is written.
 const BATCH_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Writes what the workers send, a batch per transaction, and reports each
-/// file (its index and outcomes) once its articles are stored.
+/// file (its index and outcomes) once its articles are stored. Once
+/// `cancel` is set, what was read and not yet written is dropped.
 fn write_batches(
     receive: &std::sync::mpsc::Receiver<ReadFile>,
     store: &Mutex<Store>,
+    most: usize,
+    cancel: &AtomicBool,
     mut file_done: impl FnMut(usize, Summary),
 ) -> Result<(), StoreError> {
     let mut batch: Vec<ReadFile> = Vec::new();
@@ -343,11 +348,15 @@ fn write_batches(
         if let Some(read) = next {
             size += read.articles.len();
             batch.push(read);
-            if size < BATCH && since.elapsed() < BATCH_WAIT {
+            if size < most && since.elapsed() < BATCH_WAIT {
                 continue;
             }
         }
         if batch.is_empty() {
+            return Ok(());
+        }
+        if cancel.load(Ordering::Relaxed) {
+            while receive.recv().is_ok() {}
             return Ok(());
         }
         let items: Vec<NewArticle<'_>> = batch

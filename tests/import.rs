@@ -145,3 +145,34 @@ fn a_saved_web_page_imports_with_its_metadata_date_and_without_its_furniture() {
         assert!(!article.text.contains(furniture), "{furniture} kept in the article text");
     }
 }
+
+#[test]
+fn a_cancelled_import_keeps_what_it_stored_and_a_second_run_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..60 {
+        let text = format!(
+            "Talks in Seoul ({i})\ndate 2024-05-{:02}\nThe South Korean and Japanese defence ministers met in Seoul on Tuesday.\n",
+            7 + i % 20
+        );
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), text).unwrap();
+    }
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    let cancel = AtomicBool::new(false);
+    // One article per transaction, so that the progress it reports is fine-grained.
+    let settings = Settings { threads: 1, batch: 1, ..Settings::default() };
+    // The analyst presses Cancel once ten files are in.
+    let progress = |p: detente::import::Progress| {
+        if p.done == 10 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let first = import_paths(&store, &[dir.path().to_path_buf()], &settings, progress, &cancel).unwrap();
+    assert!(first.cancelled, "{first:?}");
+    let kept = first.imported.len();
+    assert!((10..60).contains(&kept), "stopped early, keeping what was read: {kept}");
+    assert_eq!(store.lock().unwrap().counts().unwrap().0, kept as i64);
+
+    let second = run(&store, &[dir.path().to_path_buf()]);
+    assert!(!second.cancelled);
+    assert_eq!((second.imported.len(), second.already_present.len()), (60 - kept, kept));
+}
