@@ -201,10 +201,17 @@ fn html_depth(source: &str) -> usize {
     max
 }
 
+/// The most a PDF's compressed streams may expand to: one, and all together.
+const MAX_PDF_STREAM: u64 = 64 * 1024 * 1024;
+const MAX_PDF_EXPANDED: u64 = 256 * 1024 * 1024;
+/// Forms drawn inside forms, at most (real documents nest a few).
+const MAX_PDF_FORM_DEPTH: usize = 32;
+
 fn pdf(bytes: &[u8]) -> Result<Document, String> {
     if !bytes.starts_with(b"%PDF") {
         return Err("not a PDF file".into());
     }
+    pdf_guard(bytes)?;
     let text = pdf_extract::extract_text_from_mem(bytes).map_err(|e| format!("the PDF cannot be read ({e})"))?;
     // Page layout to prose: lines of a paragraph joined, hyphenated breaks mended.
     let text = reflow(&text);
@@ -212,6 +219,146 @@ fn pdf(bytes: &[u8]) -> Result<Document, String> {
         return Err("not a PDF with a text layer (a scan needs OCR first)".into());
     }
     Ok(Document { text, ..Document::default() })
+}
+
+/// Refuses a PDF the text extractor could not survive: a compressed stream
+/// that expands past the limits (a decompression bomb), or forms that draw
+/// each other in a loop or nest absurdly deep (the extractor follows them
+/// by recursion, and a stack overflow ends the process, not just the file).
+fn pdf_guard(bytes: &[u8]) -> Result<(), String> {
+    // Every stream, found in the raw bytes (object streams included, before
+    // any parser inflates them), inflated with a cap.
+    let mut total = 0u64;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let start = at + found + b"stream".len();
+        at = start;
+        let body = match bytes[start..] {
+            [b'\r', b'\n', ..] => start + 2,
+            [b'\n', ..] | [b'\r', ..] => start + 1,
+            _ => continue,
+        };
+        let end = find(&bytes[body..], b"endstream").map_or(bytes.len(), |e| body + e);
+        let mut inflated = std::io::Read::take(flate2::read::ZlibDecoder::new(&bytes[body..end]), MAX_PDF_STREAM + 1);
+        let n = std::io::copy(&mut inflated, &mut std::io::sink()).unwrap_or(0);
+        if n > MAX_PDF_STREAM {
+            return Err(format!(
+                "a stream in the PDF expands past {} MB: refused (a decompression bomb?)",
+                MAX_PDF_STREAM >> 20
+            ));
+        }
+        total += n;
+        if total > MAX_PDF_EXPANDED {
+            return Err(format!("the PDF expands past {} MB: refused", MAX_PDF_EXPANDED >> 20));
+        }
+        at = (end + b"endstream".len()).min(bytes.len());
+    }
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("the PDF cannot be read ({e})"))?;
+    form_depth(&doc)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+/// Checks that no form (`/Subtype /Form` XObject) draws itself, directly or
+/// through others, and that forms nest at most [`MAX_PDF_FORM_DEPTH`] deep.
+/// A form without resources of its own uses those of what draws it.
+fn form_depth(doc: &lopdf::Document) -> Result<(), String> {
+    use lopdf::{Object, ObjectId};
+    use std::collections::{BTreeMap, BTreeSet};
+    let resolve = |o: &'_ Object| -> Option<Object> {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).ok().cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    // The forms listed in a resources dictionary.
+    let forms_in = |resources: Option<Object>| -> Vec<ObjectId> {
+        let Some(Object::Dictionary(r)) = resources else { return Vec::new() };
+        let Some(Object::Dictionary(x)) = r.get(b"XObject").ok().and_then(resolve) else { return Vec::new() };
+        x.iter()
+            .filter_map(|(_, o)| o.as_reference().ok())
+            .filter(|id| {
+                matches!(doc.get_object(*id), Ok(Object::Stream(s))
+                    if s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form"))
+            })
+            .collect()
+    };
+    let draws = |id: ObjectId| match doc.get_object(id) {
+        Ok(Object::Stream(s)) => {
+            s.decompressed_content().unwrap_or_else(|_| s.content.clone()).windows(2).any(|w| w == b"Do")
+        }
+        _ => false,
+    };
+    let own_resources = |id: ObjectId| -> Option<Object> {
+        match doc.get_object(id) {
+            Ok(Object::Stream(s)) => s.dict.get(b"Resources").ok().and_then(resolve),
+            _ => None,
+        }
+    };
+    // Edges: what each form draws from.
+    let mut edges: BTreeMap<ObjectId, BTreeSet<ObjectId>> = BTreeMap::new();
+    let mut containers: Vec<(Option<ObjectId>, Vec<ObjectId>)> = Vec::new();
+    for page in doc.get_pages().values() {
+        let resources = doc.get_dictionary(*page).ok().and_then(|d| d.get(b"Resources").ok()).and_then(resolve);
+        containers.push((None, forms_in(resources)));
+    }
+    let mut seen: BTreeSet<ObjectId> = BTreeSet::new();
+    while let Some((parent, forms)) = containers.pop() {
+        for &form in &forms {
+            if let Some(p) = parent {
+                edges.entry(p).or_default().insert(form);
+            }
+            let own = own_resources(form);
+            let children = match own {
+                Some(_) => forms_in(own),
+                // No resources of its own: it draws from its parent's, if it draws at all.
+                None if draws(form) => forms.clone(),
+                None => Vec::new(),
+            };
+            if seen.insert(form) {
+                containers.push((Some(form), children));
+            } else {
+                edges.entry(form).or_default().extend(children);
+            }
+        }
+    }
+    // Depth-first without recursion, each form once: a form met again on
+    // its own path is a loop; the depth of each is memoised.
+    let mut depth: BTreeMap<ObjectId, usize> = BTreeMap::new();
+    for &root in edges.keys() {
+        if depth.contains_key(&root) {
+            continue;
+        }
+        let mut path: Vec<(ObjectId, Vec<ObjectId>)> = vec![(root, edges[&root].iter().copied().collect())];
+        let mut on_path: BTreeSet<ObjectId> = BTreeSet::from([root]);
+        while let Some((node, next)) = path.last_mut() {
+            match next.pop() {
+                Some(child) if on_path.contains(&child) => {
+                    return Err("the PDF's forms draw each other in a loop: refused".into());
+                }
+                Some(child) if depth.contains_key(&child) => {}
+                Some(child) => {
+                    on_path.insert(child);
+                    path.push((child, edges.get(&child).map(|c| c.iter().copied().collect()).unwrap_or_default()));
+                }
+                None => {
+                    let node = *node;
+                    let d = 1 + edges
+                        .get(&node)
+                        .map_or(0, |c| c.iter().filter_map(|k| depth.get(k)).max().copied().unwrap_or(0));
+                    if d > MAX_PDF_FORM_DEPTH {
+                        return Err(format!("the PDF's forms nest more than {MAX_PDF_FORM_DEPTH} deep: refused"));
+                    }
+                    depth.insert(node, d);
+                    on_path.remove(&node);
+                    path.pop();
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Joins the lines of each paragraph of laid-out text (a blank line ends

@@ -258,3 +258,65 @@ fn a_corpus_with_unusual_field_names_imports_once_its_columns_are_chosen() {
     assert_eq!(agreement.event.date.to_string(), "2024-08-29");
     assert_eq!(agreement.sources[0].title, "Marles in Jakarta");
 }
+
+/// A one-page PDF: the page draws `page_content`; `extra` objects follow
+/// (numbered from 5), given as dictionaries with optional stream bytes.
+fn pdf_with(page_resources: &str, page_content: &[u8], extra: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {page_resources} /Contents 4 0 R >>")
+            .into_bytes(),
+        [format!("<< /Length {} >>\nstream\n", page_content.len()).as_bytes(), page_content, b"\nendstream"].concat(),
+    ];
+    for (dict, stream) in extra {
+        objects.push([dict.as_bytes(), b"\nstream\n", stream, b"\nendstream"].concat());
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn pdfs_that_would_crash_or_exhaust_the_extractor_are_refused() {
+    use detente::formats::{Format, ReadOptions, read_bytes};
+    use std::io::Write;
+    let options = ReadOptions::default();
+    // A form that draws itself: the extractor would recurse until the stack overflows.
+    let looping = pdf_with(
+        "<< /XObject << /Fm0 5 0 R >> >>",
+        b"/Fm0 Do",
+        &[("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 7 >>".into(), b"/Fm0 Do".to_vec())],
+    );
+    assert_eq!(
+        read_bytes(&looping, Format::Pdf, &options).unwrap_err(),
+        "the PDF's forms draw each other in a loop: refused"
+    );
+    // 70 MB of spaces in a 70 KB stream.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..70 {
+        z.write_all(&spaces).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    let bomb = pdf_with("<< >>", b"BT ET", &[(format!("<< /Length {} /Filter /FlateDecode >>", packed.len()), packed)]);
+    assert!(bomb.len() < 200_000);
+    assert_eq!(
+        read_bytes(&bomb, Format::Pdf, &options).unwrap_err(),
+        "a stream in the PDF expands past 64 MB: refused (a decompression bomb?)"
+    );
+}
