@@ -181,6 +181,7 @@ fn main() {
             url: None,
             text: t,
             extraction: x,
+            replaces: true,
         })
         .collect();
     let t = Instant::now();

@@ -515,7 +515,11 @@ fn feed(bytes: &[u8]) -> Result<Vec<Document>, String> {
         };
         let published = entry.published.or(entry.updated).map(|d| (d.date_naive(), "feed item date".to_string()));
         let url = entry.links.first().map(|l| l.href.clone());
-        out.push(Document { part: Some(format!("item {}", i + 1)), text, published, url, ..Document::default() });
+        // Named by what identifies the item, not its place in the feed:
+        // the items of a feed fetched again have moved.
+        let id = Some(entry.id.trim()).filter(|id| !id.is_empty()).map(str::to_string).or_else(|| url.clone());
+        let part = id.map_or_else(|| format!("item {}", i + 1), |id| format!("item {id}"));
+        out.push(Document { part: Some(part), text, published, url, ..Document::default() });
     }
     if out.is_empty() {
         return Err("the feed has no items".into());

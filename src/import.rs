@@ -125,12 +125,15 @@ impl From<Added> for Outcome {
 #[derive(Debug, Clone)]
 pub struct Article {
     /// Where it was read from, as the store records it: the absolute path,
-    /// then `#item 3` when the file holds several articles.
+    /// then `#item <guid>` or `#row 12` when the file holds several articles.
     pub file: String,
     pub text: String,
     pub options: Options,
     /// The address it was published at, when the file says.
     pub url: Option<String>,
+    /// The file is this one article, so a changed file replaces it (see
+    /// [`NewArticle::replaces`]).
+    pub whole_file: bool,
 }
 
 impl Article {
@@ -153,6 +156,7 @@ impl Article {
         let shown = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()).display().to_string();
         let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned());
         let file_date = text::modified_day(file);
+        let whole_file = documents.len() == 1 && documents[0].part.is_none();
         Ok(documents
             .into_iter()
             .map(|d| Article {
@@ -166,6 +170,7 @@ impl Article {
                 },
                 text: d.text,
                 url: d.url,
+                whole_file,
             })
             .collect())
     }
@@ -362,7 +367,13 @@ fn write_batches(
         let items: Vec<NewArticle<'_>> = batch
             .iter()
             .flat_map(|r| &r.articles)
-            .map(|(a, x)| NewArticle { file: &a.file, url: a.url.as_deref(), text: &a.text, extraction: x })
+            .map(|(a, x)| NewArticle {
+                file: &a.file,
+                url: a.url.as_deref(),
+                text: &a.text,
+                extraction: x,
+                replaces: a.whole_file,
+            })
             .collect();
         let added = store.lock().unwrap_or_else(|p| p.into_inner()).add_articles(&items)?;
         let mut added = added.into_iter();

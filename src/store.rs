@@ -219,7 +219,7 @@ impl Store {
     /// text from the same path (`file`) is a new version: it replaces the
     /// stored one and its events, in the same transaction.
     pub fn add_article_from(&mut self, file: &str, url: Option<&str>, text: &str, x: &Extraction) -> Result<Added> {
-        Ok(self.add_articles(&[NewArticle { file, url, text, extraction: x }])?.remove(0))
+        Ok(self.add_articles(&[NewArticle { file, url, text, extraction: x, replaces: true }])?.remove(0))
     }
 
     /// Stores several articles, each as [`Store::add_article_from`] does,
@@ -439,6 +439,10 @@ pub struct NewArticle<'a> {
     pub url: Option<&'a str>,
     pub text: &'a str,
     pub extraction: &'a Extraction,
+    /// Whether a different text stored from the same `file` is an older
+    /// version this one replaces. True for a file that is one article; a
+    /// feed's items or a corpus's rows are only ever added.
+    pub replaces: bool,
 }
 
 fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
@@ -454,10 +458,13 @@ fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
     let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let published = x.published.as_ref().map(|p| p.date.to_string());
     let source = x.published.as_ref().map_or(String::new(), |p| p.source.clone());
-    let previous: Option<i64> = tx
-        .prepare_cached("SELECT id FROM article WHERE path = ?1 ORDER BY id DESC LIMIT 1")?
-        .query_row([file], |r| r.get(0))
-        .optional()?;
+    let previous: Option<i64> = if a.replaces {
+        tx.prepare_cached("SELECT id FROM article WHERE path = ?1 ORDER BY id DESC LIMIT 1")?
+            .query_row([file], |r| r.get(0))
+            .optional()?
+    } else {
+        None
+    };
     let article_id = match previous {
         Some(id) => {
             tx.prepare_cached("DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)")?

@@ -134,7 +134,11 @@ fn a_mixed_folder_imports_every_format_and_names_what_it_cannot_read() {
     let meetings = store.events(&Filter { types: vec![EventType::Meeting], ..Filter::default() }).unwrap();
     let blinken = meetings.iter().find(|e| e.event.actors.iter().any(|a| a.name == "Antony Blinken")).unwrap();
     let article = store.article(blinken.sources[0].article_id).unwrap().unwrap();
-    assert!(article.file.ends_with("world_desk.rss#item 2"), "{}", article.file);
+    assert!(
+        article.file.ends_with("world_desk.rss#item https://world-desk.example/2024/04/26/blinken-xi"),
+        "{}",
+        article.file
+    );
     assert_eq!(article.url.as_deref(), Some("https://world-desk.example/2024/04/26/blinken-xi"));
 }
 
@@ -319,4 +323,31 @@ fn pdfs_that_would_crash_or_exhaust_the_extractor_are_refused() {
         read_bytes(&bomb, Format::Pdf, &options).unwrap_err(),
         "a stream in the PDF expands past 64 MB: refused (a decompression bomb?)"
     );
+}
+
+#[test]
+fn a_feed_fetched_again_adds_its_new_items_and_loses_none() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("wire.rss");
+    let item = |id: &str, place: &str, day: u32| {
+        format!(
+            "<item><title>Talks in {place}</title><guid>{id}</guid><pubDate>Tue, {day} Mar 2024 10:00:00 GMT</pubDate><description>The Japanese and Australian defence ministers met in {place} on Tuesday.</description></item>"
+        )
+    };
+    let feed = |items: &[String]| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>{}</channel></rss>",
+            items.concat()
+        )
+    };
+    std::fs::write(&path, feed(&[item("a", "Tokyo", 5), item("b", "Canberra", 12)])).unwrap();
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    assert_eq!(import(&store, std::slice::from_ref(&path)).imported.len(), 2);
+    // Fetched a week later: a new item on top, the older ones moved down.
+    std::fs::write(&path, feed(&[item("c", "Manila", 19), item("a", "Tokyo", 5), item("b", "Canberra", 12)])).unwrap();
+    let again = import(&store, std::slice::from_ref(&path));
+    assert_eq!((again.imported.len(), again.updated.len(), again.already_present.len()), (1, 0, 2), "{again:?}");
+    let events = store.lock().unwrap().events(&Filter::default()).unwrap();
+    let places: Vec<&str> = events.iter().map(|e| e.event.location.as_str()).collect();
+    assert_eq!(places, ["Tokyo", "Canberra", "Manila"]);
 }
