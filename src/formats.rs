@@ -154,9 +154,7 @@ fn markdown(source: &str) -> String {
 const MAX_HTML_DEPTH: usize = 1_000;
 
 fn page(source: &str) -> Result<Document, String> {
-    if html_depth(source) > MAX_HTML_DEPTH {
-        return Err(format!("HTML nested more than {MAX_HTML_DEPTH} levels deep: not a saved article"));
-    }
+    check_html(source)?;
     let page = html::read(source).ok_or("the page holds no text")?;
     Ok(Document {
         text: html::article_text(&page),
@@ -166,39 +164,92 @@ fn page(source: &str) -> Result<Document, String> {
     })
 }
 
-/// How deeply a page's elements nest, by a scan of its tags (elements a
-/// parser closes implicitly, like `<p>` and `<li>`, and void ones do not count).
-fn html_depth(source: &str) -> usize {
+/// Elements more than this make a page too costly to read (a saved news
+/// page has some thousands).
+const MAX_HTML_ELEMENTS: usize = 500_000;
+
+/// Refuses HTML the parser and the reader's scoring would take too long on:
+/// nesting deeper than [`MAX_HTML_DEPTH`] or more than [`MAX_HTML_ELEMENTS`].
+pub(crate) fn check_html(source: &str) -> Result<(), String> {
+    let (depth, elements) = html_shape(source);
+    if depth > MAX_HTML_DEPTH {
+        return Err(format!("HTML nested more than {MAX_HTML_DEPTH} levels deep: not a saved article"));
+    }
+    if elements > MAX_HTML_ELEMENTS {
+        return Err(format!("HTML of more than {MAX_HTML_ELEMENTS} elements: not a saved article"));
+    }
+    Ok(())
+}
+
+/// How deeply a page's elements nest, and how many there are, by one pass
+/// over its tags, as a parser would see them: an end tag closes the element
+/// it names and those opened inside it, a stray one closes nothing; elements
+/// closed implicitly (`<p>`, `<li>`) and void ones do not nest; comments and
+/// the insides of scripts and styles are skipped.
+fn html_shape(source: &str) -> (usize, usize) {
     const NOT_NESTING: &[&str] = &[
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "hr", "img", "meta", "link", "input", "area", "base",
         "col", "embed", "source", "track", "wbr",
     ];
-    let (mut depth, mut max) = (0usize, 0usize);
     let bytes = source.as_bytes();
+    let mut stack: Vec<String> = Vec::new();
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let (mut max, mut elements) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|b| *b == b'<') {
-        i += offset + 1;
-        let closing = bytes.get(i) == Some(&b'/');
-        let name_start = if closing { i + 1 } else { i };
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
+        let lt = i + offset;
+        if bytes[lt..].starts_with(b"<!--") {
+            i = find(&bytes[lt + 4..], b"-->").map_or(bytes.len(), |e| lt + 4 + e + 3);
+            continue;
+        }
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
         let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         if name_len == 0 {
+            i = lt + 1;
             continue;
         }
         let name = source[name_start..name_start + name_len].to_ascii_lowercase();
-        if NOT_NESTING.contains(&name.as_str()) {
+        let gt =
+            memchr::memchr(b'>', &bytes[name_start + name_len..]).map_or(bytes.len(), |e| name_start + name_len + e);
+        i = (gt + 1).min(bytes.len());
+        if closing {
+            if open.get(&name).is_some_and(|n| *n > 0) {
+                while let Some(top) = stack.pop() {
+                    if let Some(n) = open.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
             continue;
         }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            let end = bytes[i..].iter().position(|b| *b == b'>').map_or(bytes.len(), |e| i + e);
-            if end > 0 && bytes[end - 1] != b'/' {
-                depth += 1;
-                max = max.max(depth);
+        elements += 1;
+        if name == "script" || name == "style" {
+            // Raw text up to its end tag: what is in it is not markup.
+            let mut j = i;
+            i = bytes.len();
+            while let Some(e) = find(&bytes[j..], b"</") {
+                let at = j + e + 2;
+                if bytes.len() >= at + name.len() && bytes[at..at + name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+                    i = at;
+                    break;
+                }
+                j = at;
             }
+            continue;
         }
+        let self_closing = gt > 0 && gt < bytes.len() && bytes[gt - 1] == b'/';
+        if NOT_NESTING.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        *open.entry(name.clone()).or_default() += 1;
+        stack.push(name);
+        max = max.max(stack.len());
     }
-    max
+    (max, elements)
 }
 
 /// The most a PDF's compressed streams may expand to: one, and all together.
@@ -479,7 +530,10 @@ fn eml(bytes: &[u8]) -> Result<Document, String> {
     let body = match message.body_text(0) {
         Some(t) if !t.trim().is_empty() => t.to_string(),
         _ => match message.body_html(0) {
-            Some(h) => html::read(&h).map(|p| p.text).unwrap_or_default(),
+            Some(h) => {
+                check_html(&h)?;
+                html::read(&h).map(|p| p.text).unwrap_or_default()
+            }
             None => String::new(),
         },
     };
@@ -531,6 +585,9 @@ fn feed(bytes: &[u8]) -> Result<Vec<Document>, String> {
 /// when it is plain text.
 fn fragment_text(s: &str) -> String {
     if s.contains('<') {
+        if check_html(s).is_err() {
+            return String::new();
+        }
         let doc = dom_query::Document::from(format!("<html><body>{s}</body></html>").as_str());
         doc.select("script, style").remove();
         doc.select("body").formatted_text().split_whitespace().collect::<Vec<_>>().join(" ")
@@ -690,10 +747,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nesting_is_measured_without_counting_implicitly_closed_elements() {
-        assert_eq!(html_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"), 3);
+    fn nesting_is_measured_as_a_parser_sees_it() {
+        assert_eq!(html_shape("<html><body><div><p>a<p>b<br><img src=x></div></body></html>").0, 3);
         let deep = format!("<html><body>{}x{}</body></html>", "<div>".repeat(5000), "</div>".repeat(5000));
-        assert!(html_depth(&deep) > MAX_HTML_DEPTH);
+        assert!(html_shape(&deep).0 > MAX_HTML_DEPTH);
+        // A stray end tag closes nothing.
+        assert_eq!(html_shape(&"<div></x>".repeat(3000)).0, 3000);
+        // An end tag closes what was opened inside its element.
+        assert_eq!(html_shape(&"<div><span><b>x</div>".repeat(3000)).0, 3);
+        // Scripts and comments are not markup.
+        let script = format!(
+            "<html><body><script>{}</script><!-- {} --><p>text</body></html>",
+            "if (i<n) {} ".repeat(5000),
+            "<div>".repeat(5000)
+        );
+        assert_eq!(html_shape(&script), (2, 4));
+    }
+
+    #[test]
+    fn hostile_markup_is_measured_in_one_pass() {
+        // Unclosed tags, comments and scripts end the scan instead of each
+        // sending it to the end of the text again.
+        assert_eq!(html_shape(&"<a".repeat(400_000)), (1, 1));
+        assert_eq!(html_shape(&"<!--".repeat(400_000)), (0, 0));
+        assert_eq!(html_shape(&"<script>".repeat(200_000)), (0, 1));
+        assert_eq!(html_shape(&"<div></x>".repeat(200_000)), (200_000, 200_000));
     }
 
     #[test]
