@@ -103,6 +103,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
             Some(encoding) => encoding,
             None if bytes.contains(&0) => return Err(ReadError::Binary),
             None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+            // UTF-8 with a few bad bytes (a file cut mid-character, one
+            // stray Latin-1 byte) is still UTF-8: a guess would turn every
+            // accented letter into mojibake.
+            None if mostly_utf8(bytes) => encoding_rs::UTF_8,
             None => {
                 let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 detector.feed(bytes, true);
@@ -119,6 +123,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         return Err(ReadError::Blank);
     }
     Ok(text)
+}
+
+/// Text that is UTF-8 but for a few bytes: it holds valid multi-byte
+/// sequences (Latin-1 text almost never does), and at most one byte in a
+/// thousand is invalid.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    valid_multibyte > 0 && invalid * 1000 <= bytes.len()
 }
 
 /// Refuses article text with a line longer than the limit (checked on
@@ -432,6 +448,11 @@ mod tests {
         assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat()).unwrap(), text);
         assert_eq!(decode(&le).unwrap(), text);
         assert_eq!(decode(&be).unwrap(), text);
+        // UTF-8 with one stray Latin-1 byte stays UTF-8.
+        let mut stray = french.repeat(20).into_bytes();
+        stray.extend_from_slice(b" caf\xe9");
+        let decoded = decode(&stray).unwrap();
+        assert!(decoded.starts_with(french) && decoded.ends_with(" caf\u{FFFD}"), "{decoded}");
         // GB18030 and Shift-JIS, guessed from the bytes.
         let chinese = "中国国防部长董军在北京会见了俄罗斯国防部长。双方讨论了两军合作。";
         let (gb, _, _) = encoding_rs::GB18030.encode(chinese);
