@@ -68,6 +68,15 @@ pub struct Document {
     pub sent: Option<(NaiveDate, String)>,
     /// The article's address (canonical URL, feed item link, URL column).
     pub url: Option<String>,
+    /// Why this one of a file's articles cannot be read (a corpus line that
+    /// is not JSON): it fails alone, the file's others are read.
+    pub error: Option<String>,
+}
+
+impl Document {
+    fn failed(part: String, error: String) -> Document {
+        Document { part: Some(part), error: Some(error), ..Document::default() }
+    }
 }
 
 /// How files are read: the limits, and the columns a corpus's fields are
@@ -115,12 +124,19 @@ fn read_unguarded(bytes: &[u8], format: Format, options: &ReadOptions) -> Result
         Format::Jsonl => jsonl(&decode(bytes)?, &options.columns)?,
         Format::Csv => csv(&decode(bytes)?, &options.columns)?,
     };
+    let several = docs.len() > 1;
     let mut out = Vec::with_capacity(docs.len());
-    for d in docs {
-        if d.text.trim().is_empty() {
+    for mut d in docs {
+        if d.error.is_none() && d.text.trim().is_empty() {
             continue;
         }
-        text::check_lines(&d.text, limits).map_err(|e| e.to_string())?;
+        if let Err(e) = text::check_lines(&d.text, limits) {
+            // One article of several fails alone; a file that is one fails.
+            if !several {
+                return Err(e.to_string());
+            }
+            d.error = Some(e.to_string());
+        }
         out.push(d);
     }
     if out.is_empty() {
@@ -697,10 +713,17 @@ fn jsonl(source: &str, choice: &ColumnChoice) -> Result<Vec<Document>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("line {} is not JSON ({e})", n + 1))?;
-        let serde_json::Value::Object(object) = value else {
-            return Err(format!("line {} is not a JSON object", n + 1));
+        let part = format!("line {}", n + 1);
+        let object = match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(serde_json::Value::Object(object)) => object,
+            Ok(_) => {
+                out.push(Document::failed(part, "not a JSON object".into()));
+                continue;
+            }
+            Err(e) => {
+                out.push(Document::failed(part, format!("not JSON ({e})")));
+                continue;
+            }
         };
         let names: Vec<String> = object.keys().cloned().collect();
         let (names, cols) = match &columns {
@@ -712,14 +735,15 @@ fn jsonl(source: &str, choice: &ColumnChoice) -> Result<Vec<Document>, String> {
             }
         };
         if cols.text.is_none() {
-            return Err(format!("line {}: {}", n + 1, no_text(&names, choice)));
+            out.push(Document::failed(part, no_text(&names, choice)));
+            continue;
         }
         let get = |i: Option<usize>| match object.get(&names[i?])? {
             serde_json::Value::String(s) => Some(s.clone()),
             serde_json::Value::Null => None,
             other => Some(other.to_string()),
         };
-        out.push(row_document(format!("line {}", n + 1), get, &cols));
+        out.push(row_document(part, get, &cols));
     }
     Ok(out)
 }
@@ -735,7 +759,13 @@ fn csv(source: &str, choice: &ColumnChoice) -> Result<Vec<Document>, String> {
     }
     let mut out = Vec::new();
     for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("row {} cannot be read ({e})", n + 2))?;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Document::failed(format!("row {}", n + 2), format!("cannot be read ({e})")));
+                continue;
+            }
+        };
         let get = |i: Option<usize>| record.get(i?).map(str::to_string);
         out.push(row_document(format!("row {}", n + 2), get, &columns));
     }

@@ -29,6 +29,9 @@ pub struct Summary {
     pub failed: Vec<(PathBuf, String)>,
     /// True when the import was cancelled before every file was read.
     pub cancelled: bool,
+    /// Why the import stopped before the end, when the database failed:
+    /// what is listed above it was stored.
+    pub stopped: Option<String>,
 }
 
 impl Summary {
@@ -41,6 +44,9 @@ impl Summary {
         line.push_str(&format!(", already present {}, failed {}", self.already_present.len(), self.failed.len()));
         if self.cancelled {
             line.push_str(" (cancelled)");
+        }
+        if let Some(why) = &self.stopped {
+            line.push_str(&format!("; stopped: {why}"));
         }
         line
     }
@@ -134,6 +140,8 @@ pub struct Article {
     /// The file is this one article, so a changed file replaces it (see
     /// [`NewArticle::replaces`]).
     pub whole_file: bool,
+    /// Why this article of the file cannot be read, when it cannot.
+    pub error: Option<String>,
 }
 
 impl Article {
@@ -171,6 +179,7 @@ impl Article {
                 text: d.text,
                 url: d.url,
                 whole_file,
+                error: d.error,
             })
             .collect())
     }
@@ -215,7 +224,8 @@ pub struct Progress {
     pub file: PathBuf,
 }
 
-/// Imports files and folders into the store. Files are read and their
+/// Imports files and folders into the store (an error only when the store
+/// cannot be read at the start; a failure later is `Summary::stopped`). Files are read and their
 /// events extracted on `settings.threads` worker threads without the
 /// store's lock; the calling thread writes what they send in batches, one
 /// transaction per batch (an article is never split across batches), taking
@@ -270,9 +280,12 @@ pub fn import_paths(
         }
         result
     });
-    written?;
     per_file.sort_by_key(|(i, _)| *i);
-    summary.cancelled = per_file.len() < files.len();
+    // A database failure stops the import; what was stored is still reported.
+    if let Err(e) = written {
+        summary.stopped = Some(format!("the database failed ({e})"));
+    }
+    summary.cancelled = per_file.len() < files.len() && summary.stopped.is_none();
     for (_, s) in per_file {
         summary.merge(s);
     }
@@ -302,6 +315,10 @@ fn read_file<'a>(
         Err(reason) => known.add(file.to_path_buf(), Outcome::Failed(reason)),
         Ok(read) => {
             for article in read {
+                if let Some(reason) = article.error {
+                    known.add(PathBuf::from(&article.file), Outcome::Failed(reason));
+                    continue;
+                }
                 // Already stored: no need to extract it again. Only a text
                 // whose key is known is looked up; a failed look-up is left
                 // to the write, which checks again.
@@ -375,7 +392,12 @@ fn write_batches(
                 replaces: a.whole_file,
             })
             .collect();
-        let added = store.lock().unwrap_or_else(|p| p.into_inner()).add_articles(&items)?;
+        // One transaction per `most` articles, even within one large file,
+        // so that the lock is never held for long.
+        let mut added = Vec::with_capacity(items.len());
+        for chunk in items.chunks(most) {
+            added.extend(store.lock().unwrap_or_else(|p| p.into_inner()).add_articles(chunk)?);
+        }
         let mut added = added.into_iter();
         for read in batch.drain(..) {
             let mut s = read.known;

@@ -139,6 +139,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 match import::Article::read(&file) {
                     Ok(articles) => {
                         for mut article in articles {
+                            if let Some(e) = &article.error {
+                                failed = true;
+                                eprintln!("detente: {}: {e}", article.file);
+                                writeln!(out, "{}", json!({"file": article.file, "error": e}))?;
+                                continue;
+                            }
                             if published.is_some() {
                                 article.options.published = published;
                                 article.options.published_source = None;
@@ -200,7 +206,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for (file, reason) in &summary.failed {
                 writeln!(out, "failed: {}: {reason}", file.display())?;
             }
-            Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if summary.failed.is_empty() && summary.stopped.is_none() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Eval { dir, file_date, verbose } => {
             let report = detente::eval::score_dir(&dir, file_date)?;

@@ -351,3 +351,24 @@ fn a_feed_fetched_again_adds_its_new_items_and_loses_none() {
     let places: Vec<&str> = events.iter().map(|e| e.event.location.as_str()).collect();
     assert_eq!(places, ["Tokyo", "Canberra", "Manila"]);
 }
+
+#[test]
+fn a_bad_line_in_a_corpus_fails_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("dump.jsonl");
+    let good = |place: &str| {
+        format!(
+            "{{\"title\": \"Talks in {place}\", \"date\": \"2024-03-12\", \"text\": \"The Japanese and Australian defence ministers met in {place} on Monday.\"}}\n"
+        )
+    };
+    // The export was cut off in the middle of its last line.
+    std::fs::write(&path, [good("Tokyo"), good("Canberra"), "{\"title\": \"Talks in Man".to_string()].concat())
+        .unwrap();
+    let store = Mutex::new(Store::open_in_memory().unwrap());
+    let summary = import(&store, &[path]);
+    assert_eq!(summary.imported.len(), 2, "{summary:?}");
+    assert_eq!(summary.failed.len(), 1);
+    let (file, reason) = &summary.failed[0];
+    assert!(file.to_string_lossy().ends_with("dump.jsonl#line 3"), "{file:?}");
+    assert!(reason.starts_with("not JSON"), "{reason}");
+}

@@ -111,11 +111,7 @@ pub fn import_with(
     };
     match import::import_paths(&state.store, paths, &settings, progress, &state.cancel_import) {
         Ok(summary) => ImportSummaryDto::from(&summary),
-        Err(e) => {
-            let mut summary = Summary::default();
-            summary.failed.push((PathBuf::from(paths.first().map_or("", |p| p.to_str().unwrap_or(""))), e.to_string()));
-            ImportSummaryDto::from(&summary)
-        }
+        Err(e) => ImportSummaryDto::from(&Summary { stopped: Some(e.to_string()), ..Summary::default() }),
     }
 }
 

@@ -297,6 +297,8 @@ pub struct ImportSummaryDto {
     pub updated: usize,
     /// The import was cancelled before every file was read.
     pub cancelled: bool,
+    /// Why the import stopped early (the database failed), if it did.
+    pub stopped: Option<String>,
     pub events: usize,
     pub already_present: usize,
     pub failed: Vec<FailureDto>,
@@ -311,6 +313,7 @@ impl From<&Summary> for ImportSummaryDto {
             events: s.imported.iter().chain(&s.updated).map(|(_, n)| n).sum(),
             already_present: s.already_present.len(),
             cancelled: s.cancelled,
+            stopped: s.stopped.clone(),
             failed: s
                 .failed
                 .iter()

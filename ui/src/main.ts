@@ -37,13 +37,21 @@ function fail(e: unknown): void {
 
 async function runImport(paths: string[], columns?: Columns): Promise<void> {
   if (paths.length === 0) return;
-  importPanel.start(paths.length);
-  try {
-    report(await api.importFiles(paths, columns));
-    await refresh();
-  } catch (e) {
-    fail(e);
+  // One import at a time: they would share the progress bar and Cancel.
+  if (importPanel.running) {
+    status.textContent = "An import is under way: wait for it to finish, or cancel it.";
+    return;
   }
+  importPanel.start(paths.length);
+  let summary: ImportSummary;
+  try {
+    summary = await api.importFiles(paths, columns);
+  } catch (e) {
+    importPanel.abort(api.toApiError(e).message);
+    return;
+  }
+  report(summary);
+  await refresh();
 }
 
 const detail = new DetailPanel(() => selectEvent(null));

@@ -12,6 +12,9 @@ export class ImportPanel {
   private readonly cancel: HTMLButtonElement;
   private readonly failures: HTMLDetailsElement;
   private started = 0;
+  /** An import is under way (progress events after it ended are stale). */
+  running = false;
+  private seen = false;
 
   constructor(
     onCancel: () => void,
@@ -31,6 +34,8 @@ export class ImportPanel {
 
   /** An import has started. */
   start(files: number): void {
+    this.running = true;
+    this.seen = true;
     this.started = performance.now();
     this.el.hidden = false;
     this.bar.hidden = false;
@@ -44,7 +49,11 @@ export class ImportPanel {
 
   /** `done` of `total` files are finished, the last being `file`. */
   progress(done: number, total: number, file: string): void {
-    if (this.el.hidden) this.start(total);
+    // The first import may begin before the window asked (files given at start-up).
+    if (!this.running) {
+      if (this.seen) return;
+      this.start(total);
+    }
     this.bar.max = Math.max(1, total);
     this.bar.value = done;
     const left = timeLeft(done, total, performance.now() - this.started);
@@ -53,11 +62,13 @@ export class ImportPanel {
 
   /** The import is over: its summary, failures listed by file. */
   finish(s: ImportSummary): void {
+    this.running = false;
+    this.seen = true;
     this.el.hidden = false;
     this.bar.hidden = true;
     this.cancel.hidden = true;
     this.line.textContent = summaryLine(s);
-    this.el.classList.toggle("error", s.failed.length > 0);
+    this.el.classList.toggle("error", s.failed.length > 0 || Boolean(s.stopped));
     clear(this.failures);
     this.failures.hidden = s.failed.length === 0;
     if (s.failed.length) {
@@ -67,6 +78,17 @@ export class ImportPanel {
       );
       this.failures.open = s.failed.length <= 5;
     }
+  }
+
+  /** The import could not run at all. */
+  abort(message: string): void {
+    this.running = false;
+    this.el.hidden = false;
+    this.bar.hidden = true;
+    this.cancel.hidden = true;
+    this.failures.hidden = true;
+    this.line.textContent = `Import failed: ${message}`;
+    this.el.classList.add("error");
   }
 
   private failure(file: string, reason: string): HTMLLIElement {

@@ -90,6 +90,8 @@ export interface ImportSummary {
   events: number;
   /** The import was cancelled before every file was read. */
   cancelled: boolean;
+  /** Why the import stopped early (the database failed), if it did. */
+  stopped: string | null;
   alreadyPresent: number;
   failed: { file: string; reason: string }[];
   line: string;

@@ -24,11 +24,13 @@ export function summaryLine(s: {
   alreadyPresent: number;
   failed: unknown[];
   cancelled: boolean;
+  stopped?: string | null;
 }): string {
   const parts = [`Imported ${s.imported} article${s.imported === 1 ? "" : "s"} (${s.events} events)`];
   if (s.updated) parts.push(`${s.updated} updated`);
   if (s.alreadyPresent) parts.push(`${s.alreadyPresent} already present`);
   if (s.failed.length) parts.push(`${s.failed.length} failed`);
   if (s.cancelled) parts.push("cancelled: the rest was not read");
+  if (s.stopped) parts.push(`stopped: ${s.stopped}`);
   return parts.join(" · ");
 }
