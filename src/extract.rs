@@ -69,11 +69,12 @@ enum ContextKind {
     Commentary,
     Pair,
     Vessel,
+    Ending,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Vessel as usize + 1;
+    const COUNT: usize = ContextKind::Ending as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -139,6 +140,7 @@ impl Lexicon {
                 "commentary" => ContextKind::Commentary,
                 "pair" => ContextKind::Pair,
                 "vessel" => ContextKind::Vessel,
+                "ending" => ContextKind::Ending,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
@@ -340,8 +342,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let k = sentence_words.partition_point(|w| w.0 < pos);
                 lexicon.phrases(ContextKind::Planned).any(|p| contains_phrase(&sentence_words[..k], p).is_some())
             };
-            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before)
-                .map(|d| lasting(d, trigger, sentence, &timexes, &dates));
+            let own_date =
+                trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before).map(|d| {
+                    let ends =
+                        lexicon.phrases(ContextKind::Ending).any(|p| contains_phrase(sentence_words, p).is_some());
+                    lasting(d, trigger, sentence, &timexes, &dates, ends)
+                });
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at: at(),
@@ -785,6 +791,7 @@ fn lasting(
     sentence: &Sentence,
     timexes: &[Timex],
     dates: &[Option<DateValue>],
+    ends: bool,
 ) -> DateValue {
     let DateValue::Day(day) = date else { return date };
     if !matches!(trigger.kind, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Patrol) {
@@ -812,10 +819,14 @@ fn lasting(
         }
         _ => None,
     });
-    match days.and_then(|n| day.checked_add_days(chrono::Days::new(u64::from(n) - 1))) {
-        Some(end) => DateValue::Range(day, end),
-        None => date,
-    }
+    // "closed a three-day summit on Thursday": the day named is the last.
+    let span = |n: u32| chrono::Days::new(u64::from(n) - 1);
+    let range = match days {
+        Some(n) if ends => day.checked_sub_days(span(n)).map(|start| DateValue::Range(start, day)),
+        Some(n) => day.checked_add_days(span(n)).map(|end| DateValue::Range(day, end)),
+        None => None,
+    };
+    range.unwrap_or(date)
 }
 
 /// Countries, people and place read from a trigger's clause.
@@ -1083,6 +1094,26 @@ mod tests {
         let x = extract(text, &Options::default());
         let meeting = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the meeting");
         assert_eq!(meeting.date.to_string(), "2023-04-12");
+    }
+
+    #[test]
+    fn a_stay_of_some_days_runs_from_the_day_named_or_ends_on_it() {
+        let visit = |sentence: &str| {
+            let text = format!("Headline\nPublished: Apr 26, 2024 10:00 AM\n{sentence}\n");
+            let x = extract(&text, &Options::default());
+            x.events.iter().find(|e| e.kind == EventType::Visit).map(|e| e.date.to_string())
+        };
+        assert_eq!(
+            visit(
+                "US Secretary of State Antony Blinken arrived in Beijing on Wednesday for a three-day visit to China."
+            )
+            .as_deref(),
+            Some("2024-04-24/2024-04-26")
+        );
+        assert_eq!(
+            visit("US Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing on Friday, at the end of a three-day visit to China.").as_deref(),
+            Some("2024-04-24/2024-04-26")
+        );
     }
 
     #[test]
