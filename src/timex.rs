@@ -87,6 +87,8 @@ pub enum Underspecified {
     /// A weekday with a shift: "last Wednesday" (-1) is in the week before
     /// when the reference is a Wednesday, "next Monday" (1) never today.
     WeekdayShift(Weekday, i32),
+    /// The days from one weekday to another: "from Tuesday to Thursday".
+    WeekdayRange(Weekday, Weekday),
     /// A weekday counted from the day named before it in the text: "the
     /// previous Friday" (-1), "the following Monday" (1).
     AnchoredWeekday(Weekday, i32),
@@ -415,6 +417,11 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             (start <= end).then_some(Value::Date(DateValue::Range(start, end)))
         }
         Underspecified::Weekday(wd) => date(DateValue::Day(weekday(wd, direction, reference?)?)),
+        Underspecified::WeekdayRange(first, last) => {
+            let start = weekday(first, direction, reference?)?;
+            let days = (7 + last.num_days_from_monday() - first.num_days_from_monday()) % 7;
+            date(DateValue::Range(start, start.checked_add_days(Days::new(u64::from(days)))?))
+        }
         Underspecified::DaysFromReference(n) => shifted(Unit::Day, n as i32, reference?),
         Underspecified::WeekdayShift(wd, n) | Underspecified::AnchoredWeekday(wd, n) => {
             let r = reference?;
@@ -1042,6 +1049,9 @@ impl Tagger {
             (None, _) => {
                 if let Some(w) = text("weekday") {
                     let w = *self.weekdays.get(w)?;
+                    if let Some(w2) = text("weekday2") {
+                        return Some(Underspecified::WeekdayRange(w, *self.weekdays.get(w2)?));
+                    }
                     if let Some(shift) = lower("wshift") {
                         let n = if matches!(shift.as_str(), "this") {
                             0
