@@ -103,7 +103,8 @@ pub fn find_with(
             }
             None => {
                 let found = timexes.take().map(|f| f()).unwrap_or_default();
-                if let Some(y) = year_from_text(text, &found, month, day, file_date)
+                let named = file_name.and_then(year_in_file_name);
+                if let Some(y) = year_from_text(text, &found, month, day, file_date, named)
                     && let Some(date) = NaiveDate::from_ymd_opt(y, month, day)
                 {
                     return Some(Published { date, source: format!("{rule} (year inferred)"), certain: false, span });
@@ -118,13 +119,15 @@ pub fn find_with(
 /// the text names and the next two or, when it names none, the ten years up
 /// to the file's own date. The weekdays the text names ("on Tuesday")
 /// choose among them: in the right year they fall on or just before the
-/// dateline's day (after it, for future ones).
+/// dateline's day (after it, for future ones). A year in the file's name
+/// (`malabar_2020.txt`) is preferred among those that fit as well.
 fn year_from_text(
     text: &str,
     timexes: &[crate::timex::Timex],
     month: u32,
     day: u32,
     file_date: Option<NaiveDate>,
+    named: Option<i32>,
 ) -> Option<i32> {
     let mut latest: Option<(i32, u32, u32)> = None;
     // The latest year of a month or day the text dates in full ("in April
@@ -187,7 +190,7 @@ fn year_from_text(
         .filter(|&y| file_date.is_none_or(|f| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d <= f)))
         .collect();
     if weekdays.is_empty() {
-        return candidates.first().copied();
+        return named.filter(|y| candidates.contains(y)).or_else(|| candidates.first().copied());
     }
     let score = |y: i32| -> Option<u32> {
         let date = NaiveDate::from_ymd_opt(y, month, day)?;
@@ -208,13 +211,28 @@ fn year_from_text(
                 .sum(),
         )
     };
-    let prior = |y: i32| match latest_full {
-        Some(full) if !(full..=full + 1).contains(&y) => 5,
-        _ => 0,
+    let prior = |y: i32| {
+        let text = match latest_full {
+            Some(full) if !(full..=full + 1).contains(&y) => 5,
+            _ => 0,
+        };
+        // Less than a day's mismatch of the lead weekday: it breaks ties.
+        let name = match named {
+            Some(n) if n != y => 3,
+            _ => 0,
+        };
+        text + name
     };
     // The best score wins; among equals, the first candidate (the latest
     // year when the file date bounds them).
     candidates.iter().filter_map(|&y| score(y).map(|s| (s + prior(y), y))).min_by_key(|(s, _)| *s).map(|(_, y)| y)
+}
+
+/// A year standing alone in a file's name (`obangame_express_2022.txt`).
+fn year_in_file_name(name: &str) -> Option<i32> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)").expect("valid"));
+    r.captures(name)?[1].parse().ok()
 }
 
 fn date_in_file_name(name: &str) -> Option<Published> {
@@ -264,6 +282,18 @@ mod tests {
         let file = NaiveDate::from_ymd_opt(2026, 11, 26);
         let p = find(text, &crate::text::layout(text), None, file).unwrap();
         assert_eq!(p.date.to_string(), "2024-05-31", "31 May 2024 was a Friday");
+    }
+
+    #[test]
+    fn a_year_in_the_file_name_settles_a_dateline_the_weekdays_cannot() {
+        // 24 October was a Thursday in 2019 and in 2024.
+        let text = "Summit talks\nSOCHI, Oct. 24 (AP) -- The two leaders held talks on Thursday at the summit.\n";
+        let layout = crate::text::layout(text);
+        let file = NaiveDate::from_ymd_opt(2026, 11, 26);
+        assert_eq!(find(text, &layout, Some("notes.txt"), file).unwrap().date.to_string(), "2024-10-24");
+        assert_eq!(find(text, &layout, Some("sochi_summit_2019.txt"), file).unwrap().date.to_string(), "2019-10-24");
+        // A year that the weekdays rule out does not win.
+        assert_eq!(find(text, &layout, Some("sochi_2020.txt"), file).unwrap().date.to_string(), "2024-10-24");
     }
 
     #[test]
