@@ -301,6 +301,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let triggers = &sentence_triggers[si];
         let sentence_words = &all_words[si];
         let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(sentence_words, p).is_some());
+        let ends = lexicon.phrases(ContextKind::Ending).any(|p| contains_phrase(sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in triggers {
             // Only for diagnostics: counting code points is linear in the text.
@@ -342,12 +343,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let k = sentence_words.partition_point(|w| w.0 < pos);
                 lexicon.phrases(ContextKind::Planned).any(|p| contains_phrase(&sentence_words[..k], p).is_some())
             };
-            let own_date =
-                trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before).map(|d| {
-                    let ends =
-                        lexicon.phrases(ContextKind::Ending).any(|p| contains_phrase(sentence_words, p).is_some());
-                    lasting(d, trigger, sentence, &timexes, &dates, ends)
-                });
+            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before)
+                .map(|d| lasting(d, trigger, sentence, &timexes, &dates, ends));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at: at(),

@@ -469,17 +469,14 @@ fn docx(bytes: &[u8], limits: &Limits) -> Result<Document, String> {
         return Err(format!("the .docx expands to more than {} MB: refused (a zip bomb?)", limit / (1024 * 1024)));
     }
     let text = docx_text(&xml)?;
-    let title = zip.by_name("docProps/core.xml").ok().and_then(|mut core| {
-        let mut s = String::new();
-        core.by_ref().take(1024 * 1024).read_to_string(&mut s).ok()?;
-        element_text(&s, "dc:title")
-    });
-    let published = zip.by_name("docProps/core.xml").ok().and_then(|mut core| {
-        let mut s = String::new();
-        core.by_ref().take(1024 * 1024).read_to_string(&mut s).ok()?;
-        let created = element_text(&s, "dcterms:created")?;
-        NaiveDate::parse_from_str(created.get(..10)?, "%Y-%m-%d").ok()
-    });
+    let mut core = String::new();
+    if let Ok(part) = zip.by_name("docProps/core.xml") {
+        // The document's properties: small, and optional.
+        let _ = part.take(1024 * 1024).read_to_string(&mut core);
+    }
+    let title = element_text(&core, "dc:title");
+    let published = element_text(&core, "dcterms:created")
+        .and_then(|created| NaiveDate::parse_from_str(created.get(..10)?, "%Y-%m-%d").ok());
     let text = match title {
         Some(t) if !text.starts_with(&t) => format!("{t}\n\n{text}"),
         _ => text,
@@ -808,6 +805,14 @@ mod tests {
     fn markdown_is_read_as_the_text_it_shows() {
         let md = "# Ministers meet\n\n*Published: April 17, 2024*\n\nThey met in [Seoul](https://x.example) on **Tuesday**.\n<script>x()</script>\n";
         assert_eq!(markdown(md), "Ministers meet\n\nPublished: April 17, 2024\n\nThey met in Seoul on Tuesday.");
+    }
+
+    #[test]
+    fn every_extension_offered_to_the_dialog_is_read() {
+        for e in Format::EXTENSIONS {
+            assert!(Format::of(Path::new(&format!("a.{e}"))).is_some(), "{e}");
+        }
+        assert_eq!(Format::of(Path::new("a.py")), None);
     }
 
     #[test]

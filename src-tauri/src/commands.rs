@@ -60,6 +60,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
         events,
         version: env!("CARGO_PKG_VERSION"),
         startup_import,
+        extensions: detente::formats::Format::EXTENSIONS,
     })
 }
 

@@ -18,6 +18,9 @@ let querySeq = 0;
 const status = h("div", { class: "status", role: "status", "data-testid": "status" });
 const dropHint = h("div", { class: "drop-hint", hidden: true }, "Drop article files to import them");
 
+/** What the engine reads, as app_info tells (the dialog's filter). */
+let extensions: string[] = [];
+
 const importPanel = new ImportPanel(() => void api.cancelImport().catch(fail), {
   columns: (file) => api.corpusColumns(file),
   reimport: (file, columns) => void runImport([file], columns),
@@ -228,7 +231,7 @@ document.body.append(
       "header",
       { class: "toolbar" },
       h("h1", {}, "Détente"),
-      h("button", { type: "button", class: "primary", "data-testid": "import", onclick: async () => runImport(await api.chooseFiles()) }, "Import…"),
+      h("button", { type: "button", class: "primary", "data-testid": "import", onclick: async () => runImport(await api.chooseFiles(extensions)) }, "Import…"),
       h("button", { type: "button", "data-testid": "import-folder", onclick: async () => runImport(await api.chooseFolder()) }, "Import folder…"),
       searchBox,
       grouping,
@@ -254,6 +257,7 @@ await api.onDataChanged((s) => {
 });
 try {
   const info = await api.appInfo();
+  extensions = info.extensions;
   if (info.startupImport) report(info.startupImport);
   document.title = `Détente — ${info.dbPath}`;
 } catch (e) {

@@ -49,18 +49,14 @@ export const setPublished = (articleId: number, date: string) =>
 /** Tells the backend the timeline has been drawn once (launch timing). */
 export const firstDraw = (events: number) => call<number>("first_draw", { events });
 
-/** The files the engine reads (`Format::EXTENSIONS`). */
-export const ARTICLE_EXTENSIONS = [
-  "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "eml", "rss", "atom", "xml", "jsonl", "ndjson", "csv",
-];
-
-/** Opens the native multi-file dialog; an empty list when cancelled. */
-export async function chooseFiles(): Promise<string[]> {
+/** Opens the native multi-file dialog, showing files with the engine's
+ * extensions (`AppInfo.extensions`); an empty list when cancelled. */
+export async function chooseFiles(extensions: string[]): Promise<string[]> {
   const picked = await open({
     multiple: true,
     directory: false,
     title: "Import articles",
-    filters: [{ name: "Articles", extensions: ARTICLE_EXTENSIONS }],
+    filters: [{ name: "Articles", extensions }],
   });
   if (!picked) return [];
   return Array.isArray(picked) ? picked : [picked];

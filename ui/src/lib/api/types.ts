@@ -104,6 +104,8 @@ export interface AppInfo {
   version: string;
   /** What the `--import` given at start-up did, once it is done. */
   startupImport: ImportSummary | null;
+  /** The file name extensions the engine reads, for the import dialog. */
+  extensions: string[];
 }
 
 export interface UndatedArticle {
