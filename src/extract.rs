@@ -70,11 +70,12 @@ enum ContextKind {
     Pair,
     Vessel,
     Ending,
+    Attendance,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Ending as usize + 1;
+    const COUNT: usize = ContextKind::Attendance as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -141,6 +142,7 @@ impl Lexicon {
                 "pair" => ContextKind::Pair,
                 "vessel" => ContextKind::Vessel,
                 "ending" => ContextKind::Ending,
+                "attendance" => ContextKind::Attendance,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
@@ -236,6 +238,12 @@ struct Draft {
     standalone: bool,
     /// The mention points at a known event: "the talks", "Li's visit".
     definite: bool,
+    /// Its people attend the event it refers to ("Li and Shoigu attended
+    /// the meeting"): a passing mention that still adds participants.
+    attends: bool,
+    /// How many days its sentence says the event lasts ("the two-day
+    /// summit"), and whether the day named is the last.
+    lasts: Option<(u32, bool)>,
 }
 
 /// Reads an article's events.
@@ -297,9 +305,33 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let sentence_triggers: Vec<Vec<Trigger>> =
         layout.sentences.iter().zip(&all_words).map(|(s, sw)| find_triggers(text, s, sw, lexicon, &mentions)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
+    // The sentence that last read events others may attend, and those drafts.
+    let mut attended: Option<(usize, std::ops::Range<usize>)> = None;
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
         let sentence_words = &all_words[si];
+        if triggers.is_empty() {
+            // "Leaders attending included ...": people who attend the events
+            // of a sentence just before.
+            if let Some((from, range)) = attended.clone()
+                && si - from <= ATTENDANCE_REACH
+                && attendance(
+                    text,
+                    gazetteer,
+                    &found,
+                    lexicon,
+                    &mentions,
+                    &timexes,
+                    &dates,
+                    sentence,
+                    sentence_words,
+                    &mut drafts[range.clone()],
+                )
+            {
+                attended = Some((si, range));
+            }
+            continue;
+        }
         let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(sentence_words, p).is_some());
         let ends = lexicon.phrases(ContextKind::Ending).any(|p| contains_phrase(sentence_words, p).is_some());
         let mut in_sentence: Vec<Draft> = Vec::new();
@@ -391,6 +423,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     draft.location = location;
                 }
             }
+            // "Defence ministers of the SCO met": a meeting of an
+            // organisation's ministers or leaders is a summit.
+            if draft.kind == EventType::Meeting
+                && trigger.flags.verb
+                && before_words.iter().any(|w| matches!(w.2.as_str(), "ministers" | "leaders" | "heads"))
+                && mentions.iter().any(|m| {
+                    m.start >= trigger.before.0 && m.end <= trigger.start && matches!(m.entity, Entity::Organisation(_))
+                })
+            {
+                draft.kind = EventType::Summit;
+            }
             // A ship that visits or arrives makes a port call.
             if draft.kind == EventType::Visit
                 && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(before_words, p).is_some())
@@ -424,15 +467,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             {
                 continuation(text, gazetteer, &found, lexicon, &mentions, &timexes, sentence, next, &mut draft);
             }
-            let definite = before_words.last().is_some_and(|w| {
-                matches!(w.2.as_str(), "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its")
-                    || w.2.ends_with("'s")
-            });
-            let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate, definite };
+            let definite = definite(before_words);
+            // "Li and Shoigu attended the meeting": the people of a passing
+            // mention take part in the gathering it refers to.
+            let attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
+                && lexicon
+                    .phrases(ContextKind::Attendance)
+                    .any(|p| contains_phrase(&before_words[before_words.len().saturating_sub(4)..], p).is_some());
+            let lasts = duration(sentence, &timexes).map(|n| (n, ends));
+            let new = Draft {
+                event: draft,
+                mention_only,
+                standalone: !opinion && !trigger.subordinate,
+                definite,
+                attends,
+                lasts,
+            };
             match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event, true)) {
                 Some(d) => {
                     absorb(&mut d.event, new.event, false);
                     d.mention_only &= new.mention_only;
+                    d.lasts = d.lasts.or(new.lasts);
                 }
                 None => in_sentence.push(new),
             }
@@ -453,11 +508,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 }
             }
         }
+        let attendable = |d: &Draft| !d.mention_only && ATTENDED.contains(&d.event.kind);
+        if in_sentence.iter().any(attendable) {
+            // Kept in order: those that may be attended first.
+            in_sentence.sort_by_key(|d| !attendable(d));
+            let n = in_sentence.iter().filter(|d| attendable(d)).count();
+            attended = Some((si, drafts.len()..drafts.len() + n));
+        }
         drafts.extend(in_sentence);
     }
 
     let mut events: Vec<Event> = Vec::new();
-    for draft in drafts {
+    let mut durations: Vec<Option<(u32, bool)>> = Vec::new();
+    for mut draft in drafts {
         let mut target = events.iter().rposition(|e| {
             if draft.mention_only {
                 refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
@@ -465,14 +528,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 same_occurrence(e, &draft.event, false)
             }
         });
+        // "Ramaphosa opened the two-day meeting": a gathering is a meeting too.
+        if target.is_none() && draft.mention_only && draft.definite && draft.event.kind == EventType::Meeting {
+            let m = &draft.event;
+            target = events
+                .iter()
+                .rposition(|e| e.kind == EventType::Summit && (m.date_inferred || e.date.overlaps(&m.date)));
+            if target.is_some() {
+                draft.attends = true;
+            }
+        }
         // "Zelensky called the trip a sign of support": a definite undated
         // mention is the last such event, whoever speaks of it.
         if target.is_none() && draft.mention_only && draft.definite && draft.event.date_inferred {
             target = events.iter().rposition(|e| e.kind == draft.event.kind);
         }
+        if let Some(i) = target {
+            durations[i] = durations[i].or(draft.lasts);
+        }
         let target = target.map(|i| &mut events[i]);
         match target {
-            Some(e) => absorb(e, draft.event, draft.mention_only),
+            Some(e) => absorb(e, draft.event, draft.mention_only && !draft.attends),
             None if draft.mention_only && (!draft.standalone || draft.event.countries.is_empty()) => {
                 let at = draft.event.evidence[0].start;
                 diagnostics.push(Diagnostic {
@@ -483,7 +559,18 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     ),
                 });
             }
-            None => events.push(draft.event),
+            None => {
+                events.push(draft.event);
+                durations.push(draft.lasts);
+            }
+        }
+    }
+    // "The two-day summit" said of an event dated elsewhere to its day.
+    for (e, lasts) in events.iter_mut().zip(durations) {
+        if let Some((n, ends)) = lasts
+            && lasts_days(e.kind)
+        {
+            e.date = span(e.date, Some(n), ends);
         }
     }
     // A visit's actors are the visitors: the host (someone of the country
@@ -722,6 +809,111 @@ fn continuation(
     }
 }
 
+/// Whether the words before a trigger noun point at a known event: "the
+/// talks", "Li's visit", "the two-day meeting", "this year's first drill".
+fn definite(before: &[(usize, usize, String)]) -> bool {
+    for w in before.iter().rev().take(3) {
+        let w = w.2.as_str();
+        if matches!(w, "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its")
+            || w.ends_with("'s")
+        {
+            return true;
+        }
+        let modifier = w.contains('-')
+            || matches!(
+                w,
+                "first"
+                    | "second"
+                    | "third"
+                    | "last"
+                    | "annual"
+                    | "opening"
+                    | "closing"
+                    | "latest"
+                    | "same"
+                    | "previous"
+            );
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many sentences after an event's a sentence may say who attended it.
+const ATTENDANCE_REACH: usize = 3;
+
+/// The kinds of event people attend.
+const ATTENDED: [EventType; 5] =
+    [EventType::Summit, EventType::Meeting, EventType::Exercise, EventType::Patrol, EventType::Visit];
+
+/// A sentence with no trigger that says who attended ("Leaders attending
+/// included ...", "Ramaphosa was joined by ...", "Guterres also addressed
+/// the opening ceremony") adds its people, and for gatherings and drills
+/// its countries, to the events `drafts` read just before. Returns whether
+/// it did. A sentence that negates the attending ("would not attend") or
+/// dates itself elsewhere adds nothing.
+#[allow(clippy::too_many_arguments)]
+fn attendance(
+    text: &str,
+    g: &Gazetteer,
+    found: &Found,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    timexes: &[Timex],
+    dates: &[Option<DateValue>],
+    sentence: &Sentence,
+    words: &[(usize, usize, String)],
+    drafts: &mut [Draft],
+) -> bool {
+    let Some(at) = lexicon.phrases(ContextKind::Attendance).filter_map(|p| contains_phrase(words, p)).min() else {
+        return false;
+    };
+    let before = &words[..at];
+    let denied = [ContextKind::Negated, ContextKind::Hypothetical, ContextKind::Planned]
+        .into_iter()
+        .any(|k| lexicon.phrases(k).any(|p| contains_phrase(before, p).is_some()));
+    if denied {
+        return false;
+    }
+    let own: Vec<DateValue> = timexes
+        .iter()
+        .zip(dates)
+        .filter(|(t, _)| t.start >= sentence.start && t.end <= sentence.end)
+        .filter_map(|(_, d)| *d)
+        .collect();
+    let inside: Vec<&Mention> =
+        mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
+    let mut added = false;
+    // Those attending a summit attend it, not the talks beside it.
+    let summit = drafts.iter().any(|d| d.event.kind == EventType::Summit);
+    for d in drafts.iter_mut().filter(|d| !summit || d.event.kind == EventType::Summit) {
+        let e = &mut d.event;
+        if !e.date_inferred && own.iter().any(|o| !o.overlaps(&e.date)) {
+            continue;
+        }
+        let gathering = e.kind != EventType::Visit;
+        for m in &inside {
+            if take_part(e, m.entity, g, found) {
+                added = true;
+            } else if gathering
+                && matches!(m.entity, Entity::Country(_) | Entity::Force(_) | Entity::Organisation(_))
+                && let Some(code) = g.code(m.entity)
+            {
+                add_country(&mut e.countries, code);
+                added = true;
+            }
+        }
+        if added {
+            let ev = evidence(text, sentence);
+            if !e.evidence.contains(&ev) {
+                e.evidence.push(ev);
+            }
+        }
+    }
+    added
+}
+
 /// The date the text gives a trigger: the most precise expression in its
 /// clause, the nearest among equals; else, unless the clause is
 /// subordinate, the same in its sentence.
@@ -791,7 +983,7 @@ fn lasting(
     ends: bool,
 ) -> DateValue {
     let DateValue::Day(day) = date else { return date };
-    if !matches!(trigger.kind, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Patrol) {
+    if !lasts_days(trigger.kind) {
         return date;
     }
     let range = timexes.iter().zip(dates).find_map(|(t, d)| match d {
@@ -802,10 +994,18 @@ fn lasting(
         }
         _ => None,
     });
-    if let Some(r) = range {
-        return r;
-    }
-    let days = timexes.iter().find_map(|t| match t.value {
+    range.unwrap_or_else(|| span(date, duration(sentence, timexes), ends))
+}
+
+/// The kinds of event that last days.
+fn lasts_days(kind: EventType) -> bool {
+    matches!(kind, EventType::Visit | EventType::Summit | EventType::Exercise | EventType::Patrol)
+}
+
+/// How many days the sentence says its event lasts ("a three-day
+/// visit").
+fn duration(sentence: &Sentence, timexes: &[Timex]) -> Option<u32> {
+    timexes.iter().find_map(|t| match t.value {
         timex::Underspecified::Duration(Some(n), timex::Unit::Day)
             if t.rule == "duration_adjective"
                 && t.start >= sentence.start
@@ -815,13 +1015,19 @@ fn lasting(
             Some(n)
         }
         _ => None,
-    });
-    // "closed a three-day summit on Thursday": the day named is the last.
-    let span = |n: u32| chrono::Days::new(u64::from(n) - 1);
-    let range = match days {
-        Some(n) if ends => day.checked_sub_days(span(n)).map(|start| DateValue::Range(start, day)),
-        Some(n) => day.checked_add_days(span(n)).map(|end| DateValue::Range(day, end)),
-        None => None,
+    })
+}
+
+/// A day stretched over `days` days from it, or up to it when the
+/// sentence says the event ended that day ("closed a three-day summit on
+/// Thursday").
+fn span(date: DateValue, days: Option<u32>, ends: bool) -> DateValue {
+    let (DateValue::Day(day), Some(n)) = (date, days) else { return date };
+    let back = chrono::Days::new(u64::from(n) - 1);
+    let range = if ends {
+        day.checked_sub_days(back).map(|start| DateValue::Range(start, day))
+    } else {
+        day.checked_add_days(back).map(|end| DateValue::Range(day, end))
     };
     range.unwrap_or(date)
 }
@@ -1160,6 +1366,41 @@ mod tests {
         let meeting = x.events.iter().find(|e| e.kind == EventType::Meeting).expect("the earlier meeting");
         assert_eq!(meeting.date.to_string(), "2023-04-17");
         assert_eq!(meeting.actors.len(), 2);
+    }
+
+    fn actors_of(x: &Extraction, kind: EventType) -> Vec<String> {
+        let e = x.events.iter().find(|e| e.kind == kind).expect("the event");
+        let mut names: Vec<String> = e.actors.iter().map(|a| a.name.clone()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn those_said_to_attend_just_after_a_summit_take_part_in_it() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nLeaders of the BRICS group opened a three-day summit in Johannesburg on Tuesday. Chinese President Xi Jinping and Indian Prime Minister Narendra Modi attended in person. U.S. Secretary of State Antony Blinken said he would not attend.\n";
+        let x = extract(text, &Options::default());
+        assert_eq!(actors_of(&x, EventType::Summit), ["Narendra Modi", "Xi Jinping"]);
+        let summit = x.events.iter().find(|e| e.kind == EventType::Summit).unwrap();
+        assert_eq!(summit.date.to_string(), "2023-04-18/2023-04-20");
+        assert!(!summit.countries.contains(&"USA".to_string()), "who would not attend does not take part");
+    }
+
+    #[test]
+    fn a_passing_mention_that_people_attended_adds_them() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nDefence ministers of the Shanghai Cooperation Organisation met in New Delhi on Tuesday. Chinese Defence Minister Li Shangfu and Russian Defence Minister Sergei Shoigu attended the meeting.\n";
+        let x = extract(text, &Options::default());
+        assert_eq!(x.events.len(), 1, "{:?}", x.events);
+        assert_eq!(x.events[0].kind, EventType::Summit, "a meeting of an organisation's ministers");
+        assert_eq!(actors_of(&x, EventType::Summit), ["Li Shangfu", "Sergei Shoigu"]);
+    }
+
+    #[test]
+    fn the_length_of_a_gathering_said_elsewhere_stretches_its_day() {
+        let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nForeign ministers of the Group of 20 met in Johannesburg on Monday. President Cyril Ramaphosa opened the two-day meeting at the Nasrec Expo Centre.\n";
+        let x = extract(text, &Options::default());
+        assert_eq!(x.events.len(), 1, "{:?}", x.events);
+        assert_eq!(x.events[0].date.to_string(), "2023-04-17/2023-04-18");
+        assert_eq!(actors_of(&x, EventType::Summit), ["Cyril Ramaphosa"]);
     }
 
     #[test]

@@ -1052,6 +1052,15 @@ impl Tagger {
                     if let Some(w2) = text("weekday2") {
                         return Some(Underspecified::WeekdayRange(w, *self.weekdays.get(w2)?));
                     }
+                    // "on Thursday and Friday": two days running are a range.
+                    if let Some(w2) = text("weekday_next") {
+                        let w2 = *self.weekdays.get(w2)?;
+                        return Some(if w2 == w.succ() {
+                            Underspecified::WeekdayRange(w, w2)
+                        } else {
+                            Underspecified::Weekday(w)
+                        });
+                    }
                     if let Some(shift) = lower("wshift") {
                         let n = if matches!(shift.as_str(), "this") {
                             0
