@@ -36,6 +36,10 @@ pub struct Found {
     pub learned: Vec<Learned>,
     pub offices: Vec<Office>,
     pub mentions: Vec<Mention>,
+    /// Known people named with a title of their current office
+    /// ("Nigerian President Bola Tinubu"): index into `Gazetteer::people`
+    /// and the office's kind. "Former" and "deposed" ones are left out.
+    pub titled: Vec<(usize, &'static str)>,
 }
 
 pub struct Offices {
@@ -105,6 +109,26 @@ impl Offices {
         })
     }
 
+    /// Whether everyone `found` names with a title held it on `date`:
+    /// the count of those who did not. A title the table has no term of
+    /// that kind for does not count.
+    pub fn out_of_office(&self, found: &Found, g: &Gazetteer, date: NaiveDate) -> usize {
+        let mut seen: Vec<(usize, &str)> = Vec::new();
+        let mut out = 0;
+        for &(p, kind) in &found.titled {
+            if seen.contains(&(p, kind)) {
+                continue;
+            }
+            seen.push((p, kind));
+            let terms: Vec<_> = g.people[p].offices.iter().filter(|o| self.kind_of(o.title) == Some(kind)).collect();
+            let held = terms.iter().any(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date < t));
+            if !terms.is_empty() && !held {
+                out += 1;
+            }
+        }
+        out
+    }
+
     /// Offices and learned people in `text`, given the gazetteer's mentions.
     pub fn find(&self, text: &str, mentions: &[Mention], g: &Gazetteer) -> Found {
         let mut found = Found::default();
@@ -135,8 +159,22 @@ impl Offices {
                 at += rest.len() - trimmed.len() + rank.len();
             }
             let name_start = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len());
-            if mentions.iter().any(|p| p.start == name_start && matches!(p.entity, Entity::Person(_))) {
-                continue; // a person the gazetteer knows
+            if let Some(p) = mentions.iter().find_map(|p| match p.entity {
+                Entity::Person(i) if p.start == name_start => Some(i),
+                _ => None,
+            }) {
+                // A person the gazetteer knows, in an office they hold now
+                // unless a word before the title says otherwise.
+                // The word before the title, or before its country ("former
+                // South Korean President").
+                let adjective = mentions.iter().rev().find(|c| c.end == before.len() && c.end <= start);
+                let before = text[..adjective.map_or(start, |c| c.start)].trim_end();
+                let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+                let past = ["former", "ex", "deposed", "ousted", "late", "then", "outgoing", "toppled", "exiled"];
+                if !past.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                    found.titled.push((p, kind));
+                }
+                continue;
             }
             let capitalised = title
                 .split_whitespace()

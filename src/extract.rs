@@ -252,8 +252,23 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut diagnostics = Vec::new();
     // Tagged once: the publication date's year and the events both use it.
     let all_timexes = Tagger::shared().find(text);
-    let in_text =
-        pubdate::find_with(text, &layout, options.file_name.as_deref(), options.file_date, || all_timexes.clone());
+    let gazetteer = Gazetteer::shared();
+    let lexicon = Lexicon::shared();
+    let offices = Offices::shared();
+    let all_mentions = gazetteer.find(text);
+    // People named by office: learned ones and holders looked up by date.
+    let found = offices.find(text, &all_mentions, gazetteer);
+    // The years in which the people named held their titles are likely ones
+    // for a dateline that gives none.
+    let out_of_office = |d: NaiveDate| offices.out_of_office(&found, gazetteer, d);
+    let in_text = pubdate::find_with(
+        text,
+        &layout,
+        options.file_name.as_deref(),
+        options.file_date,
+        || all_timexes.clone(),
+        &out_of_office,
+    );
     let dateline_span = in_text.as_ref().and_then(|p| p.span);
     let published = match options.published {
         Some(date) => {
@@ -277,16 +292,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         });
     }
     let reference = published.as_ref().map(|p| p.date);
-    let gazetteer = Gazetteer::shared();
-    let lexicon = Lexicon::shared();
     let body_start = layout.sentences.first().map_or(text.len(), |s| s.start);
     // The dateline ("SINGAPORE, May 31 (Reuters) --") says where and when
     // the report was filed: none of its words belong to an event.
     let dateline = dateline_span.filter(|s| s.0 >= body_start);
     let outside = |start: usize| dateline.is_none_or(|(s, e)| start < s || start >= e);
-    let mut mentions: Vec<Mention> = gazetteer.find(text).into_iter().filter(|m| outside(m.start)).collect();
-    // People named by office: learned ones and holders looked up by date.
-    let found = Offices::shared().find(text, &mentions, gazetteer);
+    let mut mentions: Vec<Mention> = all_mentions.into_iter().filter(|m| outside(m.start)).collect();
     mentions.extend(found.mentions.iter().copied().filter(|m| outside(m.start)));
     mentions.sort_by_key(|m| m.start);
     let timexes: Vec<Timex> = all_timexes.into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
@@ -1401,6 +1412,28 @@ mod tests {
         assert_eq!(x.events.len(), 1, "{:?}", x.events);
         assert_eq!(x.events[0].date.to_string(), "2023-04-17/2023-04-18");
         assert_eq!(actors_of(&x, EventType::Summit), ["Cyril Ramaphosa"]);
+    }
+
+    #[test]
+    fn a_dateline_year_is_one_in_which_the_people_named_held_their_titles() {
+        // 23 July was a Tuesday in 2019 and in 2024; Moon was president in 2019.
+        let text = "Headline\n\nSEOUL, July 23 (Yonhap) -- South Korean President Moon Jae-in met the visiting Japanese delegation on Tuesday.\n";
+        let options = Options { file_date: NaiveDate::from_ymd_opt(2026, 11, 26), ..Options::default() };
+        let x = extract(text, &options);
+        assert_eq!(x.published.map(|p| p.date.to_string()).as_deref(), Some("2019-07-23"));
+        // A former president says nothing of the year.
+        let text = text.replace("South Korean President", "former South Korean President");
+        let x = extract(&text, &options);
+        assert_eq!(x.published.map(|p| p.date.to_string()).as_deref(), Some("2024-07-23"));
+    }
+
+    #[test]
+    fn a_year_in_a_name_is_the_edition_reported() {
+        // 12 March was a Friday in 2021; the lead's Friday is the day before a Saturday in 2022.
+        let text = "Headline\n\nLAGOS, March 12 (Reuters) - Nigeria's navy on Friday opened Obangame Express 2022, a maritime exercise.\n";
+        let options = Options { file_date: NaiveDate::from_ymd_opt(2026, 11, 26), ..Options::default() };
+        let x = extract(text, &options);
+        assert_eq!(x.published.map(|p| p.date.to_string()).as_deref(), Some("2022-03-12"));
     }
 
     #[test]

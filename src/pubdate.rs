@@ -71,18 +71,21 @@ fn match_line(line: &str) -> Option<LineDate> {
 
 /// The publication date of an article, if the text (or file name) gives one.
 pub fn find(text: &str, layout: &Layout, file_name: Option<&str>, file_date: Option<NaiveDate>) -> Option<Published> {
-    find_with(text, layout, file_name, file_date, || Tagger::shared().find(text))
+    find_with(text, layout, file_name, file_date, || Tagger::shared().find(text), &|_| 0)
 }
 
 /// [`find`], given the text's temporal expressions (or how to find them:
 /// only a dateline without a year needs them) so a caller that has them
-/// already does not tag the text twice.
+/// already does not tag the text twice, and how many of the people the
+/// text names with a title did not hold it on a day (a year in which
+/// "Nigerian President Bola Tinubu" was not president is unlikely).
 pub fn find_with(
     text: &str,
     layout: &Layout,
     file_name: Option<&str>,
     file_date: Option<NaiveDate>,
     timexes: impl FnOnce() -> Vec<crate::timex::Timex>,
+    out_of_office: &dyn Fn(NaiveDate) -> usize,
 ) -> Option<Published> {
     let mut timexes = Some(timexes);
     let mut candidates: Vec<&str> = layout.header.iter().map(|&(s, e)| &text[s..e]).collect();
@@ -104,7 +107,7 @@ pub fn find_with(
             None => {
                 let found = timexes.take().map(|f| f()).unwrap_or_default();
                 let named = file_name.and_then(year_in_file_name);
-                if let Some(y) = year_from_text(text, &found, month, day, file_date, named)
+                if let Some(y) = year_from_text(text, &found, month, day, file_date, named, out_of_office)
                     && let Some(date) = NaiveDate::from_ymd_opt(y, month, day)
                 {
                     return Some(Published { date, source: format!("{rule} (year inferred)"), certain: false, span });
@@ -128,6 +131,7 @@ fn year_from_text(
     day: u32,
     file_date: Option<NaiveDate>,
     named: Option<i32>,
+    out_of_office: &dyn Fn(NaiveDate) -> usize,
 ) -> Option<i32> {
     let mut latest: Option<(i32, u32, u32)> = None;
     // The latest year of a month or day the text dates in full ("in April
@@ -152,17 +156,28 @@ fn year_from_text(
             }
         }
     }
+    // Any year the text names ("the 2023 edition", "Joint Sea-2019").
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let re = YEAR.get_or_init(|| Regex::new(r"\b(?:19|20)[0-9]{2}\b").expect("valid"));
+    let latest_named = re
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
+        .max();
     if latest.is_none() {
-        // No dated expression: any year the text names ("the 2023 edition").
-        static YEAR: OnceLock<Regex> = OnceLock::new();
-        let re = YEAR.get_or_init(|| Regex::new(r"\b(?:19|20)[0-9]{2}\b").expect("valid"));
-        latest = re
-            .find_iter(text)
-            .filter_map(|m| m.as_str().parse::<i32>().ok())
-            .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
-            .max()
-            .map(|y| (y, 1, 1));
+        latest = latest_named.map(|y| (y, 1, 1));
     }
+    // A year in a name ("Obangame Express 2022", "Joint Sea-2019") is most
+    // likely the edition the article reports.
+    static EDITION: OnceLock<Regex> = OnceLock::new();
+    let re = EDITION.get_or_init(|| Regex::new(r"\b([A-Z][A-Za-z]+)[ -]((?:19|20)[0-9]{2})\b").expect("valid"));
+    let tagger = Tagger::shared();
+    let edition = re
+        .captures_iter(text)
+        .filter(|c| tagger.month(&c[1]).is_none() && tagger.month(&c[1].to_lowercase()).is_none())
+        .filter_map(|c| c[2].parse::<i32>().ok())
+        .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
+        .max();
     // Years the text names are history or plans; the file's own date is a
     // hard upper bound. With it, the latest year that fits the weekdays
     // wins; without it, the years just after the latest one named.
@@ -205,8 +220,14 @@ fn year_from_text(
                         Direction::Future => (7 + to - from) % 7,
                         _ => (7 + from - to) % 7,
                     };
-                    // The lead's weekday is usually the dateline's own day: it weighs most.
-                    if i == 0 { 10 * distance } else { distance }
+                    // The lead's weekday is usually the dateline's own day or
+                    // the day before: it weighs most.
+                    match (i, distance) {
+                        (0, 0) => 0,
+                        (0, 1) => 4,
+                        (0, d) => 10 * d,
+                        (_, d) => d,
+                    }
                 })
                 .sum(),
         )
@@ -216,12 +237,18 @@ fn year_from_text(
             Some(full) if !(full..=full + 1).contains(&y) => 5,
             _ => 0,
         };
-        // Less than a day's mismatch of the lead weekday: it breaks ties.
+        // Less than a day's mismatch of the lead weekday: these break ties.
         let name = match named {
             Some(n) if n != y => 3,
             _ => 0,
         };
-        text + name
+        let year_named = match (edition, latest_named) {
+            (Some(n), _) if n != y => 5,
+            (None, Some(n)) if !(n..=n + 1).contains(&y) => 2,
+            _ => 0,
+        };
+        let office = NaiveDate::from_ymd_opt(y, month, day).map_or(0, |d| 4 * out_of_office(d).min(3) as u32);
+        text + name + year_named + office
     };
     // The best score wins; among equals, the first candidate (the latest
     // year when the file date bounds them).
