@@ -386,8 +386,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let k = sentence_words.partition_point(|w| w.0 < pos);
                 lexicon.phrases(ContextKind::Planned).any(|p| contains_phrase(&sentence_words[..k], p).is_some())
             };
-            let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before)
-                .map(|d| lasting(d, trigger, sentence, &timexes, &dates, ends));
+            let own_date =
+                trigger_date(text, &timexes, &dates, sentence, trigger, reference, direction, &future_before)
+                    .map(|d| lasting(d, trigger, sentence, &timexes, &dates, ends));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at: at(),
@@ -433,6 +434,35 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 if !location.is_empty() {
                     draft.location = location;
                 }
+            }
+            // "Two calls between Biden and Putin: a video call on Dec. 7 and
+            // ...": a trigger after a colon with no one named is about those
+            // named before it.
+            if draft.actors.is_empty()
+                && draft.countries.is_empty()
+                && let Some(colon) = text[sentence.start..trigger.start].rfind(':')
+            {
+                let lead =
+                    Trigger { before: (sentence.start, sentence.start + colon), after: (0, 0), ..trigger.clone() };
+                let location = std::mem::take(&mut draft.location);
+                draft = participants(text, gazetteer, &found, lexicon, &mentions, &lead, date);
+                if !location.is_empty() {
+                    draft.location = location;
+                }
+            }
+            // "He later spoke by phone with Zelensky": a sentence that opens
+            // with a pronoun is about whom the sentence before opened with.
+            if sentence_words.first().is_some_and(|w| w.2 == "he" || w.2 == "she")
+                && trigger.before.0 == sentence.start
+                && si > 0
+                && let Some(previous) = layout.sentences.get(si - 1)
+                && let Some(subject) = mentions.iter().find(|m| {
+                    m.start >= previous.start
+                        && m.end <= previous.end
+                        && matches!(m.entity, Entity::Person(_) | Entity::Learned(_))
+                })
+            {
+                take_part(&mut draft, subject.entity, gazetteer, &found);
             }
             // "Defence ministers of the SCO met": a meeting of an
             // organisation's ministers or leaders is a summit.
@@ -759,6 +789,18 @@ fn clause_end(
     for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
         for phrase in lexicon.phrases(kind) {
             if let Some(i) = contains_phrase(after, phrase) {
+                // "talks as premier with Biden": "as" before an office
+                // goes on.
+                if phrase == ["as"]
+                    && after.get(i + 1).is_some_and(|w| {
+                        matches!(
+                            w.2.as_str(),
+                            "premier" | "president" | "prime" | "minister" | "leader" | "chancellor" | "head"
+                        )
+                    })
+                {
+                    continue;
+                }
                 // A boundary after a comma we read past: cut at that comma
                 // (", Japan's Defense Ministry said").
                 let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
@@ -925,10 +967,31 @@ fn attendance(
     added
 }
 
+/// The relative clauses set off by commas in `from..to` (", who was
+/// elected on Monday,"), as byte ranges.
+fn relative_clauses(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let span = &text[from..to];
+    let mut out = Vec::new();
+    for marker in [", who ", ", which ", ", whose "] {
+        let mut at = 0;
+        while let Some(i) = span[at..].find(marker) {
+            let start = at + i + 1;
+            match span[start..].find(',') {
+                Some(j) => out.push((from + start, from + start + j)),
+                None => break,
+            }
+            at = start;
+        }
+    }
+    out
+}
+
 /// The date the text gives a trigger: the most precise expression in its
 /// clause, the nearest among equals; else, unless the clause is
 /// subordinate, the same in its sentence.
+#[allow(clippy::too_many_arguments)]
 fn trigger_date(
+    text: &str,
     timexes: &[Timex],
     dates: &[Option<DateValue>],
     sentence: &Sentence,
@@ -937,11 +1000,21 @@ fn trigger_date(
     direction: Direction,
     future_before: &dyn Fn(usize) -> bool,
 ) -> Option<DateValue> {
+    // "Kishida, who was elected on Monday, held talks on Tuesday": a
+    // relative clause before the trigger dates something else.
+    let mut aside = relative_clauses(text, sentence.start, trigger.start);
+    // A date inside one may run past its comma ("on Monday, Oct. 4, 2021,").
+    for (_, end) in &mut aside {
+        if let Some(t) = timexes.iter().find(|t| t.start < *end && t.end > *end) {
+            *end = text[t.end..trigger.start].find(',').map_or(t.end, |i| t.end + i);
+        }
+    }
     let nearest = |from: usize, to: usize| {
         timexes
             .iter()
             .zip(dates)
             .filter(|(t, _)| t.start >= from && t.end <= to)
+            .filter(|(t, _)| !aside.iter().any(|&(s, e)| s <= t.start && t.end <= e))
             .filter_map(|(t, date)| {
                 // A planned event's unmarked date looks forward ("will hold
                 // talks on Tuesday"); anchored ones keep their anchor.
@@ -972,8 +1045,19 @@ fn trigger_date(
             .min_by_key(|(d, _)| *d)
             .map(|(_, v)| v)
     };
+    // "in January, when Mattis visited Hanoi": the date the when-clause
+    // follows is its own.
+    let when = || {
+        let lead = text[sentence.start..trigger.before.0].trim_end().strip_suffix("when")?.trim_end();
+        let lead = lead.strip_suffix(',')?.trim_end();
+        let end = sentence.start + lead.len();
+        timexes.iter().zip(dates).find(|(t, _)| t.end == end).and_then(|(_, d)| *d)
+    };
     nearest(trigger.before.0, trigger.after.1).or_else(|| {
         if trigger.subordinate {
+            if let Some(d) = when() {
+                return Some(d);
+            }
             nearest(trigger.end, trigger.clause_to)
         } else {
             nearest(sentence.start, sentence.end)

@@ -118,6 +118,9 @@ pub enum Underspecified {
     QuarterAgo(Option<i32>, u32, i32),
     /// A month of a year the text does not give ("in January").
     MonthOfYear(u32),
+    /// A month of the year named before it in the text: "December of that
+    /// year".
+    AnchoredMonth(u32),
     /// The unit containing the reference, shifted: "last year" (-1),
     /// "this week" (0), "next month" (1).
     Shift(Unit, i32),
@@ -300,6 +303,7 @@ pub fn resolve_all(timexes: &[Timex], reference: Option<NaiveDate>) -> Vec<Optio
                 Underspecified::AnchoredPart(..) | Underspecified::AnchoredWeekday(..) => {
                     value(t.value, t.direction, day)
                 }
+                Underspecified::AnchoredMonth(_) => value(t.value, t.direction, year),
                 _ => t.value(reference),
             };
             match v {
@@ -501,6 +505,7 @@ fn value_unbounded(u: Underspecified, direction: Direction, reference: Option<Na
             };
             Some(Value::Quarter { year: year + n, quarter })
         }
+        Underspecified::AnchoredMonth(month) => date(DateValue::Month { year: reference?.year(), month }),
         Underspecified::MonthOfYear(month) => {
             let r = reference?;
             let candidates = [r.year() - 1, r.year(), r.year() + 1].map(|year| DateValue::Month { year, month });
@@ -1043,6 +1048,7 @@ impl Tagger {
                 }
                 Some(Underspecified::Day(first))
             }
+            (Some(m), None) if caps.name("that_year").is_some() => Some(Underspecified::AnchoredMonth(m)),
             (Some(m), None) => {
                 Some(year.map_or(Underspecified::MonthOfYear(m), |y| Underspecified::Month { year: y, month: m }))
             }
