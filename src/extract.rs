@@ -300,6 +300,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut mentions: Vec<Mention> = all_mentions.into_iter().filter(|m| outside(m.start)).collect();
     mentions.extend(found.mentions.iter().copied().filter(|m| outside(m.start)));
     mentions.sort_by_key(|m| m.start);
+    ship_names(text, lexicon, &mut mentions);
     let timexes: Vec<Timex> = all_timexes.into_iter().filter(|t| t.start >= body_start && outside(t.start)).collect();
     // Phase 2 once for the whole text: anchored expressions ("the following
     // day") count from the date named before them.
@@ -891,6 +892,56 @@ fn definite(before: &[(usize, usize, String)]) -> bool {
         }
     }
     false
+}
+
+/// Ships named after their navy ("the Russian frigate Admiral Gorshkov")
+/// stand for that navy's state wherever the text names them again ("the
+/// Admiral Gorshkov docked in Cape Town").
+fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut ships: Vec<(&str, Entity)> = Vec::new();
+    for m in mentions.iter().filter(|m| matches!(m.entity, Entity::Country(_))) {
+        let rest = &text[m.end..];
+        let lower = rest.trim_start().to_lowercase();
+        let Some(kind) = lexicon
+            .phrases(ContextKind::Vessel)
+            .filter(|p| {
+                let phrase = p.join(" ");
+                lower.starts_with(&phrase) && lower[phrase.len()..].starts_with(' ')
+            })
+            .map(|p| p.join(" ").len())
+            .max()
+        else {
+            continue;
+        };
+        let at = rest.len() - rest.trim_start().len() + kind;
+        let name_start = m.end + at + (rest[at..].len() - rest[at..].trim_start().len());
+        let name: Vec<&str> = text[name_start..]
+            .split(' ')
+            .take(4)
+            .take_while(|w| {
+                w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let len = name.iter().map(|w| w.len()).sum::<usize>() + name.len() - 1;
+        let name = &text[name_start..name_start + len];
+        if !ships.iter().any(|(n, _)| *n == name) {
+            ships.push((name, m.entity));
+        }
+    }
+    for (name, entity) in ships {
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            if bounded && !mentions.iter().any(|m| m.start < end && start < m.end) {
+                mentions.push(Mention { start, end, entity });
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
 }
 
 /// How many sentences after an event's a sentence may say who attended it.

@@ -116,6 +116,11 @@ pub struct Gazetteer {
     pub people: Vec<Person>,
     patterns: Vec<(String, Entity)>,
     automaton: AhoCorasick,
+    /// Ship prefixes of `ship-prefixes.tsv` ("USS"), as one pattern, and
+    /// each one's state (an index into `countries`).
+    ship_prefixes: regex::Regex,
+    ship_names: Vec<String>,
+    ship_countries: Vec<usize>,
 }
 
 impl Gazetteer {
@@ -151,6 +156,18 @@ impl Gazetteer {
             patterns.push((row.cells[0].to_string(), Entity::Force(i)));
             patterns.extend(row.list(1).map(|n| (n.to_string(), Entity::Force(i))));
         }
+        let mut ships = Vec::new();
+        let mut ship_countries = Vec::new();
+        for row in resources::SHIP_PREFIXES.table()?.rows {
+            let i = countries.iter().position(|c: &Country| c.code == row.cells[1]).ok_or_else(|| {
+                resources::SHIP_PREFIXES.invalid(row.line, format!("unknown country {}", row.cells[1]))
+            })?;
+            ships.push(regex::escape(row.cells[0]));
+            ship_countries.push(i);
+        }
+        // "USS Ronald Reagan": the exact prefix before a capitalised name.
+        let ship_prefixes = regex::Regex::new(&format!(r"\b(?:{})\s+[A-Z]", ships.join("|")))
+            .map_err(|e| resources::SHIP_PREFIXES.invalid(0, e.to_string()))?;
         let mut places = Vec::new();
         for row in resources::PLACES.table()?.rows {
             let i = places.len();
@@ -199,7 +216,18 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
-        Ok(Gazetteer { countries, organisations, forces, places, people, patterns, automaton })
+        Ok(Gazetteer {
+            countries,
+            organisations,
+            forces,
+            places,
+            people,
+            patterns,
+            automaton,
+            ship_prefixes,
+            ship_countries,
+            ship_names: ships,
+        })
     }
 
     /// The code (ISO alpha-3 or organisation) an entity stands for, if any.
@@ -288,6 +316,15 @@ impl Gazetteer {
                 }
             }
         }
+        // Ship prefixes give the navy's state.
+        for m in self.ship_prefixes.find_iter(text) {
+            let prefix = m.as_str().split_whitespace().next().unwrap_or("");
+            let Some(i) = self.ship_names.iter().position(|p| p == prefix) else { continue };
+            let (start, end) = (m.start(), m.start() + prefix.len());
+            if !out.iter().any(|o| o.start < end && start < o.end) {
+                out.push(Mention { start, end, entity: Entity::Country(self.ship_countries[i]) });
+            }
+        }
         out.sort_by_key(|m| m.start);
         out
     }
@@ -364,7 +401,7 @@ mod tests {
     #[test]
     fn every_example_in_the_country_organisation_and_force_tables_holds() {
         let g = Gazetteer::shared();
-        for file in [resources::COUNTRIES, resources::ORGANISATIONS, resources::FORCES] {
+        for file in [resources::COUNTRIES, resources::ORGANISATIONS, resources::FORCES, resources::SHIP_PREFIXES] {
             let table = file.table().unwrap();
             assert!(!table.examples.is_empty(), "{} has examples", file.path);
             for ex in table.examples {

@@ -40,6 +40,7 @@ macro_rules! resource {
 pub const COUNTRIES: File = resource!("countries.tsv", 5);
 pub const ORGANISATIONS: File = resource!("organisations.tsv", 3);
 pub const FORCES: File = resource!("forces.tsv", 3);
+pub const SHIP_PREFIXES: File = resource!("ship-prefixes.tsv", 2);
 pub const PLACES: File = resource!("places.tsv", 3);
 pub const PEOPLE: File = resource!("people.tsv", 6);
 pub const OFFICES: File = resource!("offices.tsv", 2);
@@ -70,6 +71,7 @@ pub const ALL: &[File] = &[
     COUNTRIES,
     ORGANISATIONS,
     FORCES,
+    SHIP_PREFIXES,
     PLACES,
     PEOPLE,
     OFFICES,
