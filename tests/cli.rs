@@ -115,7 +115,8 @@ fn an_import_killed_midway_leaves_only_whole_articles_and_a_second_run_completes
     let folder = dir.path().join("articles");
     std::fs::create_dir_all(&folder).unwrap();
     let places = ["Tokyo", "Canberra", "Manila", "Seoul", "Hanoi", "Jakarta"];
-    let total = 400;
+    // Enough that a release build, too, is still importing when killed.
+    let total = 1500;
     for i in 0..total {
         let place = places[i % places.len()];
         let text = format!(
