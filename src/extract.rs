@@ -389,7 +389,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             };
             let own_date =
                 trigger_date(text, &timexes, &dates, sentence, trigger, reference, direction, &future_before)
-                    .map(|d| lasting(d, trigger, sentence, &timexes, &dates, ends));
+                    .map(|d| lasting(text, d, trigger, sentence, &timexes, &dates, ends));
             if trigger.flags.plural && own_date.is_none() {
                 diagnostics.push(Diagnostic {
                     at: at(),
@@ -550,7 +550,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 }
             }
         }
-        let attendable = |d: &Draft| !d.mention_only && ATTENDED.contains(&d.event.kind);
+        // "Macri opened the two-day summit": a passing mention of a summit
+        // may be followed by who attended it, too.
+        let attendable = |d: &Draft| {
+            ATTENDED.contains(&d.event.kind) && (!d.mention_only || d.event.kind == EventType::Summit)
+        };
         if in_sentence.iter().any(attendable) {
             // Kept in order: those that may be attended first.
             in_sentence.sort_by_key(|d| !attendable(d));
@@ -992,6 +996,7 @@ fn attendance(
     // Those attending a summit attend it, not the talks beside it.
     let summit = drafts.iter().any(|d| d.event.kind == EventType::Summit);
     for d in drafts.iter_mut().filter(|d| !summit || d.event.kind == EventType::Summit) {
+        let mut took_part = false;
         let e = &mut d.event;
         if !e.date_inferred && own.iter().any(|o| !o.overlaps(&e.date)) {
             continue;
@@ -999,20 +1004,23 @@ fn attendance(
         let gathering = e.kind != EventType::Visit;
         for m in &inside {
             if take_part(e, m.entity, g, found) {
-                added = true;
+                took_part = true;
             } else if gathering
                 && matches!(m.entity, Entity::Country(_) | Entity::Force(_) | Entity::Organisation(_))
                 && let Some(code) = g.code(m.entity)
             {
                 add_country(&mut e.countries, code);
-                added = true;
+                took_part = true;
             }
         }
-        if added {
+        if took_part {
             let ev = evidence(text, sentence);
             if !e.evidence.contains(&ev) {
                 e.evidence.push(ev);
             }
+            // A passing mention that others attended brings them along.
+            d.attends = true;
+            added = true;
         }
     }
     added
@@ -1121,6 +1129,7 @@ fn trigger_date(
 /// one whose sentence gives a range holding its day ("opened on Friday ...
 /// runs from March 11 to 18") runs over that range.
 fn lasting(
+    text: &str,
     date: DateValue,
     trigger: &Trigger,
     sentence: &Sentence,
@@ -1140,7 +1149,17 @@ fn lasting(
         }
         _ => None,
     });
-    range.unwrap_or_else(|| span(date, duration(sentence, timexes), ends))
+    // "opened in Madrid on Tuesday and runs until Thursday".
+    let until = timexes.iter().find_map(|t| {
+        let lead = text[trigger.end.min(t.start)..t.start].trim_end();
+        let marked = ["until", "through", "till"].iter().any(|w| lead.ends_with(w));
+        if t.start < trigger.end || t.end > sentence.end || !marked {
+            return None;
+        }
+        let end = Timex { direction: Direction::Future, ..t.clone() }.resolve(Some(day))?.end();
+        (end > day && (end - day).num_days() <= 60).then_some(DateValue::Range(day, end))
+    });
+    range.or(until).unwrap_or_else(|| span(date, duration(sentence, timexes), ends))
 }
 
 /// The kinds of event that last days.
