@@ -71,11 +71,12 @@ enum ContextKind {
     Vessel,
     Ending,
     Attendance,
+    PairOfStates,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Attendance as usize + 1;
+    const COUNT: usize = ContextKind::PairOfStates as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -143,6 +144,7 @@ impl Lexicon {
                 "vessel" => ContextKind::Vessel,
                 "ending" => ContextKind::Ending,
                 "attendance" => ContextKind::Attendance,
+                "pair-of-states" => ContextKind::PairOfStates,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
@@ -493,6 +495,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                         in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
                 {
                     draft.actors = pair.event.actors.clone();
+                    for c in &pair.event.countries {
+                        add_country(&mut draft.countries, c);
+                    }
+                }
+            }
+            // "The two countries flew their first joint patrol in 2019": the
+            // states of the last event that had two or more.
+            if draft.actors.is_empty() && draft.countries.is_empty() {
+                let window = within(sentence_words, trigger.before.0, trigger.after.1);
+                if lexicon.phrases(ContextKind::PairOfStates).any(|p| contains_phrase(window, p).is_some())
+                    && let Some(pair) =
+                        in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.countries.len() >= 2)
+                {
                     for c in &pair.event.countries {
                         add_country(&mut draft.countries, c);
                     }
@@ -1112,12 +1127,23 @@ fn trigger_date(
         let end = sentence.start + lead.len();
         timexes.iter().zip(dates).find(|(t, _)| t.end == end).and_then(|(_, d)| *d)
     };
+    // "fired warning shots on Tuesday after ... as bombers flew a joint
+    // patrol": a clause of the same time takes the main clause's date.
+    let same_time = || {
+        let lead: Vec<&str> = text[sentence.start..trigger.before.0].split_whitespace().rev().take(2).collect();
+        let temporal = lead.first().is_some_and(|w| matches!(*w, "after" | "when" | "while" | "as"));
+        let measured = lead.get(1).is_some_and(|w| {
+            let w = w.trim_end_matches('s');
+            matches!(w, "day" | "week" | "month" | "year" | "hour" | "decade" | "shortly" | "soon" | "long")
+        });
+        (temporal && !measured).then(|| nearest(sentence.start, trigger.before.0)).flatten()
+    };
     nearest(trigger.before.0, trigger.after.1).or_else(|| {
         if trigger.subordinate {
             if let Some(d) = when() {
                 return Some(d);
             }
-            nearest(trigger.end, trigger.clause_to)
+            nearest(trigger.end, trigger.clause_to).or_else(same_time)
         } else {
             nearest(sentence.start, sentence.end)
         }
