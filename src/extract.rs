@@ -567,9 +567,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         }
         // "Macri opened the two-day summit": a passing mention of a summit
         // may be followed by who attended it, too.
-        let attendable = |d: &Draft| {
-            ATTENDED.contains(&d.event.kind) && (!d.mention_only || d.event.kind == EventType::Summit)
-        };
+        let attendable =
+            |d: &Draft| ATTENDED.contains(&d.event.kind) && (!d.mention_only || d.event.kind == EventType::Summit);
         if in_sentence.iter().any(attendable) {
             // Kept in order: those that may be attended first.
             in_sentence.sort_by_key(|d| !attendable(d));
