@@ -247,7 +247,7 @@ fn year_from_text(
             (None, Some(n)) if !(n..=n + 1).contains(&y) => 2,
             _ => 0,
         };
-        let office = NaiveDate::from_ymd_opt(y, month, day).map_or(0, |d| 4 * out_of_office(d).min(3) as u32);
+        let office = NaiveDate::from_ymd_opt(y, month, day).map_or(0, |d| 8 * out_of_office(d).min(3) as u32);
         text + name + year_named + office
     };
     // The best score wins; among equals, the first candidate (the latest
