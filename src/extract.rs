@@ -703,7 +703,19 @@ fn find_triggers(
         if s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count() {
             continue;
         }
-        let (mut before, subordinate) = clause_start(text, sw, sentence.start, start, lexicon);
+        let (mut before, mut subordinate) = clause_start(text, sw, sentence.start, start, lexicon);
+        let mut before_end = start;
+        // "Zelensky arrived on Wednesday, since Russia invaded in February,
+        // and held talks with Biden": a verb coordinated after a subordinate
+        // clause has the main clause's subject.
+        if subordinate
+            && flags.verb
+            && text[before..start].trim_end().strip_suffix("and").is_some_and(|t| t.trim_end().ends_with(','))
+            && let Some(word) = sw.iter().rev().find(|w| w.1 <= before)
+        {
+            let (main, main_subordinate) = clause_start(text, sw, sentence.start, word.0, lexicon);
+            (before, before_end, subordinate) = (main, word.0, main_subordinate);
+        }
         // "Trump said he had held a call with Putin": when a pronoun is the
         // subject, the one it stands for is earlier in the sentence.
         let first = sw.iter().find(|w| w.0 >= before).map(|w| w.2.as_str());
@@ -729,7 +741,7 @@ fn find_triggers(
             flags,
             start,
             end,
-            before: (before, start),
+            before: (before, before_end),
             after: (end, after),
             subordinate,
             clause_to,
