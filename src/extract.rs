@@ -518,7 +518,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             draft.status = status;
             draft.evidence = vec![evidence(text, sentence)];
             draft.confidence = confidence(trigger, &draft);
-            let mention_only = opinion || (date_inferred && (trigger.flags.noun || trigger.subordinate));
+            // "preparations for the summit": a gathering named as the object
+            // of something else refers to it, and names none of its people.
+            let object = trigger.kind == EventType::Summit
+                && trigger.flags.noun
+                && before_words.len() >= 2
+                && before_words[before_words.len() - 1].2 == "the"
+                && matches!(before_words[before_words.len() - 2].2.as_str(), "for" | "before" | "after");
+            let mention_only = opinion || object || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
                 && sentence_triggers[si + 1].is_empty()
             {
@@ -1061,10 +1068,8 @@ fn relative_clauses(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         let mut at = 0;
         while let Some(i) = span[at..].find(marker) {
             let start = at + i + 1;
-            match span[start..].find(',') {
-                Some(j) => out.push((from + start, from + start + j)),
-                None => break,
-            }
+            let j = span[start..].find(',').unwrap_or(span.len() - start);
+            out.push((from + start, from + start + j));
             at = start;
         }
     }
@@ -1087,11 +1092,18 @@ fn trigger_date(
 ) -> Option<DateValue> {
     // "Kishida, who was elected on Monday, held talks on Tuesday": a
     // relative clause before the trigger dates something else.
-    let mut aside = relative_clauses(text, sentence.start, trigger.start);
+    let mut aside = relative_clauses(text, sentence.start, sentence.end);
+    // Its own clause, or one about the trigger itself ("the forum, which
+    // runs from May 31 to June 2"), dates it.
+    aside.retain(|&(s, e)| {
+        let own = s <= trigger.start && trigger.start < e;
+        let about_it = s >= trigger.end && text[trigger.end..s].trim() == ",";
+        !own && !about_it
+    });
     // A date inside one may run past its comma ("on Monday, Oct. 4, 2021,").
     for (_, end) in &mut aside {
         if let Some(t) = timexes.iter().find(|t| t.start < *end && t.end > *end) {
-            *end = text[t.end..trigger.start].find(',').map_or(t.end, |i| t.end + i);
+            *end = text[t.end..sentence.end].find(',').map_or(sentence.end, |i| t.end + i);
         }
     }
     let nearest = |from: usize, to: usize| {
@@ -1280,6 +1292,12 @@ fn participants(
                 }
             }
             Entity::Place(_) => {}
+            // "met on the sidelines of the BRICS summit": the gathering is
+            // where they met, not who met.
+            Entity::Organisation(_)
+                if !hosted && trigger.kind != EventType::Summit && followed_by(text, m.end, GATHERINGS) => {}
+            // "talks in the Russian city of Kazan": a place, not a party.
+            Entity::Country(_) if !hosted && followed_by(text, m.end, PLACE_NOUNS) => {}
             e => {
                 if let Some(code) = g.code(e) {
                     add_country(&mut event.countries, code);
@@ -1288,6 +1306,20 @@ fn participants(
         }
     }
     event
+}
+
+/// Words after an organisation that make it the venue of a meeting.
+const GATHERINGS: &[&str] = &["summit", "summits", "meeting", "forum", "conference", "gathering", "session"];
+
+/// Words after a country's adjective that make it a place.
+const PLACE_NOUNS: &[&str] =
+    &["city", "capital", "port", "town", "region", "province", "resort", "island", "islands", "coast", "territory"];
+
+/// Whether the word after `at` is one of `words` (case-insensitive).
+fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
+    let next = text[at..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    words.iter().any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// Adds the person a mention stands for, if it stands for one: a known
@@ -1386,9 +1418,23 @@ fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
     let undated = if same_sentence { a.date_inferred || b.date_inferred } else { recent(a, b) || recent(b, a) };
     a.kind == b.kind
         && (a.date.overlaps(&b.date) || undated)
-        && nested(&actor_names(a), &actor_names(b))
-        && nested(&a.countries, &b.countries)
+        && same_participants(a, b)
         && (a.location.is_empty() || b.location.is_empty() || a.location == b.location)
+}
+
+/// Whether two readings' participants can be one event's: the same people
+/// and states, one reading naming more; a summit's readings name different
+/// attendees, so only their organisations must agree.
+fn same_participants(a: &Event, b: &Event) -> bool {
+    if a.kind == EventType::Summit {
+        let g = Gazetteer::shared();
+        let orgs = |e: &Event| -> Vec<String> {
+            e.countries.iter().filter(|c| g.organisations.iter().any(|o| o.code == c.as_str())).cloned().collect()
+        };
+        let (x, y) = (orgs(a), orgs(b));
+        return x.is_empty() || y.is_empty() || nested(&x, &y);
+    }
+    nested(&actor_names(a), &actor_names(b)) && nested(&a.countries, &b.countries)
 }
 
 /// Whether `a`'s date is only the article's (inferred) and `b` happened in
@@ -1403,7 +1449,7 @@ fn recent(a: &Event, b: &Event) -> bool {
 fn refers_to(e: &Event, mention: &Event) -> bool {
     e.kind == mention.kind
         && (mention.date_inferred || e.date.overlaps(&mention.date))
-        && nested(&actor_names(e), &actor_names(mention))
+        && (e.kind == EventType::Summit || nested(&actor_names(e), &actor_names(mention)))
         && (mention.location.is_empty() || e.location.is_empty() || e.location == mention.location)
 }
 
