@@ -539,21 +539,39 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     .phrases(ContextKind::Attendance)
                     .any(|p| contains_phrase(&before_words[before_words.len().saturating_sub(4)..], p).is_some());
             let lasts = duration(sentence, &timexes).map(|n| (n, ends));
-            let new = Draft {
-                event: draft,
-                mention_only,
-                standalone: !opinion && !trigger.subordinate,
-                definite,
-                attends,
-                lasts,
-            };
-            match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event, true)) {
-                Some(d) => {
-                    absorb(&mut d.event, new.event, false);
-                    d.mention_only &= new.mention_only;
-                    d.lasts = d.lasts.or(new.lasts);
+            // "Meloni and Trudeau each signed an agreement with Zelensky",
+            // "agreements that Germany and France signed with Ukraine": one
+            // agreement per signatory.
+            let last_words: Vec<&str> = text[sentence.start..trigger.start]
+                .split_whitespace()
+                .rev()
+                .take(8)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            let distributive = draft.kind == EventType::Agreement
+                && (last_words.first().is_some_and(|w| w.eq_ignore_ascii_case("each"))
+                    || last_words
+                        .iter()
+                        .any(|w| matches!(*w, "agreements" | "pacts" | "deals" | "accords" | "treaties")));
+            let parts =
+                if distributive { each_signatory(gazetteer, &found, &mentions, trigger, &draft) } else { vec![draft] };
+            for event in parts {
+                let new = Draft {
+                    event,
+                    mention_only,
+                    standalone: !opinion && !trigger.subordinate,
+                    definite,
+                    attends,
+                    lasts,
+                };
+                match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event, true)) {
+                    Some(d) => {
+                        absorb(&mut d.event, new.event, false);
+                        d.mention_only &= new.mention_only;
+                        d.lasts = d.lasts.or(new.lasts);
+                    }
+                    None => in_sentence.push(new),
                 }
-                None => in_sentence.push(new),
             }
         }
         // Those who meet at a summit ("met on the sidelines of the BRICS
@@ -1107,7 +1125,7 @@ fn trigger_date(
         }
     }
     let nearest = |from: usize, to: usize| {
-        timexes
+        let found = timexes
             .iter()
             .zip(dates)
             .filter(|(t, _)| t.start >= from && t.end <= to)
@@ -1139,8 +1157,13 @@ fn trigger_date(
                 };
                 Some(((coarse, distance), date))
             })
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, v)| v)
+            .collect::<Vec<_>>();
+        // "last week, on Feb. 16": a day inside a range says which.
+        let inside = |r: &DateValue| {
+            matches!(r, DateValue::Range(..))
+                && found.iter().any(|(_, d)| matches!(d, DateValue::Day(x) if r.start() <= *x && *x <= r.end()))
+        };
+        found.iter().filter(|(_, d)| !inside(d)).min_by_key(|(k, _)| *k).map(|(_, v)| *v)
     };
     // "in January, when Mattis visited Hanoi": the date the when-clause
     // follows is its own.
@@ -1306,6 +1329,46 @@ fn participants(
         }
     }
     event
+}
+
+/// An agreement that several signatories each signed with the same other
+/// party, as one agreement per signatory: the states named before the
+/// trigger sign, those after it are the other party. Unchanged when the
+/// clause does not name two signatories and another party.
+fn each_signatory(g: &Gazetteer, found: &Found, mentions: &[Mention], trigger: &Trigger, draft: &Event) -> Vec<Event> {
+    let code_of = |m: &Mention| -> Option<String> {
+        let mut e = Event { countries: Vec::new(), actors: Vec::new(), ..draft.clone() };
+        if take_part(&mut e, m.entity, g, found) {
+            return e.countries.first().cloned();
+        }
+        g.code(m.entity).map(str::to_string)
+    };
+    let mut signatories: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| m.start >= trigger.before.0 && m.end <= trigger.before.1) {
+        if let Some(c) = code_of(m)
+            && !signatories.contains(&c)
+        {
+            signatories.push(c);
+        }
+    }
+    let others: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.start >= trigger.after.0 && m.end <= trigger.after.1)
+        .filter_map(code_of)
+        .filter(|c| !signatories.contains(c))
+        .collect();
+    if signatories.len() < 2 || others.is_empty() {
+        return vec![draft.clone()];
+    }
+    signatories
+        .iter()
+        .map(|s| {
+            let mut e = draft.clone();
+            e.countries.retain(|c| c == s || others.contains(c));
+            e.actors.retain(|a| a.country == *s || others.contains(&a.country));
+            e
+        })
+        .collect()
 }
 
 /// Words after an organisation that make it the venue of a meeting.
