@@ -497,11 +497,11 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT id, name, country, kind FROM actor WHERE name = ?1
+                "SELECT id, name, country, kind, 0 AS by_alias FROM actor WHERE name = ?1
                  UNION ALL
-                 SELECT a.id, a.name, a.country, a.kind FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+                 SELECT a.id, a.name, a.country, a.kind, 1 FROM actor_alias x JOIN actor a ON a.id = x.actor_id
                  WHERE x.alias = ?1
-                 LIMIT 1",
+                 ORDER BY by_alias, id LIMIT 1",
                 [name],
                 |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
             )
@@ -824,10 +824,8 @@ fn sync_actors(conn: &mut Connection) -> Result<()> {
     for (id, name) in actors {
         match people().resolve(&name) {
             Some(p) if p.name == name => {
-                tx.execute(
-                    "UPDATE actor SET kind = 'known', country = ?2, folded = ?3 WHERE id = ?1",
-                    params![id, p.country(), fold_name(p.name)],
-                )?;
+                tx.prepare_cached("UPDATE actor SET kind = 'known', country = ?2, folded = ?3 WHERE id = ?1")?
+                    .execute(params![id, p.country(), fold_name(p.name)])?;
                 fill_known(&tx, id, p)?;
             }
             Some(p) => {
@@ -844,12 +842,10 @@ fn sync_actors(conn: &mut Connection) -> Result<()> {
                 tx.execute("DELETE FROM actor WHERE id = ?1", [id])?;
             }
             None => {
-                tx.execute(
-                    "UPDATE actor SET kind = 'learned', folded = ?2 WHERE id = ?1",
-                    params![id, fold_name(&name)],
-                )?;
-                tx.execute("DELETE FROM actor_alias WHERE actor_id = ?1", [id])?;
-                tx.execute("DELETE FROM actor_office WHERE actor_id = ?1", [id])?;
+                tx.prepare_cached("UPDATE actor SET kind = 'learned', folded = ?2 WHERE id = ?1")?
+                    .execute(params![id, fold_name(&name)])?;
+                tx.prepare_cached("DELETE FROM actor_alias WHERE actor_id = ?1")?.execute([id])?;
+                tx.prepare_cached("DELETE FROM actor_office WHERE actor_id = ?1")?.execute([id])?;
             }
         }
     }

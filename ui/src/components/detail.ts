@@ -130,7 +130,7 @@ export class DetailPanel {
       h("div", { class: "field" }, h("dt", {}, label), h("dd", {}, ...value));
     const list = (testid: string, items: string[]) =>
       items.length ? h("ul", { "data-testid": testid }, ...items.map((t) => h("li", {}, t))) : "—";
-    const offices = d.offices.map((o) => `${officeTitle(o)} (${termDates(o)})`);
+
     return [
       h("h3", { "data-testid": "actor-card-name" }, d.name),
       h("p", { class: `actor-kind ${d.kind}`, "data-testid": "actor-kind" }, KIND_LABEL[d.kind]),
@@ -138,7 +138,18 @@ export class DetailPanel {
         "dl",
         {},
         field("Country", d.country ? `${d.countryName} (${d.country})` : "—"),
-        d.kind === "known" ? field("Offices", list("actor-offices", offices)) : null,
+        d.kind === "known"
+          ? field(
+              "Offices",
+              d.offices.length
+                ? h(
+                    "ul",
+                    { "data-testid": "actor-offices" },
+                    ...d.offices.map((o) => h("li", {}, officeTitle(o), h("span", { class: "term" }, termDates(o)))),
+                  )
+                : "—",
+            )
+          : null,
         d.kind === "known" ? field("Also written", list("actor-aliases", d.aliases)) : null,
         field("In the articles", list("actor-roles", d.roles.map(roleLine))),
         field("Events", String(d.events)),
