@@ -145,7 +145,7 @@ export class DetailPanel {
                 ? h(
                     "ul",
                     { "data-testid": "actor-offices" },
-                    ...d.offices.map((o) => h("li", {}, officeTitle(o), h("span", { class: "term" }, termDates(o)))),
+                    ...d.offices.map((o) => h("li", {}, h("span", { class: "office" }, officeTitle(o)), h("span", { class: "term" }, termDates(o)))),
                   )
                 : "—",
             )
