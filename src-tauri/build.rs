@@ -5,6 +5,8 @@ fn main() {
         "app_info",
         "query",
         "event_detail",
+        "actor_detail",
+        "search_actors",
         "import_files",
         "cancel_import",
         "corpus_columns",

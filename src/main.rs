@@ -90,7 +90,7 @@ enum Command {
         /// ISO alpha-3 or organisation code; repeat for any of several.
         #[arg(long = "country")]
         countries: Vec<String>,
-        /// Canonical actor name; repeat for any of several.
+        /// Actor name, canonical or any alias; repeat for any of several.
         #[arg(long = "actor")]
         actors: Vec<String>,
         /// Event type (meeting, call, visit, ...); repeat for any of several.

@@ -37,6 +37,7 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/001_initial.sql")),
         M::up(include_str!("../migrations/002_article_source.sql")),
+        M::up(include_str!("../migrations/003_actor_entity.sql")),
     ])
 }
 
@@ -95,7 +96,76 @@ pub struct FacetCount {
     pub value: String,
     /// The actor's country, for actors; empty otherwise.
     pub country: String,
+    /// The actor's [`ActorKind`] code (`known`, `learned`), for actors; empty otherwise.
+    pub kind: String,
     pub count: i64,
+}
+
+/// Where the store knows an actor from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A person of the gazetteer (`resources/people.tsv`), under the
+    /// canonical name, with aliases and offices.
+    Known,
+    /// A person found only in the text, under the name as written.
+    Learned,
+}
+
+impl ActorKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ActorKind::Known => "known",
+            ActorKind::Learned => "learned",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<ActorKind> {
+        match s {
+            "known" => Some(ActorKind::Known),
+            "learned" => Some(ActorKind::Learned),
+            _ => None,
+        }
+    }
+}
+
+/// A term of office of a known actor, as the gazetteer gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorOffice {
+    /// ISO alpha-3 or organisation code.
+    pub country: String,
+    pub title: String,
+    /// First day (YYYY-MM-DD); `None` when the table does not record it.
+    pub from: Option<String>,
+    /// The day the term ended (the successor's first day); `None` while it runs.
+    pub to: Option<String>,
+}
+
+/// A title and country the texts gave an actor, and in how many events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRole {
+    pub title: String,
+    pub country: String,
+    pub events: i64,
+}
+
+/// An actor as an entity: who they are, under which names, with which offices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorDetail {
+    pub id: i64,
+    /// The canonical name (the gazetteer's), or the name as written for a learned actor.
+    pub name: String,
+    /// The state or organisation they act for (a known actor's latest term's).
+    pub country: String,
+    pub kind: ActorKind,
+    /// Other spellings, sorted.
+    pub aliases: Vec<String>,
+    /// Terms of office by date, earliest first.
+    pub offices: Vec<ActorOffice>,
+    /// The titles the texts gave them (most events first).
+    pub roles: Vec<ActorRole>,
+    /// Stored events they take part in.
+    pub events: i64,
 }
 
 /// Counts per country, actor and type; each counted with the other
@@ -191,6 +261,7 @@ impl Store {
                 Err(e) => return Err(e.into()),
             }
         }
+        sync_actors(&mut conn)?;
         Ok(Store { conn })
     }
 
@@ -396,26 +467,86 @@ impl Store {
             let (w, args) = where_clause(filter, Some(facet));
             let mut stmt = self.conn.prepare(&sql.replace("{where}", &w))?;
             let rows = stmt.query_map(params_from_iter(args), |r| {
-                Ok(FacetCount { value: r.get(0)?, country: r.get(1)?, count: r.get(2)? })
+                Ok(FacetCount { value: r.get(0)?, country: r.get(1)?, kind: r.get(2)?, count: r.get(3)? })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         };
         Ok(Facets {
             countries: count(
                 Facet::Country,
-                "SELECT ec.code, '', count(*) FROM event_country ec JOIN event e ON e.id = ec.event_id
+                "SELECT ec.code, '', '', count(*) FROM event_country ec JOIN event e ON e.id = ec.event_id
                  WHERE {where} GROUP BY ec.code ORDER BY count(*) DESC, ec.code",
             )?,
             actors: count(
                 Facet::Actor,
-                "SELECT a.name, a.country, count(*) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                "SELECT a.name, a.country, a.kind, count(*) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
                  JOIN event e ON e.id = ea.event_id WHERE {where} GROUP BY a.id ORDER BY count(*) DESC, a.name",
             )?,
             types: count(
                 Facet::Type,
-                "SELECT e.type, '', count(*) FROM event e WHERE {where} GROUP BY e.type ORDER BY count(*) DESC, e.type",
+                "SELECT e.type, '', '', count(*) FROM event e WHERE {where} GROUP BY e.type ORDER BY count(*) DESC, e.type",
             )?,
         })
+    }
+}
+
+impl Store {
+    /// An actor by name: the canonical name, the name of a learned actor,
+    /// or any alias of a known one ("Sergey Shoigu" gives Sergei Shoigu).
+    pub fn actor(&self, name: &str) -> Result<Option<ActorDetail>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, name, country, kind, 0 AS by_alias FROM actor WHERE name = ?1
+                 UNION ALL
+                 SELECT a.id, a.name, a.country, a.kind, 1 FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+                 WHERE x.alias = ?1
+                 ORDER BY by_alias, id LIMIT 1",
+                [name],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
+            )
+            .optional()?;
+        let Some((id, name, country, kind)) = row else { return Ok(None) };
+        let kind =
+            ActorKind::from_code(&kind).ok_or_else(|| StoreError::Corrupt(format!("actor {id}: kind {kind}")))?;
+        let mut stmt = self.conn.prepare_cached("SELECT alias FROM actor_alias WHERE actor_id = ?1 ORDER BY alias")?;
+        let aliases = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT country, title, date_from, date_to FROM actor_office WHERE actor_id = ?1
+             ORDER BY date_from IS NOT NULL, date_from, date_to IS NULL, date_to, id",
+        )?;
+        let offices = stmt
+            .query_map([id], |r| {
+                Ok(ActorOffice { country: r.get(0)?, title: r.get(1)?, from: r.get(2)?, to: r.get(3)? })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT role, country, count(*) FROM event_actor WHERE actor_id = ?1 AND (role <> '' OR country <> '')
+             GROUP BY role, country ORDER BY count(*) DESC, role, country",
+        )?;
+        let roles = stmt
+            .query_map([id], |r| Ok(ActorRole { title: r.get(0)?, country: r.get(1)?, events: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let events: i64 =
+            self.conn.query_row("SELECT count(*) FROM event_actor WHERE actor_id = ?1", [id], |r| r.get(0))?;
+        Ok(Some(ActorDetail { id, name, country, kind, aliases, offices, roles, events }))
+    }
+
+    /// The names of the actors whose name or any alias contains `text`,
+    /// ignoring case and diacritics ("shoygu" finds Sergei Shoigu,
+    /// "erdogan" Recep Tayyip Erdoğan), sorted. Find-as-you-type in the
+    /// actor filter asks this.
+    pub fn search_actors(&self, text: &str) -> Result<Vec<String>> {
+        let q = fold_name(text.trim());
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.name FROM actor a WHERE instr(a.folded, ?1) > 0
+                OR EXISTS (SELECT 1 FROM actor_alias x WHERE x.actor_id = a.id AND instr(x.folded, ?1) > 0)
+             ORDER BY a.name",
+        )?;
+        Ok(stmt.query_map([q], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?)
     }
 }
 
@@ -515,10 +646,7 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> 
             .execute(params![event_id, code])?;
     }
     for (position, a) in e.actors.iter().enumerate() {
-        tx.prepare_cached("INSERT INTO actor (name, country) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")?
-            .execute(params![a.name, a.country])?;
-        let actor_id: i64 =
-            tx.prepare_cached("SELECT id FROM actor WHERE name = ?1")?.query_row([&a.name], |r| r.get(0))?;
+        let actor_id = actor_id(tx, &a.name, &a.country)?;
         tx.prepare_cached("INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![event_id, actor_id, position as i64, a.country, a.role],
         )?;
     }
@@ -526,6 +654,206 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> 
         tx.prepare_cached("INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![event_id, article_id, ev.start as i64, ev.end as i64, ev.text])?;
     }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Actors as entities: the gazetteer's people with their aliases and offices.
+
+/// A person of `resources/people.tsv` as the store keeps them.
+#[derive(Debug)]
+struct KnownPerson {
+    name: &'static str,
+    /// Other spellings, first seen first, without the canonical name.
+    aliases: Vec<&'static str>,
+    /// Terms: country, title, first day, end (YYYY-MM-DD or empty).
+    offices: Vec<(&'static str, &'static str, &'static str, &'static str)>,
+}
+
+impl KnownPerson {
+    /// The state or organisation of the latest term (the one begun last).
+    fn country(&self) -> &'static str {
+        self.offices.iter().max_by_key(|o| (o.2, o.3.is_empty(), o.3)).map_or("", |o| o.0)
+    }
+}
+
+struct People {
+    list: Vec<KnownPerson>,
+    by_name: std::collections::HashMap<&'static str, usize>,
+    /// Folded spelling (canonical or alias) → person; `None` where two
+    /// people share it.
+    by_folded: std::collections::HashMap<String, Option<usize>>,
+}
+
+impl People {
+    /// The person a stored name stands for: by canonical name, else by a
+    /// spelling that only one person has (ignoring case and diacritics).
+    fn resolve(&self, name: &str) -> Option<&KnownPerson> {
+        let i = match self.by_name.get(name) {
+            Some(&i) => i,
+            None => (*self.by_folded.get(&fold_name(name))?)?,
+        };
+        Some(&self.list[i])
+    }
+}
+
+/// The people of the shipped `people.tsv`, read once. (The gazetteer keeps
+/// no aliases, so the store reads the table itself.)
+fn people() -> &'static People {
+    static P: std::sync::OnceLock<People> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let rows = crate::resources::PEOPLE.table().expect("the shipped people.tsv is valid (tested)").rows;
+        let mut list: Vec<KnownPerson> = Vec::new();
+        let mut by_name = std::collections::HashMap::new();
+        for row in rows {
+            let i = *by_name.entry(row.cells[0]).or_insert_with(|| {
+                list.push(KnownPerson { name: row.cells[0], aliases: Vec::new(), offices: Vec::new() });
+                list.len() - 1
+            });
+            let p = &mut list[i];
+            for alias in row.list(1) {
+                if alias != p.name && !p.aliases.contains(&alias) {
+                    p.aliases.push(alias);
+                }
+            }
+            p.offices.push((row.cells[2], row.cells[3], row.cells[4].trim(), row.cells[5].trim()));
+        }
+        let mut by_folded: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+        for (i, p) in list.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                by_folded.entry(fold_name(n)).and_modify(|e| *e = e.filter(|&j| j == i)).or_insert(Some(i));
+            }
+        }
+        People { list, by_name, by_folded }
+    })
+}
+
+/// A name in lower case without diacritics, for matching what an analyst
+/// types ("Erdoğan" → "erdogan").
+pub fn fold_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'ı' => 'i',
+            'ø' | 'Ø' => 'o',
+            'đ' | 'Đ' => 'd',
+            'ł' | 'Ł' => 'l',
+            'ß' => 's',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The id of the actor a name stands for, storing it (with a known
+/// person's aliases and offices) the first time.
+fn actor_id(tx: &Transaction<'_>, name: &str, country: &str) -> Result<i64> {
+    let known = people().resolve(name);
+    let name = known.map_or(name, |p| p.name);
+    if let Some(id) =
+        tx.prepare_cached("SELECT id FROM actor WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?
+    {
+        return Ok(id);
+    }
+    let (country, kind) = match known {
+        Some(p) => (p.country(), ActorKind::Known),
+        None => (country, ActorKind::Learned),
+    };
+    tx.prepare_cached("INSERT INTO actor (name, country, kind, folded) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
+        name,
+        country,
+        kind.code(),
+        fold_name(name)
+    ])?;
+    let id = tx.last_insert_rowid();
+    if let Some(p) = known {
+        fill_known(tx, id, p)?;
+    }
+    Ok(id)
+}
+
+/// Writes a known person's aliases and offices for an actor row (replacing any).
+fn fill_known(tx: &Transaction<'_>, id: i64, p: &KnownPerson) -> Result<()> {
+    tx.prepare_cached("DELETE FROM actor_alias WHERE actor_id = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM actor_office WHERE actor_id = ?1")?.execute([id])?;
+    for alias in &p.aliases {
+        tx.prepare_cached("INSERT OR IGNORE INTO actor_alias (actor_id, alias, folded) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, alias, fold_name(alias)])?;
+    }
+    let day = |d: &'static str| (!d.is_empty()).then_some(d);
+    for &(country, title, from, to) in &p.offices {
+        tx.prepare_cached(
+            "INSERT INTO actor_office (actor_id, country, title, date_from, date_to) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![id, country, title, day(from), day(to)])?;
+    }
+    Ok(())
+}
+
+/// What the stored actors were filled from: the shipped people.tsv and the
+/// way names are folded. A change of either brings them up to date.
+fn people_fingerprint() -> String {
+    const VERSION: &str = "actors v1";
+    content_hash(&format!("{VERSION}\n{}", crate::resources::PEOPLE.text))
+}
+
+/// Brings every stored actor up to date with the shipped gazetteer, when
+/// it differs from the one they were filled from (and once after the
+/// migration that made actors entities): a name the gazetteer now lists is
+/// known, with its aliases and offices; a name that is only an alias of a
+/// known person is merged into that person; a name it no longer lists is
+/// learned. One transaction; nothing is done when the fingerprint matches.
+fn sync_actors(conn: &mut Connection) -> Result<()> {
+    let fingerprint = people_fingerprint();
+    let stored = |c: &Connection| -> Result<Option<String>> {
+        Ok(c.query_row("SELECT people FROM gazetteer_sync WHERE id = 1", [], |r| r.get(0)).optional()?)
+    };
+    if stored(conn)?.as_deref() == Some(fingerprint.as_str()) {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Another process may have done it while this one waited.
+    if stored(&tx)?.as_deref() == Some(fingerprint.as_str()) {
+        return Ok(());
+    }
+    let actors: Vec<(i64, String)> = tx
+        .prepare("SELECT id, name FROM actor ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, name) in actors {
+        match people().resolve(&name) {
+            Some(p) if p.name == name => {
+                tx.prepare_cached("UPDATE actor SET kind = 'known', country = ?2, folded = ?3 WHERE id = ?1")?
+                    .execute(params![id, p.country(), fold_name(p.name)])?;
+                fill_known(&tx, id, p)?;
+            }
+            Some(p) => {
+                // Another spelling of a known person: their events move to
+                // the canonical actor (an event naming both keeps one).
+                let target = actor_id(&tx, p.name, "")?;
+                tx.execute(
+                    "UPDATE actor SET kind = 'known', country = ?2 WHERE id = ?1",
+                    params![target, p.country()],
+                )?;
+                fill_known(&tx, target, p)?;
+                tx.execute("UPDATE OR IGNORE event_actor SET actor_id = ?2 WHERE actor_id = ?1", params![id, target])?;
+                tx.execute("DELETE FROM event_actor WHERE actor_id = ?1", [id])?;
+                tx.execute("DELETE FROM actor WHERE id = ?1", [id])?;
+            }
+            None => {
+                tx.prepare_cached("UPDATE actor SET kind = 'learned', folded = ?2 WHERE id = ?1")?
+                    .execute(params![id, fold_name(&name)])?;
+                tx.prepare_cached("DELETE FROM actor_alias WHERE actor_id = ?1")?.execute([id])?;
+                tx.prepare_cached("DELETE FROM actor_office WHERE actor_id = ?1")?.execute([id])?;
+            }
+        }
+    }
+    tx.execute(
+        "INSERT INTO gazetteer_sync (id, people) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET people = excluded.people",
+        [&fingerprint],
+    )?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -551,9 +879,11 @@ fn where_clause(f: &Filter, skip: Option<Facet>) -> (String, Vec<Value>) {
     }
     if !f.actors.is_empty() && skip != Some(Facet::Actor) {
         sql.push(format!(
-            "e.id IN (SELECT ea.event_id FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE a.name IN ({}))",
+            "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN
+               (SELECT id FROM actor WHERE name IN ({0}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({0})))",
             placeholders(f.actors.len())
         ));
+        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
         args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
     }
     if !f.types.is_empty() && skip != Some(Facet::Type) {

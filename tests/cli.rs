@@ -84,6 +84,8 @@ fn import_then_events_with_the_same_filters_as_the_app() {
     let shoigu = json_lines(&detente(&["events", "--db", db, "--country", "RUS", "--actor", "Sergei Shoigu"]));
     assert_eq!(shoigu.len(), 1);
     assert_eq!(shoigu[0]["type"], "meeting");
+    let by_alias = json_lines(&detente(&["events", "--db", db, "--actor", "Sergey Shoygu"]));
+    assert_eq!(by_alias, shoigu, "any spelling of the same person");
 
     let either = json_lines(&detente(&["events", "--db", db, "--country", "CAN", "--country", "CHN"]));
     assert_eq!(either.len(), 4, "values of one filter are alternatives");

@@ -1,5 +1,7 @@
 //! Engine integration tests, one binary (as ripgrep does).
 
+/// Actors as entities: aliases, offices, finding by any spelling, migration.
+mod actors;
 /// The `detente` command line: the JSON contract, import and filters.
 mod cli;
 /// The evaluation corpus: scores held at or above the committed baseline.

@@ -12,8 +12,8 @@ use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
 use crate::dto::{
-    self, AppInfoDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto, ImportSummaryDto, QueryDto,
-    UndatedArticleDto,
+    self, ActorDetailDto, AppInfoDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto,
+    ImportSummaryDto, QueryDto, UndatedArticleDto,
 };
 
 type Res<T> = Result<T, ErrorDto>;
@@ -87,6 +87,20 @@ pub async fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetai
         }
     }
     Ok(dto::detail(&event, &articles))
+}
+
+/// An actor as an entity, by any of their names: the actor card.
+#[tauri::command]
+pub async fn actor_detail(state: State<'_, AppState>, name: String) -> Res<ActorDetailDto> {
+    let actor = lock(&state).actor(&name).map_err(ErrorDto::database)?;
+    actor.map(ActorDetailDto::from).ok_or_else(|| ErrorDto::not_found(format!("no actor named {name}")))
+}
+
+/// The names of the actors any of whose names contains `text` (the actor
+/// filter's find-as-you-type, which thus matches aliases too).
+#[tauri::command]
+pub async fn search_actors(state: State<'_, AppState>, text: String) -> Res<Vec<String>> {
+    lock(&state).search_actors(&text).map_err(ErrorDto::database)
 }
 
 /// Imports files (from the dialog, a drop, or the command line), telling

@@ -3,7 +3,7 @@
 
 use detente::gazetteer::Gazetteer;
 use detente::import::Summary;
-use detente::store::{Article, Facets, StoredEvent};
+use detente::store::{ActorDetail, Article, Facets, StoredEvent};
 use serde::{Deserialize, Serialize};
 
 /// An error the UI can branch on without matching message strings.
@@ -118,6 +118,9 @@ pub struct FacetDto {
     pub value: String,
     pub label: String,
     pub country: String,
+    /// For actors: `known` (the gazetteer's) or `learned` (from the text only).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kind: String,
     pub count: i64,
 }
 
@@ -138,6 +141,7 @@ impl From<Facets> for FacetsDto {
                     label: if named { g.name_of(&c.value).unwrap_or(&c.value).to_string() } else { c.value.clone() },
                     value: c.value,
                     country: c.country,
+                    kind: c.kind,
                     count: c.count,
                 })
                 .collect()
@@ -168,6 +172,77 @@ pub struct ActorDto {
     pub name: String,
     pub country: String,
     pub role: String,
+}
+
+/// A term of office of a known actor.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorOfficeDto {
+    pub country: String,
+    /// The state's or organisation's name; the code when the gazetteer has none.
+    pub country_name: String,
+    pub title: String,
+    pub from: Option<String>,
+    /// `None` while the term runs.
+    pub to: Option<String>,
+}
+
+/// A title the texts gave an actor, and in how many events.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorRoleDto {
+    pub title: String,
+    pub country: String,
+    pub events: i64,
+}
+
+/// An actor as an entity, for the actor card.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorDetailDto {
+    pub id: i64,
+    pub name: String,
+    pub country: String,
+    pub country_name: String,
+    /// `known` (the gazetteer's) or `learned` (from the text only).
+    pub kind: &'static str,
+    pub aliases: Vec<String>,
+    /// Earliest first.
+    pub offices: Vec<ActorOfficeDto>,
+    pub roles: Vec<ActorRoleDto>,
+    pub events: i64,
+}
+
+impl From<ActorDetail> for ActorDetailDto {
+    fn from(a: ActorDetail) -> Self {
+        let g = Gazetteer::shared();
+        let name_of = |code: &str| g.name_of(code).unwrap_or(code).to_string();
+        ActorDetailDto {
+            id: a.id,
+            country_name: name_of(&a.country),
+            name: a.name,
+            country: a.country,
+            kind: a.kind.code(),
+            aliases: a.aliases,
+            offices: a
+                .offices
+                .into_iter()
+                .map(|o| ActorOfficeDto {
+                    country_name: name_of(&o.country),
+                    country: o.country,
+                    title: o.title,
+                    from: o.from,
+                    to: o.to,
+                })
+                .collect(),
+            roles: a
+                .roles
+                .into_iter()
+                .map(|r| ActorRoleDto { title: r.title, country: r.country, events: r.events })
+                .collect(),
+            events: a.events,
+        }
+    }
 }
 
 /// A piece of article text; `evidence` pieces are the sentences the event was read from.
@@ -334,6 +409,36 @@ mod tests {
     fn errors_reach_the_ui_as_code_and_message() {
         let json = serde_json::to_string(&ErrorDto::not_found("no event 7")).unwrap();
         assert_eq!(json, r#"{"code":"not_found","message":"no event 7"}"#);
+    }
+
+    #[test]
+    fn an_actor_card_names_countries_and_only_actor_facets_have_a_kind() {
+        use detente::store::{ActorKind, ActorOffice, FacetCount};
+        let a = ActorDetail {
+            id: 3,
+            name: "Sergei Shoigu".into(),
+            country: "RUS".into(),
+            kind: ActorKind::Known,
+            aliases: vec!["Sergey Shoigu".into()],
+            offices: vec![ActorOffice {
+                country: "RUS".into(),
+                title: "Defense Minister".into(),
+                from: Some("2012-11-06".into()),
+                to: None,
+            }],
+            roles: vec![],
+            events: 1,
+        };
+        let json = serde_json::to_value(ActorDetailDto::from(a)).unwrap();
+        assert_eq!(json["kind"], "known");
+        assert_eq!(json["countryName"], "Russia");
+        assert_eq!(json["offices"][0]["countryName"], "Russia");
+        assert_eq!(json["offices"][0]["to"], serde_json::Value::Null);
+        let facet = |kind: &str| FacetCount { value: "x".into(), country: String::new(), kind: kind.into(), count: 1 };
+        let f = FacetsDto::from(Facets { countries: vec![facet("")], actors: vec![facet("learned")], types: vec![] });
+        let json = serde_json::to_value(f).unwrap();
+        assert_eq!(json["actors"][0]["kind"], "learned");
+        assert!(json["countries"][0].get("kind").is_none());
     }
 
     #[test]

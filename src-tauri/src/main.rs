@@ -94,6 +94,8 @@ fn main() {
             commands::app_info,
             commands::query,
             commands::event_detail,
+            commands::actor_detail,
+            commands::search_actors,
             commands::import_files,
             commands::cancel_import,
             commands::corpus_columns,

@@ -128,10 +128,50 @@ describe("Détente window", () => {
       assert.ok(evidence.every((t) => article.includes(t)), "evidence sits inside the article text");
       await browser.saveScreenshot(join(out, "event-detail.png"));
 
+      // An actor's name opens their card: offices with dates, other spellings, where they come from.
+      const shoigu = '[data-testid="detail-actors"] button[data-actor="Sergei Shoigu"]';
+      await (await browser.$(shoigu)).click();
+      const card = await browser.$(`${shoigu} ~ [data-testid="actor-card"]`);
+      const offices = await card.$('[data-testid="actor-offices"]');
+      await offices.waitForDisplayed({ timeout: 5000, timeoutMsg: "the actor card shows the offices" });
+      assert.equal(await (await card.$('[data-testid="actor-card-name"]')).getText(), "Sergei Shoigu");
+      assert.equal(await (await card.$('[data-testid="actor-kind"]')).getText(), "From the gazetteer");
+      const held = [];
+      for (const li of await offices.$$("li")) {
+        held.push(`${await (await li.$(".office")).getText()} | ${await (await li.$(".term")).getText()}`);
+      }
+      const defence = held.indexOf("Defense Minister, Russia | 2012-11-06 – 2024-05-12");
+      const security = held.indexOf("Secretary of the Security Council, Russia | since 2024-05-12");
+      assert.ok(defence >= 0 && security > defence, `offices with their dates, by date: ${held.join("; ")}`);
+      assert.match(await (await card.$('[data-testid="actor-aliases"]')).getText(), /Sergey Shoygu/);
+      await browser.saveScreenshot(join(out, "actor-card.png"));
+
       // Clearing the filters restores every event.
       await (await browser.$('[data-testid="actors-clear"]')).click();
       await (await browser.$('[data-testid="countries-clear"]')).click();
       await waitForRows(browser, all.length, "after clearing the filters");
+
+      // The card's button filters the timeline by the actor.
+      const withShoiguAnywhere = all.filter((e) => e.actors.some((a) => a.name === "Sergei Shoigu"));
+      assert.ok(withShoiguAnywhere.length < all.length);
+      await (await card.$('[data-testid="actor-filter"]')).click();
+      await waitForRows(browser, withShoiguAnywhere.length, "filtered from the actor card");
+      assert.equal(
+        await (await browser.$('[data-testid="actors-list"] button[data-value="Sergei Shoigu"]')).getAttribute("aria-pressed"),
+        "true",
+      );
+      await (await browser.$('[data-testid="actors-clear"]')).click();
+      await waitForRows(browser, all.length, "after clearing the actor");
+
+      // Finding an actor by another spelling lists them under their canonical name.
+      await (await browser.$('[data-testid="actors-find"]')).setValue("Shoygu");
+      await browser.waitUntil(
+        async () => {
+          const found = await browser.$$('[data-testid="actors-list"] button');
+          return found.length === 1 && (await found[0].getAttribute("data-value")) === "Sergei Shoigu";
+        },
+        { timeout: 5000, timeoutMsg: "typing an alias finds the actor" },
+      );
     } finally {
       await browser.deleteSession();
     }

@@ -57,7 +57,13 @@ async function runImport(paths: string[], columns?: Columns): Promise<void> {
   await refresh();
 }
 
-const detail = new DetailPanel(() => selectEvent(null));
+const detail = new DetailPanel(() => selectEvent(null), {
+  actor: (name) => api.actorDetail(name),
+  filterByActor: (name) => {
+    filter.actors = [name];
+    void refresh();
+  },
+});
 const undated = new UndatedPanel(async (id, date) => {
   try {
     const n = await api.setPublished(id, date);
@@ -128,6 +134,7 @@ const actors = new FacetList({
     filter.actors = [];
     void refresh();
   },
+  find: (typed) => api.searchActors(typed),
 });
 
 const legend = h("div", { class: "legend", "data-testid": "legend" });

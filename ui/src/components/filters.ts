@@ -1,6 +1,8 @@
 // The side panel: countries and actors present, with counts; selecting
-// narrows the timeline, clearing restores it.
+// narrows the timeline, clearing restores it. Actors are listed by their
+// canonical names; those learned from the text alone are marked.
 import type { Facet } from "../lib/api";
+import { facetMatches } from "../lib/actors";
 import { clear, h } from "../lib/dom";
 
 export interface FacetListOptions {
@@ -8,6 +10,8 @@ export interface FacetListOptions {
   testid: string;
   onToggle: (value: string) => void;
   onClear: () => void;
+  /** Values found by other names for what was typed (actors' aliases). */
+  find?: (typed: string) => Promise<string[]>;
 }
 
 export class FacetList {
@@ -17,6 +21,10 @@ export class FacetList {
   private readonly search: HTMLInputElement;
   private facets: Facet[] = [];
   private selected = new Set<string>();
+  /** What `find` answered, and for which text. */
+  private found: { typed: string; values: Set<string> } = { typed: "", values: new Set() };
+  private findTimer = 0;
+  private findSeq = 0;
 
   constructor(private readonly o: FacetListOptions) {
     this.list = h("ul", { class: "facet-list", "data-testid": `${o.testid}-list` });
@@ -25,7 +33,11 @@ export class FacetList {
       type: "search",
       placeholder: `Find ${o.title.toLowerCase()}…`,
       "aria-label": `Find ${o.title.toLowerCase()}`,
-      oninput: () => this.render(),
+      "data-testid": `${o.testid}-find`,
+      oninput: () => {
+        this.render();
+        this.askFind();
+      },
     });
     this.el = h(
       "section",
@@ -42,17 +54,37 @@ export class FacetList {
     this.render();
   }
 
+  /** Asks the backend which values other names match, shortly after typing stops. */
+  private askFind(): void {
+    const find = this.o.find;
+    if (!find) return;
+    clearTimeout(this.findTimer);
+    const typed = this.search.value.trim();
+    if (!typed) return;
+    const seq = ++this.findSeq;
+    this.findTimer = window.setTimeout(() => {
+      find(typed)
+        .then((values) => {
+          if (seq !== this.findSeq) return; // a later search wins
+          this.found = { typed, values: new Set(values) };
+          this.render();
+        })
+        .catch(() => undefined); // the list still matches by name
+    }, 120);
+  }
+
   private render(): void {
     clear(this.list);
     this.clearButton.hidden = this.selected.size === 0;
-    const q = this.search.value.trim().toLowerCase();
+    const q = this.search.value.trim();
+    const also = this.found.typed === q ? this.found.values : new Set<string>();
     // Selected values stay listed even when the other filters leave them no events.
     const shown: Facet[] = [...this.facets];
     for (const v of this.selected) {
       if (!shown.some((f) => f.value === v)) shown.push({ value: v, label: v, country: "", count: 0 });
     }
     for (const f of shown) {
-      if (q && !f.label.toLowerCase().includes(q) && !f.value.toLowerCase().includes(q)) continue;
+      if (!facetMatches(f, q, also)) continue;
       const on = this.selected.has(f.value);
       const item = h(
         "li",
@@ -64,9 +96,11 @@ export class FacetList {
             class: on ? "facet-item on" : "facet-item",
             "aria-pressed": on ? "true" : "false",
             "data-value": f.value,
+            "data-kind": f.kind,
             onclick: () => this.o.onToggle(f.value),
           },
           h("span", { class: "facet-label" }, f.label),
+          f.kind === "learned" ? h("span", { class: "facet-learned", title: "Learned from the text: not in the gazetteer" }, "learned") : null,
           f.country ? h("span", { class: "facet-sub" }, f.country) : null,
           h("span", { class: "count" }, String(f.count)),
         ),

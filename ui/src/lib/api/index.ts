@@ -4,6 +4,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  ActorDetail,
   Columns,
   ApiError,
   AppInfo,
@@ -35,6 +36,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const appInfo = () => call<AppInfo>("app_info");
 export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
+/** An actor by any of their names: canonical name, country, kind, aliases, offices. */
+export const actorDetail = (name: string) => call<ActorDetail>("actor_detail", { name });
+/** The names of the actors any of whose names (aliases too) contains `text`. */
+export const searchActors = (text: string) => call<string[]>("search_actors", { text });
 /** Imports files and folders; `columns` names a corpus's fields when the analyst chose them. */
 export const importFiles = (paths: string[], columns?: Columns) => call<ImportSummary>("import_files", { paths, columns });
 /** The field names of a JSONL or CSV corpus, to choose its columns from. */

@@ -39,7 +39,43 @@ export interface Facet {
   value: string;
   label: string;
   country: string;
+  /** Actors only: from the gazetteer, or learned from the text alone. */
+  kind?: ActorKind;
   count: number;
+}
+
+export type ActorKind = "known" | "learned";
+
+/** A term of office of a known actor (from the gazetteer). */
+export interface ActorOffice {
+  country: string;
+  countryName: string;
+  title: string;
+  from: string | null;
+  /** null while the term runs. */
+  to: string | null;
+}
+
+/** A title the articles gave an actor, and in how many events. */
+export interface ActorRole {
+  title: string;
+  country: string;
+  events: number;
+}
+
+/** An actor as an entity: the actor card. */
+export interface ActorDetail {
+  id: number;
+  /** The canonical name (or, for a learned actor, the name as written). */
+  name: string;
+  country: string;
+  countryName: string;
+  kind: ActorKind;
+  aliases: string[];
+  /** Earliest first. */
+  offices: ActorOffice[];
+  roles: ActorRole[];
+  events: number;
 }
 
 export interface Facets {
