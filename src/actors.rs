@@ -146,8 +146,16 @@ impl Offices {
                 Entity::Country(_) | Entity::Organisation(_) | Entity::Seat(_) => g.code(c.entity),
                 _ => None,
             });
-            // A name after the title, past any rank.
+            // A name after the title, past any rank, and past a comma after
+            // a capitalised title ("Nigeria's Chief of Naval Staff, Vice
+            // Admiral Awwal Zubairu Gambo,").
             let mut at = end;
+            if text[end..].starts_with(", ")
+                && title.starts_with(|c: char| c.is_uppercase())
+                && text[end + 2..].starts_with(|c: char| c.is_uppercase())
+            {
+                at = end + 1;
+            }
             loop {
                 let rest = &text[at..];
                 let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
