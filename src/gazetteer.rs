@@ -166,8 +166,9 @@ impl Gazetteer {
             ship_countries.push(i);
         }
         // "USS Ronald Reagan": the exact prefix before a capitalised name.
-        let ship_prefixes = regex::Regex::new(&format!(r"\b(?:{})\s+[A-Z]", ships.join("|")))
-            .map_err(|e| resources::SHIP_PREFIXES.invalid(0, e.to_string()))?;
+        let ship_prefixes =
+            regex::Regex::new(&format!(r"\b(?:{})(?:\s+\p{{Lu}}[\p{{L}}0-9'’.-]*){{1,4}}", ships.join("|")))
+                .map_err(|e| resources::SHIP_PREFIXES.invalid(0, e.to_string()))?;
         let mut places = Vec::new();
         for row in resources::PLACES.table()?.rows {
             let i = places.len();
@@ -316,14 +317,17 @@ impl Gazetteer {
                 }
             }
         }
-        // Ship prefixes give the navy's state.
+        // Ship prefixes give the navy's state; the ship's name ("USS Ronald
+        // Reagan", "INS Chennai") names no one and no place.
         for m in self.ship_prefixes.find_iter(text) {
             let prefix = m.as_str().split_whitespace().next().unwrap_or("");
             let Some(i) = self.ship_names.iter().position(|p| p == prefix) else { continue };
             let (start, end) = (m.start(), m.start() + prefix.len());
-            if !out.iter().any(|o| o.start < end && start < o.end) {
-                out.push(Mention { start, end, entity: Entity::Country(self.ship_countries[i]) });
+            if out.iter().any(|o| o.start < end && start < o.end) {
+                continue;
             }
+            out.retain(|o| !(o.start >= start && o.end <= m.end()));
+            out.push(Mention { start, end, entity: Entity::Country(self.ship_countries[i]) });
         }
         out.sort_by_key(|m| m.start);
         out
