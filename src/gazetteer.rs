@@ -309,6 +309,9 @@ impl Gazetteer {
             }
         }
         for (surname, person) in surnames {
+            // The text is searched without diacritics ("Vučić" as "Vucic").
+            let folded = fold(surname).map(|(f, _)| f);
+            let surname = folded.as_deref().unwrap_or(surname);
             for (start, _) in hay.match_indices(surname) {
                 let end = start + surname.len();
                 let (start, end) = if accept(hay, start, end, surname) { (orig(start), orig(end)) } else { continue };
@@ -474,6 +477,16 @@ mod tests {
         assert_eq!(found[1].0, "Recep Tayyip Erdoğan");
         assert_eq!(found[2].0, "Erdoğan", "the surname alone, accented");
         assert_eq!(found[1].1, found[2].1);
+    }
+
+    #[test]
+    fn a_surname_with_diacritics_alone_refers_back_to_its_person() {
+        let g = Gazetteer::shared();
+        let text = "Serbian President Aleksandar Vučić met him; Vučić said so.";
+        let found: Vec<(&str, Entity)> = g.find(text).iter().map(|m| (&text[m.start..m.end], m.entity)).collect();
+        let last = found.last().expect("mentions");
+        assert_eq!(last.0, "Vučić");
+        assert!(matches!(last.1, Entity::Person(_)));
     }
 
     #[test]
