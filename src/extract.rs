@@ -4,6 +4,8 @@
 //! Extraction never fails: odd input gives fewer events and more
 //! [`Diagnostic`]s.
 
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -80,10 +82,27 @@ impl ContextKind {
 /// The trigger lexicon and context words of `resources/events/`.
 pub struct Lexicon {
     triggers: Vec<(Option<EventType>, Flags)>,
+    /// Each trigger phrase in lower case, as [`gazetteer::accept`] takes it.
+    lower: Vec<String>,
     automaton: AhoCorasick,
     /// Context phrases, as words, by kind (`ContextKind as usize`).
     context: Vec<Vec<Vec<String>>>,
+    /// The words of the context phrases and the few [`Lexicon::word`]
+    /// names, numbered: sentences are matched as numbers, not strings.
+    vocabulary: HashMap<String, WordId>,
+    /// The context phrases read in sentences, as numbered words, by kind.
+    phrases: Vec<(ContextKind, Vec<WordId>)>,
+    /// For each word number, the phrases (indices into `phrases`) that
+    /// start with it.
+    starting: Vec<Vec<usize>>,
 }
+
+/// A word's number in the lexicon's vocabulary.
+type WordId = u32;
+
+/// Words the code itself asks about, besides those of the context phrases.
+const KNOWN_WORDS: [&str; 12] =
+    ["to", "he", "she", "the", "this", "that", "these", "those", "their", "his", "her", "its"];
 
 impl Lexicon {
     pub fn shared() -> &'static Lexicon {
@@ -95,6 +114,7 @@ impl Lexicon {
         let file = resources::TRIGGERS;
         let mut triggers = Vec::new();
         let mut phrases = Vec::new();
+        let mut lower = Vec::new();
         for row in file.table()?.rows {
             let kind = match row.cells[0] {
                 "none" => None,
@@ -117,6 +137,7 @@ impl Lexicon {
             }
             triggers.push((kind, flags));
             phrases.push(row.cells[1]);
+            lower.push(row.cells[1].to_lowercase());
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -144,67 +165,151 @@ impl Lexicon {
                 "ending" => ContextKind::Ending,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
-            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
+            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
+        }
+        let mut vocabulary = HashMap::new();
+        for w in KNOWN_WORDS.into_iter().chain(context.iter().flat_map(|(_, p)| p.iter().map(String::as_str))) {
+            let next = vocabulary.len() as WordId;
+            vocabulary.entry(w.to_string()).or_insert(next);
+        }
+        // Commentary is read from header lines and place markers from the
+        // word before a mention, not from a sentence's words.
+        let phrases: Vec<(ContextKind, Vec<WordId>)> = context
+            .iter()
+            .filter(|(kind, p)| !matches!(kind, ContextKind::Commentary | ContextKind::PlaceMarker) && !p.is_empty())
+            .map(|(kind, p)| (*kind, p.iter().map(|w| vocabulary[w]).collect()))
+            .collect();
+        let mut starting = vec![Vec::new(); vocabulary.len()];
+        for (i, (_, p)) in phrases.iter().enumerate() {
+            starting[p[0] as usize].push(i);
         }
         let mut by_kind = vec![Vec::new(); ContextKind::COUNT];
         for (kind, phrase) in context {
             by_kind[kind as usize].push(phrase);
         }
-        Ok(Lexicon { triggers, automaton, context: by_kind })
+        Ok(Lexicon { triggers, lower, automaton, context: by_kind, vocabulary, phrases, starting })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
         self.context[kind as usize].iter().map(Vec::as_slice)
     }
+
+    /// The number of one of [`KNOWN_WORDS`].
+    fn word(&self, w: &str) -> WordId {
+        self.vocabulary[w]
+    }
 }
 
-/// Lower-case words of a span with their byte offsets.
-fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text[from..to].char_indices() {
-        let is_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((from + s, from + i, text[from + s..from + i].to_lowercase().replace('\u{2019}', "'")));
-                start = None;
+/// A word of a sentence, in lower case with `’` read as `'`.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Its number, when the lexicon knows it.
+    id: Option<WordId>,
+    /// It ends in `'s`.
+    possessive: bool,
+}
+
+/// A context phrase found in a sentence: its kind and first and last words.
+#[derive(Debug, Clone, Copy)]
+struct PhraseAt {
+    kind: ContextKind,
+    first: usize,
+    last: usize,
+}
+
+/// A sentence's words and the context phrases among them, read once.
+struct Words {
+    list: Vec<Word>,
+    phrases: Vec<PhraseAt>,
+}
+
+impl Words {
+    /// The words of a span with their byte offsets, and the context
+    /// phrases they hold.
+    fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
+        let mut list = Vec::new();
+        let mut lower = String::new();
+        let mut start = None;
+        for (i, c) in text[from..to].char_indices() {
+            let is_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+            match (is_word, start) {
+                (true, None) => start = Some(from + i),
+                (false, Some(s)) => {
+                    push_word(&mut list, &mut lower, text, s, from + i, lexicon);
+                    start = None;
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    if let Some(s) = start {
-        out.push((from + s, to, text[from + s..to].to_lowercase().replace('\u{2019}', "'")));
-    }
-    // "didn't" also reads as "did" + "n't".
-    let mut split = Vec::new();
-    for (s, e, w) in out {
-        if let Some(stem) = w.strip_suffix("n't") {
-            split.push((s, e - 3, stem.to_string()));
-            split.push((e - 3, e, "n't".to_string()));
-        } else if let Some(stem) = w.strip_suffix("'ll") {
-            split.push((s, e - 3, stem.to_string()));
-            split.push((e - 3, e, "'ll".to_string()));
-        } else {
-            split.push((s, e, w));
+        if let Some(s) = start {
+            push_word(&mut list, &mut lower, text, s, to, lexicon);
         }
+        let mut phrases = Vec::new();
+        for (i, w) in list.iter().enumerate() {
+            let Some(id) = w.id else { continue };
+            for &p in &lexicon.starting[id as usize] {
+                let (kind, words) = &lexicon.phrases[p];
+                let last = i + words.len() - 1;
+                if list.get(i..=last).is_some_and(|ws| ws.iter().zip(words).all(|(w, p)| w.id == Some(*p))) {
+                    phrases.push(PhraseAt { kind: *kind, first: i, last });
+                }
+            }
+        }
+        Words { list, phrases }
     }
-    split
+
+    /// The indices of the words that lie within `from..to`: the same as
+    /// reading that span when it starts and ends between words.
+    fn within(&self, from: usize, to: usize) -> Range<usize> {
+        let lo = self.list.partition_point(|w| w.start < from);
+        let hi = self.list.partition_point(|w| w.end <= to).max(lo);
+        lo..hi
+    }
+
+    /// The phrases of a kind among the words `range`.
+    fn found(&self, kind: ContextKind, range: Range<usize>) -> impl Iterator<Item = &PhraseAt> {
+        self.phrases.iter().filter(move |p| p.kind == kind && range.start <= p.first && p.last < range.end)
+    }
+
+    /// Whether the words `range` hold a phrase of a kind.
+    fn has(&self, kind: ContextKind, range: Range<usize>) -> bool {
+        self.found(kind, range).next().is_some()
+    }
+
+    /// Where the first phrase of any of the kinds starts in the words `range`.
+    fn first(&self, kinds: &[ContextKind], range: Range<usize>) -> Option<usize> {
+        kinds.iter().filter_map(|&k| self.found(k, range.clone()).map(|p| p.first).min()).min()
+    }
 }
 
-/// The words of `all` (a sentence's, in order) that lie within `from..to`:
-/// the same as [`words`] on that span when it starts and ends between words.
-fn within(all: &[(usize, usize, String)], from: usize, to: usize) -> &[(usize, usize, String)] {
-    let lo = all.partition_point(|w| w.0 < from);
-    let hi = all.partition_point(|w| w.1 <= to).max(lo);
-    &all[lo..hi]
-}
-
-fn contains_phrase(words: &[(usize, usize, String)], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || words.len() < phrase.len() {
-        return None;
+/// Adds the word `text[s..e]` in lower case; "didn't" reads as "did" +
+/// "n't" and "we'll" as "we" + "'ll".
+fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: usize, lexicon: &Lexicon) {
+    let raw = &text[s..e];
+    lower.clear();
+    if raw.is_ascii() {
+        lower.push_str(raw);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
     }
-    (0..=words.len() - phrase.len()).find(|&i| words[i..i + phrase.len()].iter().zip(phrase).all(|(w, p)| w.2 == *p))
+    let word = |start, end, w: &str| Word {
+        start,
+        end,
+        id: lexicon.vocabulary.get(w).copied(),
+        possessive: w.ends_with("'s"),
+    };
+    if let Some(stem) = lower.strip_suffix("n't") {
+        list.push(word(s, e - 3, stem));
+        list.push(word(e - 3, e, "n't"));
+    } else if let Some(stem) = lower.strip_suffix("'ll") {
+        list.push(word(s, e - 3, stem));
+        list.push(word(e - 3, e, "'ll"));
+    } else {
+        list.push(word(s, e, lower));
+    }
 }
 
 /// A trigger found in a sentence, with the clause around it.
@@ -293,16 +398,16 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
     // Each sentence's words, read once.
-    let all_words: Vec<Vec<(usize, usize, String)>> =
-        layout.sentences.iter().map(|s| words(text, s.start, s.end)).collect();
+    let all_words: Vec<Words> = layout.sentences.iter().map(|s| Words::read(text, s.start, s.end, lexicon)).collect();
     let sentence_triggers: Vec<Vec<Trigger>> =
         layout.sentences.iter().zip(&all_words).map(|(s, sw)| find_triggers(text, s, sw, lexicon, &mentions)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
         let sentence_words = &all_words[si];
-        let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(sentence_words, p).is_some());
-        let ends = lexicon.phrases(ContextKind::Ending).any(|p| contains_phrase(sentence_words, p).is_some());
+        let all = 0..sentence_words.list.len();
+        let opinion = sentence_words.has(ContextKind::Opinion, all.clone());
+        let ends = sentence_words.has(ContextKind::Ending, all);
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in triggers {
             // Only for diagnostics: counting code points is linear in the text.
@@ -311,29 +416,30 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
                 continue;
             }
-            let before_words = within(sentence_words, trigger.before.0, trigger.start);
-            let near = &before_words[before_words.len().saturating_sub(5)..];
+            let before_words = sentence_words.within(trigger.before.0, trigger.start);
+            let last_words = |n: usize| before_words.end.saturating_sub(n).max(before_words.start)..before_words.end;
+            let near = last_words(5);
             // A noun is planned only when its own modifiers say so ("the
             // upcoming summit"), not the verb it is the object of ("will
             // address the forum").
-            let modifiers = &before_words[before_words.len().saturating_sub(2)..];
-            let has =
-                |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
-            if has(ContextKind::Negated, near) || has(ContextKind::Hypothetical, near) {
+            let modifiers = last_words(2);
+            let has = |kind, range| sentence_words.has(kind, range);
+            let last_before = before_words.clone().next_back().map(|i| sentence_words.list[i]);
+            if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
                 });
                 continue;
             }
-            if has(ContextKind::Generic, near) {
+            if has(ContextKind::Generic, near.clone()) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: a generic mention, not one occurrence"),
                 });
                 continue;
             }
-            let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
+            let infinitive = trigger.flags.verb && last_before.is_some_and(|w| w.id == Some(lexicon.word("to")));
             let planned_word =
                 has(ContextKind::Planned, if trigger.flags.verb { near } else { modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
@@ -341,8 +447,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // Thursday": a future marker anywhere before a date in the
             // sentence points it forward, however far back.
             let future_before = |pos: usize| {
-                let k = sentence_words.partition_point(|w| w.0 < pos);
-                lexicon.phrases(ContextKind::Planned).any(|p| contains_phrase(&sentence_words[..k], p).is_some())
+                let k = sentence_words.list.partition_point(|w| w.start < pos);
+                sentence_words.has(ContextKind::Planned, 0..k)
             };
             let own_date = trigger_date(&timexes, &dates, sentence, trigger, reference, direction, &future_before)
                 .map(|d| lasting(d, trigger, sentence, &timexes, &dates, ends));
@@ -393,9 +499,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 }
             }
             // A ship that visits or arrives makes a port call.
-            if draft.kind == EventType::Visit
-                && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(before_words, p).is_some())
-            {
+            if draft.kind == EventType::Visit && sentence_words.has(ContextKind::Vessel, before_words.clone()) {
                 draft.kind = EventType::PortCall;
             }
             if trigger.flags.needs_place && draft.location.is_empty() {
@@ -403,8 +507,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             // "The two leaders had met in Doha": the pair named last.
             if draft.actors.is_empty() {
-                let window = within(sentence_words, trigger.before.0, trigger.after.1);
-                if lexicon.phrases(ContextKind::Pair).any(|p| contains_phrase(window, p).is_some())
+                let window = sentence_words.within(trigger.before.0, trigger.after.1);
+                if sentence_words.has(ContextKind::Pair, window)
                     && let Some(pair) =
                         in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
                 {
@@ -423,11 +527,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if let Some(next) = layout.sentences.get(si + 1)
                 && sentence_triggers[si + 1].is_empty()
             {
-                continuation(text, gazetteer, &found, lexicon, &mentions, &timexes, sentence, next, &mut draft);
+                let next_words = &all_words[si + 1];
+                continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
-            let definite = before_words.last().is_some_and(|w| {
-                matches!(w.2.as_str(), "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its")
-                    || w.2.ends_with("'s")
+            let definite = last_before.is_some_and(|w| {
+                w.possessive
+                    || ["the", "this", "that", "these", "those", "their", "his", "her", "its"]
+                        .iter()
+                        .any(|d| w.id == Some(lexicon.word(d)))
             });
             let new = Draft { event: draft, mention_only, standalone: !opinion && !trigger.subordinate, definite };
             match in_sentence.iter_mut().find(|d| same_occurrence(&d.event, &new.event, true)) {
@@ -536,47 +643,44 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers(
-    text: &str,
-    sentence: &Sentence,
-    sw: &[(usize, usize, String)],
-    lexicon: &Lexicon,
-    mentions: &[Mention],
-) -> Vec<Trigger> {
+fn find_triggers(text: &str, sentence: &Sentence, sw: &Words, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
+    // Brackets opened and closed before the match at hand.
+    let (mut counted, mut open, mut closed) = (0, 0, 0);
     for m in lexicon.automaton.find_iter(s) {
         let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-        let pattern = &s[m.start()..m.end()];
-        if !gazetteer::accept(text, start, end, &pattern.to_lowercase()) {
+        if !gazetteer::accept(text, start, end, &lexicon.lower[m.pattern().as_usize()]) {
             continue;
         }
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
         let Some(kind) = kind else { continue };
         // Words in brackets are asides and credits ("(Korea Summit Press Pool)").
-        if s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count() {
+        for b in s[counted..m.start()].bytes() {
+            match b {
+                b'(' => open += 1,
+                b')' => closed += 1,
+                _ => {}
+            }
+        }
+        counted = m.start();
+        if open > closed {
             continue;
         }
-        let (mut before, subordinate) = clause_start(text, sw, sentence.start, start, lexicon);
+        let (mut before, subordinate) = clause_start(text, sw, sentence.start, start);
         // "Trump said he had held a call with Putin": when a pronoun is the
         // subject, the one it stands for is earlier in the sentence.
-        let first = sw.iter().find(|w| w.0 >= before).map(|w| w.2.as_str());
-        if matches!(first, Some("he" | "she")) {
+        let first = sw.list.iter().find(|w| w.start >= before).and_then(|w| w.id);
+        if first.is_some_and(|id| id == lexicon.word("he") || id == lexicon.word("she")) {
             before = sentence.start;
         }
-        let after = clause_end(text, sw, end, sentence.end, lexicon, mentions);
+        let after = clause_end(text, sw, end, sentence.end, mentions);
         let clause_to = {
-            let mut to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
-            let lo = sw.partition_point(|w| w.0 < end);
-            let rest = &sw[lo..sw.partition_point(|w| w.1 <= to).max(lo)];
-            for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
-                for phrase in lexicon.phrases(kind) {
-                    if let Some(i) = contains_phrase(rest, phrase) {
-                        to = to.min(rest[i].0);
-                    }
-                }
-            }
-            to
+            let to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
+            let lo = sw.list.partition_point(|w| w.start < end);
+            let rest = lo..sw.list.partition_point(|w| w.end <= to).max(lo);
+            sw.first(&[ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter], rest)
+                .map_or(to, |i| to.min(sw.list[i].start))
         };
         out.push(Trigger {
             kind,
@@ -594,48 +698,28 @@ fn find_triggers(
 
 /// Where the clause before a trigger starts: after the last `;` or `:` or
 /// boundary word; and whether that word opens a subordinate clause.
-fn clause_start(
-    text: &str,
-    sw: &[(usize, usize, String)],
-    from: usize,
-    trigger: usize,
-    lexicon: &Lexicon,
-) -> (usize, bool) {
+fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, bool) {
     let mut start = from;
     if let Some(p) = text[from..trigger].rfind([';', ':']) {
         start = from + p + 1;
     }
-    let mut subordinate = false;
-    let lo = sw.partition_point(|w| w.0 < start);
-    let hi = sw.partition_point(|w| w.1 <= trigger);
-    let before = &sw[lo..hi.max(lo)];
-    for kind in [ContextKind::Boundary, ContextKind::Subordinator] {
-        for phrase in lexicon.phrases(kind) {
-            for i in 0..before.len() {
-                if before[i..].len() >= phrase.len() && before[i..].iter().zip(phrase).all(|(w, p)| w.2 == *p) {
-                    let end = before[i + phrase.len() - 1].1;
-                    if end > start {
-                        start = end;
-                        subordinate = kind == ContextKind::Subordinator;
-                    }
-                }
-            }
-        }
+    let lo = sw.list.partition_point(|w| w.start < start);
+    let hi = sw.list.partition_point(|w| w.end <= trigger);
+    let before = lo..hi.max(lo);
+    // The clause starts after the boundary phrase that ends last; a
+    // subordinator that ends where a boundary does counts as the boundary.
+    let last = |kind| sw.found(kind, before.clone()).map(|p| p.last).max();
+    let (boundary, subordinator) = (last(ContextKind::Boundary), last(ContextKind::Subordinator));
+    match boundary.max(subordinator) {
+        Some(i) => (sw.list[i].end, subordinator > boundary),
+        None => (start, false),
     }
-    (start, subordinate)
 }
 
 /// Where the clause after a trigger ends: at a `;`, `:` or dash, a boundary
 /// word, or a comma, unless what follows the comma goes on naming
 /// participants ("with the navies of the United States, Japan and Australia").
-fn clause_end(
-    text: &str,
-    sw: &[(usize, usize, String)],
-    trigger: usize,
-    to: usize,
-    lexicon: &Lexicon,
-    mentions: &[Mention],
-) -> usize {
+fn clause_end(text: &str, sw: &Words, trigger: usize, to: usize, mentions: &[Mention]) -> usize {
     let mut end = to;
     let mut from = trigger;
     let mut commas = Vec::new();
@@ -644,12 +728,15 @@ fn clause_end(
         let sep = text[at..].chars().next().map_or(1, char::len_utf8);
         let rest = text[at + sep..to].trim_start();
         let rest_at = to - rest.len();
-        let lower = rest.to_lowercase();
+        let named_next = || {
+            let first = mentions.partition_point(|m| m.start < rest_at);
+            mentions[first..].iter().take_while(|m| m.start == rest_at).any(|m| !matches!(m.entity, Entity::Place(_)))
+        };
         let goes_on = text[at..].starts_with(',')
-            && (mentions.iter().any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
+            && (named_next()
                 || ["and ", "with ", "including ", "as well as ", "alongside ", "joined by "]
                     .iter()
-                    .any(|w| lower.starts_with(w)));
+                    .any(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w))));
         if !goes_on {
             end = at;
             break;
@@ -657,17 +744,13 @@ fn clause_end(
         commas.push(at);
         from = at + sep;
     }
-    let lo = sw.partition_point(|w| w.0 < trigger);
-    let after = &sw[lo..sw.partition_point(|w| w.1 <= end).max(lo)];
-    for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
-        for phrase in lexicon.phrases(kind) {
-            if let Some(i) = contains_phrase(after, phrase) {
-                // A boundary after a comma we read past: cut at that comma
-                // (", Japan's Defense Ministry said").
-                let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
-                end = end.min(cut);
-            }
-        }
+    let lo = sw.list.partition_point(|w| w.start < trigger);
+    let after = lo..sw.list.partition_point(|w| w.end <= end).max(lo);
+    if let Some(i) = sw.first(&[ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter], after) {
+        // A boundary after a comma we read past: cut at that comma
+        // (", Japan's Defense Ministry said").
+        let at = sw.list[i].start;
+        end = end.min(commas.iter().rev().find(|&&c| c < at).copied().unwrap_or(at));
     }
     end
 }
@@ -681,22 +764,20 @@ fn continuation(
     text: &str,
     g: &Gazetteer,
     found: &Found,
-    lexicon: &Lexicon,
     mentions: &[Mention],
     timexes: &[Timex],
     sentence: &Sentence,
     next: &Sentence,
+    next_words: &Words,
     event: &mut Event,
 ) {
     let inside = |m: &&Mention| m.start >= next.start && m.end <= next.end;
     match event.kind {
         EventType::Meeting | EventType::Call => {
-            let w = words(text, next.start, next.end);
-            let Some(verb) = lexicon.phrases(ContextKind::Continuation).filter_map(|p| contains_phrase(&w, p)).min()
-            else {
+            let Some(verb) = next_words.first(&[ContextKind::Continuation], 0..next_words.list.len()) else {
                 return;
             };
-            let until = w[verb].0;
+            let until = next_words.list[verb].start;
             let mut took_part = false;
             for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
                 took_part |= take_part(event, m.entity, g, found);
