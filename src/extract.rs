@@ -4,12 +4,13 @@
 //! Extraction never fails: odd input gives fewer events and more
 //! [`Diagnostic`]s.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::actors::{Found, Offices};
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
@@ -89,7 +90,7 @@ pub struct Lexicon {
     context: Vec<Vec<Vec<String>>>,
     /// The words of the context phrases and the few [`Lexicon::word`]
     /// names, numbered: sentences are matched as numbers, not strings.
-    vocabulary: HashMap<String, WordId>,
+    vocabulary: FxHashMap<String, WordId>,
     /// The context phrases read in sentences, as numbered words, by kind.
     phrases: Vec<(ContextKind, Vec<WordId>)>,
     /// For each word number, the phrases (indices into `phrases`) that
@@ -167,7 +168,7 @@ impl Lexicon {
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
         }
-        let mut vocabulary = HashMap::new();
+        let mut vocabulary = FxHashMap::default();
         for w in KNOWN_WORDS.into_iter().chain(context.iter().flat_map(|(_, p)| p.iter().map(String::as_str))) {
             let next = vocabulary.len() as WordId;
             vocabulary.entry(w.to_string()).or_insert(next);
@@ -397,14 +398,26 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let line = text[s..e].to_lowercase();
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
-    // Each sentence's words, read once.
-    let all_words: Vec<Words> = layout.sentences.iter().map(|s| Words::read(text, s.start, s.end, lexicon)).collect();
-    let sentence_triggers: Vec<Vec<Trigger>> =
-        layout.sentences.iter().zip(&all_words).map(|(s, sw)| find_triggers(text, s, sw, lexicon, &mentions)).collect();
+    // Each sentence's words, read once, when first needed: most sentences
+    // hold no trigger.
+    let all_words: Vec<OnceCell<Words>> = layout.sentences.iter().map(|_| OnceCell::new()).collect();
+    let words_of = |si: usize| {
+        let s = &layout.sentences[si];
+        all_words[si].get_or_init(|| Words::read(text, s.start, s.end, lexicon))
+    };
+    let sentence_triggers: Vec<Vec<Trigger>> = layout
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| find_triggers(text, s, || words_of(si), lexicon, &mentions))
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
-        let sentence_words = &all_words[si];
+        if triggers.is_empty() {
+            continue;
+        }
+        let sentence_words = words_of(si);
         let all = 0..sentence_words.list.len();
         let opinion = sentence_words.has(ContextKind::Opinion, all.clone());
         let ends = sentence_words.has(ContextKind::Ending, all);
@@ -527,7 +540,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if let Some(next) = layout.sentences.get(si + 1)
                 && sentence_triggers[si + 1].is_empty()
             {
-                let next_words = &all_words[si + 1];
+                let next_words = words_of(si + 1);
                 continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
             let definite = last_before.is_some_and(|w| {
@@ -643,7 +656,13 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers(text: &str, sentence: &Sentence, sw: &Words, lexicon: &Lexicon, mentions: &[Mention]) -> Vec<Trigger> {
+fn find_triggers<'w>(
+    text: &str,
+    sentence: &Sentence,
+    words: impl Fn() -> &'w Words,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
     // Brackets opened and closed before the match at hand.
@@ -667,6 +686,7 @@ fn find_triggers(text: &str, sentence: &Sentence, sw: &Words, lexicon: &Lexicon,
         if open > closed {
             continue;
         }
+        let sw = words();
         let (mut before, subordinate) = clause_start(text, sw, sentence.start, start);
         // "Trump said he had held a call with Putin": when a pronoun is the
         // subject, the one it stands for is earlier in the sentence.
