@@ -9,6 +9,7 @@
 //! which the calendar ones convert to an event's [`DateValue`]. Nothing here
 //! reads the clock.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -1082,23 +1083,23 @@ impl Tagger {
         let from = start.saturating_sub(400);
         let from = (from..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
         let before = &text[from..start];
-        let paragraph = before.rsplit("\n").next().unwrap_or(before);
+        let paragraph = before.rsplit('\n').next().unwrap_or(before);
         let in_expression = |w: &str| {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
             found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
         };
-        let mut words: Vec<String> = paragraph
+        let mut words: Vec<Cow<'_, str>> = paragraph
             .split_whitespace()
             .rev()
             .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
             .take(12)
-            .map(|w| if in_expression(w) { String::new() } else { w.to_lowercase() })
+            .map(|w| if in_expression(w) { Cow::Borrowed("") } else { lower_case(w) })
             .collect();
         words.reverse();
         let mut best: Option<(usize, Direction)> = None;
         for (phrase, dir) in &self.tense {
             let n = phrase.len();
-            if let Some(i) = words.windows(n).rposition(|w| w == phrase.as_slice()) {
+            if let Some(i) = words.windows(n).rposition(|w| w.iter().zip(phrase).all(|(w, p)| w == p)) {
                 let distance = words.len() - (i + n);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, *dir));
@@ -1106,6 +1107,15 @@ impl Tagger {
             }
         }
         best.map_or(Direction::Unmarked, |(_, d)| d)
+    }
+}
+
+/// A word in lower case, copied only when that changes it.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
