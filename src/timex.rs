@@ -676,6 +676,22 @@ fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>
 struct Rule {
     name: &'static str,
     regex: Regex,
+    /// Its named groups and their indices: looked up among these few
+    /// rather than by hashing each name.
+    groups: Vec<(String, usize)>,
+}
+
+/// A rule's match and its named groups.
+struct Groups<'h, 'r> {
+    caps: regex::Captures<'h>,
+    names: &'r [(String, usize)],
+}
+
+impl<'h> Groups<'h, '_> {
+    /// The text of a named group, if it took part in the match.
+    fn name(&self, name: &str) -> Option<regex::Match<'h>> {
+        self.names.iter().find(|(n, _)| n == name).and_then(|&(_, i)| self.caps.get(i))
+    }
 }
 
 /// The compiled rules and vocabularies of `resources/dates/`.
@@ -807,7 +823,8 @@ impl Tagger {
         for row in &table.rows {
             let pattern = format!(r"\b(?:{})\b", expand(row.cells[1])?);
             let regex = Regex::new(&pattern).map_err(|e| file.invalid(row.line, e.to_string()))?;
-            rules.push(Rule { name: row.cells[0], regex });
+            let groups = regex.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect();
+            rules.push(Rule { name: row.cells[0], regex, groups });
         }
         let months = number_table(resources::MONTHS)?;
         let weekdays = number_table(resources::WEEKDAYS)?
@@ -894,7 +911,7 @@ impl Tagger {
             if age || (glued && text[start..].starts_with(|c: char| c.is_ascii_digit())) {
                 continue;
             }
-            if let Some(value) = self.value(&caps) {
+            if let Some(value) = self.value(&Groups { caps, names: &self.rules[i].groups }) {
                 covered = end;
                 let direction = self.direction(text, start, &out);
                 out.push(Timex { start, end, value, direction, rule: self.rules[i].name });
@@ -904,7 +921,7 @@ impl Tagger {
         out
     }
 
-    fn value(&self, caps: &regex::Captures<'_>) -> Option<Underspecified> {
+    fn value(&self, caps: &Groups<'_, '_>) -> Option<Underspecified> {
         let text = |name: &str| caps.name(name).map(|m| m.as_str());
         let lower = |name: &str| text(name).map(str::to_lowercase);
         let num = |name: &str| text(name).and_then(|m| m.parse::<i64>().ok());
