@@ -230,7 +230,7 @@ impl Words {
     /// The words of a span with their byte offsets, and the context
     /// phrases they hold.
     fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
-        let mut list = Vec::new();
+        let mut list = Vec::with_capacity((to - from) / 4);
         let mut lower = String::new();
         let mut start = None;
         for (i, c) in text[from..to].char_indices() {
@@ -289,13 +289,18 @@ impl Words {
 /// "n't" and "we'll" as "we" + "'ll".
 fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: usize, lexicon: &Lexicon) {
     let raw = &text[s..e];
-    lower.clear();
-    if raw.is_ascii() {
-        lower.push_str(raw);
-        lower.make_ascii_lowercase();
+    let lower = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        raw
     } else {
-        lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
-    }
+        lower.clear();
+        if raw.is_ascii() {
+            lower.push_str(raw);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
+        }
+        lower.as_str()
+    };
     let word = |start, end, w: &str| Word {
         start,
         end,
