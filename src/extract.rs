@@ -232,20 +232,15 @@ impl Words {
     fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
         let mut list = Vec::with_capacity((to - from) / 4);
         let mut lower = String::new();
-        let mut start = None;
-        for (i, c) in text[from..to].char_indices() {
-            let is_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
-            match (is_word, start) {
-                (true, None) => start = Some(from + i),
-                (false, Some(s)) => {
-                    push_word(&mut list, &mut lower, text, s, from + i, lexicon);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            push_word(&mut list, &mut lower, text, s, to, lexicon);
+        let mut push = |s, e| push_word(&mut list, &mut lower, text, s, e, lexicon);
+        let span = &text[from..to];
+        if span.is_ascii() {
+            let is_word = |(i, b): (usize, u8)| (from + i, b.is_ascii_alphanumeric() || b == b'\'' || b == b'-');
+            word_spans(span.bytes().enumerate().map(is_word), to, &mut push);
+        } else {
+            let is_word =
+                |(i, c): (usize, char)| (from + i, c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-');
+            word_spans(span.char_indices().map(is_word), to, &mut push);
         }
         let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
@@ -282,6 +277,25 @@ impl Words {
     /// Where the first phrase of any of the kinds starts in the words `range`.
     fn first(&self, kinds: &[ContextKind], range: Range<usize>) -> Option<usize> {
         kinds.iter().filter_map(|&k| self.found(k, range.clone()).map(|p| p.first).min()).min()
+    }
+}
+
+/// Calls `f` with the start and end of each run of word characters, given
+/// each character's offset and whether it is one; `to` ends the last run.
+fn word_spans(chars: impl Iterator<Item = (usize, bool)>, to: usize, f: &mut impl FnMut(usize, usize)) {
+    let mut start = None;
+    for (i, is_word) in chars {
+        match (is_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                f(s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        f(s, to);
     }
 }
 
