@@ -4,10 +4,13 @@
 //! Extraction never fails: odd input gives fewer events and more
 //! [`Diagnostic`]s.
 
+use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::actors::{Found, Offices};
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
@@ -82,10 +85,41 @@ impl ContextKind {
 /// The trigger lexicon and context words of `resources/events/`.
 pub struct Lexicon {
     triggers: Vec<(Option<EventType>, Flags)>,
+    /// Each trigger phrase in lower case, as [`gazetteer::accept`] takes it.
+    lower: Vec<String>,
     automaton: AhoCorasick,
     /// Context phrases, as words, by kind (`ContextKind as usize`).
     context: Vec<Vec<Vec<String>>>,
+    /// The words of the context phrases and the few [`Lexicon::word`]
+    /// names, numbered: sentences are matched as numbers, not strings.
+    vocabulary: FxHashMap<String, WordId>,
+    /// The context phrases read in sentences, as numbered words, by kind.
+    phrases: Vec<(ContextKind, Vec<WordId>)>,
+    /// For each word number, the phrases (indices into `phrases`) that
+    /// start with it.
+    starting: Vec<Vec<usize>>,
 }
+
+/// A word's number in the lexicon's vocabulary.
+type WordId = u32;
+
+/// Words before a trigger noun that point at a known event ("the talks").
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "their", "his", "her", "its"];
+
+/// Words that may stand between a determiner and a trigger noun ("the
+/// annual summit").
+const EVENT_MODIFIERS: &[&str] =
+    &["first", "second", "third", "last", "annual", "opening", "closing", "latest", "same", "previous"];
+
+/// Words of an office after which "as" goes on ("talks as premier").
+const OFFICE_WORDS: &[&str] = &["premier", "president", "prime", "minister", "leader", "chancellor", "head"];
+
+/// Those of an organisation that meet at its summit ("defence ministers of the SCO").
+const MEMBERS: &[&str] = &["ministers", "leaders", "heads"];
+
+/// Words the code itself asks about, besides those of the context phrases.
+const KNOWN_WORDS: &[&[&str]] =
+    &[&["to", "he", "she", "as", "for", "before", "after"], DETERMINERS, EVENT_MODIFIERS, OFFICE_WORDS, MEMBERS];
 
 impl Lexicon {
     pub fn shared() -> &'static Lexicon {
@@ -97,6 +131,7 @@ impl Lexicon {
         let file = resources::TRIGGERS;
         let mut triggers = Vec::new();
         let mut phrases = Vec::new();
+        let mut lower = Vec::new();
         for row in file.table()?.rows {
             let kind = match row.cells[0] {
                 "none" => None,
@@ -119,10 +154,12 @@ impl Lexicon {
             }
             triggers.push((kind, flags));
             phrases.push(row.cells[1]);
+            lower.push(row.cells[1].to_lowercase());
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .map_err(|e| file.invalid(0, e.to_string()))?;
         let cfile = resources::CONTEXT;
@@ -147,67 +184,177 @@ impl Lexicon {
                 "pair-of-states" => ContextKind::PairOfStates,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
-            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect()));
+            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
+        }
+        let mut vocabulary = FxHashMap::default();
+        for w in KNOWN_WORDS
+            .iter()
+            .flat_map(|ws| ws.iter().copied())
+            .chain(context.iter().flat_map(|(_, p)| p.iter().map(String::as_str)))
+        {
+            let next = vocabulary.len() as WordId;
+            vocabulary.entry(w.to_string()).or_insert(next);
+        }
+        // Commentary is read from header lines and place markers from the
+        // word before a mention, not from a sentence's words.
+        let phrases: Vec<(ContextKind, Vec<WordId>)> = context
+            .iter()
+            .filter(|(kind, p)| !matches!(kind, ContextKind::Commentary | ContextKind::PlaceMarker) && !p.is_empty())
+            .map(|(kind, p)| (*kind, p.iter().map(|w| vocabulary[w]).collect()))
+            .collect();
+        let mut starting = vec![Vec::new(); vocabulary.len()];
+        for (i, (_, p)) in phrases.iter().enumerate() {
+            starting[p[0] as usize].push(i);
         }
         let mut by_kind = vec![Vec::new(); ContextKind::COUNT];
         for (kind, phrase) in context {
             by_kind[kind as usize].push(phrase);
         }
-        Ok(Lexicon { triggers, automaton, context: by_kind })
+        Ok(Lexicon { triggers, lower, automaton, context: by_kind, vocabulary, phrases, starting })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
         self.context[kind as usize].iter().map(Vec::as_slice)
     }
+
+    /// Whether a sentence's word is one of `words`, each of [`KNOWN_WORDS`].
+    fn is(&self, w: &Word, words: &[&str]) -> bool {
+        w.id.is_some_and(|id| words.iter().any(|k| self.vocabulary[*k] == id))
+    }
 }
 
-/// Lower-case words of a span with their byte offsets.
-fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
+/// A word of a sentence, in lower case with `’` read as `'`.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Its number, when the lexicon knows it.
+    id: Option<WordId>,
+    /// It ends in `'s`.
+    possessive: bool,
+    /// It holds a hyphen ("two-day").
+    hyphenated: bool,
+}
+
+/// A context phrase found in a sentence: its kind and first and last words.
+#[derive(Debug, Clone, Copy)]
+struct PhraseAt {
+    kind: ContextKind,
+    first: usize,
+    last: usize,
+}
+
+/// A sentence's words and the context phrases among them, read once.
+struct Words {
+    list: Vec<Word>,
+    phrases: Vec<PhraseAt>,
+}
+
+impl Words {
+    /// The words of a span with their byte offsets, and the context
+    /// phrases they hold.
+    fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
+        let mut list = Vec::with_capacity((to - from) / 4);
+        let mut lower = String::new();
+        let mut push = |s, e| push_word(&mut list, &mut lower, text, s, e, lexicon);
+        let span = &text[from..to];
+        if span.is_ascii() {
+            let is_word = |(i, b): (usize, u8)| (from + i, b.is_ascii_alphanumeric() || b == b'\'' || b == b'-');
+            word_spans(span.bytes().enumerate().map(is_word), to, &mut push);
+        } else {
+            let is_word =
+                |(i, c): (usize, char)| (from + i, c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-');
+            word_spans(span.char_indices().map(is_word), to, &mut push);
+        }
+        let mut phrases = Vec::new();
+        for (i, w) in list.iter().enumerate() {
+            let Some(id) = w.id else { continue };
+            for &p in &lexicon.starting[id as usize] {
+                let (kind, words) = &lexicon.phrases[p];
+                let last = i + words.len() - 1;
+                if list.get(i..=last).is_some_and(|ws| ws.iter().zip(words).all(|(w, p)| w.id == Some(*p))) {
+                    phrases.push(PhraseAt { kind: *kind, first: i, last });
+                }
+            }
+        }
+        Words { list, phrases }
+    }
+
+    /// The indices of the words that lie within `from..to`: the same as
+    /// reading that span when it starts and ends between words.
+    fn within(&self, from: usize, to: usize) -> Range<usize> {
+        let lo = self.list.partition_point(|w| w.start < from);
+        let hi = self.list.partition_point(|w| w.end <= to).max(lo);
+        lo..hi
+    }
+
+    /// The phrases of a kind among the words `range`.
+    fn found(&self, kind: ContextKind, range: Range<usize>) -> impl Iterator<Item = &PhraseAt> {
+        self.phrases.iter().filter(move |p| p.kind == kind && range.start <= p.first && p.last < range.end)
+    }
+
+    /// Whether the words `range` hold a phrase of a kind.
+    fn has(&self, kind: ContextKind, range: Range<usize>) -> bool {
+        self.found(kind, range).next().is_some()
+    }
+
+    /// Where the first phrase of any of the kinds starts in the words `range`.
+    fn first(&self, kinds: &[ContextKind], range: Range<usize>) -> Option<usize> {
+        kinds.iter().filter_map(|&k| self.found(k, range.clone()).map(|p| p.first).min()).min()
+    }
+}
+
+/// Calls `f` with the start and end of each run of word characters, given
+/// each character's offset and whether it is one; `to` ends the last run.
+fn word_spans(chars: impl Iterator<Item = (usize, bool)>, to: usize, f: &mut impl FnMut(usize, usize)) {
     let mut start = None;
-    for (i, c) in text[from..to].char_indices() {
-        let is_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+    for (i, is_word) in chars {
         match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((from + s, from + i, text[from + s..from + i].to_lowercase().replace('\u{2019}', "'")));
+                f(s, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push((from + s, to, text[from + s..to].to_lowercase().replace('\u{2019}', "'")));
+        f(s, to);
     }
-    // "didn't" also reads as "did" + "n't".
-    let mut split = Vec::new();
-    for (s, e, w) in out {
-        if let Some(stem) = w.strip_suffix("n't") {
-            split.push((s, e - 3, stem.to_string()));
-            split.push((e - 3, e, "n't".to_string()));
-        } else if let Some(stem) = w.strip_suffix("'ll") {
-            split.push((s, e - 3, stem.to_string()));
-            split.push((e - 3, e, "'ll".to_string()));
+}
+
+/// Adds the word `text[s..e]` in lower case; "didn't" reads as "did" +
+/// "n't" and "we'll" as "we" + "'ll".
+fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: usize, lexicon: &Lexicon) {
+    let raw = &text[s..e];
+    let lower = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        raw
+    } else {
+        lower.clear();
+        if raw.is_ascii() {
+            lower.push_str(raw);
+            lower.make_ascii_lowercase();
         } else {
-            split.push((s, e, w));
+            lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
         }
+        lower.as_str()
+    };
+    let word = |start, end, w: &str| Word {
+        start,
+        end,
+        id: lexicon.vocabulary.get(w).copied(),
+        possessive: w.ends_with("'s"),
+        hyphenated: w.contains('-'),
+    };
+    if let Some(stem) = lower.strip_suffix("n't") {
+        list.push(word(s, e - 3, stem));
+        list.push(word(e - 3, e, "n't"));
+    } else if let Some(stem) = lower.strip_suffix("'ll") {
+        list.push(word(s, e - 3, stem));
+        list.push(word(e - 3, e, "'ll"));
+    } else {
+        list.push(word(s, e, lower));
     }
-    split
-}
-
-/// The words of `all` (a sentence's, in order) that lie within `from..to`:
-/// the same as [`words`] on that span when it starts and ends between words.
-fn within(all: &[(usize, usize, String)], from: usize, to: usize) -> &[(usize, usize, String)] {
-    let lo = all.partition_point(|w| w.0 < from);
-    let hi = all.partition_point(|w| w.1 <= to).max(lo);
-    &all[lo..hi]
-}
-
-fn contains_phrase(words: &[(usize, usize, String)], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || words.len() < phrase.len() {
-        return None;
-    }
-    (0..=words.len() - phrase.len()).find(|&i| words[i..i + phrase.len()].iter().zip(phrase).all(|(w, p)| w.2 == *p))
 }
 
 /// A trigger found in a sentence, with the clause around it.
@@ -313,17 +460,24 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let line = text[s..e].to_lowercase();
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
-    // Each sentence's words, read once.
-    let all_words: Vec<Vec<(usize, usize, String)>> =
-        layout.sentences.iter().map(|s| words(text, s.start, s.end)).collect();
-    let sentence_triggers: Vec<Vec<Trigger>> =
-        layout.sentences.iter().zip(&all_words).map(|(s, sw)| find_triggers(text, s, sw, lexicon, &mentions)).collect();
+    // Each sentence's words, read once, when first needed: most sentences
+    // hold no trigger.
+    let all_words: Vec<OnceCell<Words>> = layout.sentences.iter().map(|_| OnceCell::new()).collect();
+    let words_of = |si: usize| {
+        let s = &layout.sentences[si];
+        all_words[si].get_or_init(|| Words::read(text, s.start, s.end, lexicon))
+    };
+    let sentence_triggers: Vec<Vec<Trigger>> = layout
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| find_triggers(text, s, || words_of(si), lexicon, &mentions))
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     // The sentence that last read events others may attend, and those drafts.
     let mut attended: Option<(usize, std::ops::Range<usize>)> = None;
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
-        let sentence_words = &all_words[si];
         if triggers.is_empty() {
             // "Leaders attending included ...": people who attend the events
             // of a sentence just before.
@@ -333,12 +487,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     text,
                     gazetteer,
                     &found,
-                    lexicon,
                     &mentions,
                     &timexes,
                     &dates,
                     sentence,
-                    sentence_words,
+                    words_of(si),
                     &mut drafts[range.clone()],
                 )
             {
@@ -346,8 +499,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             continue;
         }
-        let opinion = lexicon.phrases(ContextKind::Opinion).any(|p| contains_phrase(sentence_words, p).is_some());
-        let ends = lexicon.phrases(ContextKind::Ending).any(|p| contains_phrase(sentence_words, p).is_some());
+        let sentence_words = words_of(si);
+        let all = 0..sentence_words.list.len();
+        let opinion = sentence_words.has(ContextKind::Opinion, all.clone());
+        let ends = sentence_words.has(ContextKind::Ending, all);
         let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in triggers {
             // Only for diagnostics: counting code points is linear in the text.
@@ -356,29 +511,30 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
                 continue;
             }
-            let before_words = within(sentence_words, trigger.before.0, trigger.start);
-            let near = &before_words[before_words.len().saturating_sub(5)..];
+            let before_words = sentence_words.within(trigger.before.0, trigger.start);
+            let last_words = |n: usize| before_words.end.saturating_sub(n).max(before_words.start)..before_words.end;
+            let near = last_words(5);
             // A noun is planned only when its own modifiers say so ("the
             // upcoming summit"), not the verb it is the object of ("will
             // address the forum").
-            let modifiers = &before_words[before_words.len().saturating_sub(2)..];
-            let has =
-                |kind, w: &[(usize, usize, String)]| lexicon.phrases(kind).any(|p| contains_phrase(w, p).is_some());
-            if has(ContextKind::Negated, near) || has(ContextKind::Hypothetical, near) {
+            let modifiers = last_words(2);
+            let has = |kind, range| sentence_words.has(kind, range);
+            let last_before = before_words.clone().next_back().map(|i| sentence_words.list[i]);
+            if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
                 });
                 continue;
             }
-            if has(ContextKind::Generic, near) {
+            if has(ContextKind::Generic, near.clone()) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: a generic mention, not one occurrence"),
                 });
                 continue;
             }
-            let infinitive = trigger.flags.verb && near.last().is_some_and(|w| w.2 == "to");
+            let infinitive = trigger.flags.verb && last_before.is_some_and(|w| lexicon.is(&w, &["to"]));
             let planned_word =
                 has(ContextKind::Planned, if trigger.flags.verb { near } else { modifiers }) || infinitive;
             let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
@@ -386,8 +542,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // Thursday": a future marker anywhere before a date in the
             // sentence points it forward, however far back.
             let future_before = |pos: usize| {
-                let k = sentence_words.partition_point(|w| w.0 < pos);
-                lexicon.phrases(ContextKind::Planned).any(|p| contains_phrase(&sentence_words[..k], p).is_some())
+                let k = sentence_words.list.partition_point(|w| w.start < pos);
+                sentence_words.has(ContextKind::Planned, 0..k)
             };
             let own_date =
                 trigger_date(text, &timexes, &dates, sentence, trigger, reference, direction, &future_before)
@@ -455,7 +611,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             // "He later spoke by phone with Zelensky": a sentence that opens
             // with a pronoun is about whom the sentence before opened with.
-            if sentence_words.first().is_some_and(|w| w.2 == "he" || w.2 == "she")
+            if sentence_words.list.first().is_some_and(|w| lexicon.is(w, &["he", "she"]))
                 && trigger.before.0 == sentence.start
                 && si > 0
                 && let Some(previous) = layout.sentences.get(si - 1)
@@ -471,7 +627,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // organisation's ministers or leaders is a summit.
             if draft.kind == EventType::Meeting
                 && trigger.flags.verb
-                && before_words.iter().any(|w| matches!(w.2.as_str(), "ministers" | "leaders" | "heads"))
+                && sentence_words.list[before_words.clone()].iter().any(|w| lexicon.is(w, MEMBERS))
                 && mentions.iter().any(|m| {
                     m.start >= trigger.before.0 && m.end <= trigger.start && matches!(m.entity, Entity::Organisation(_))
                 })
@@ -479,9 +635,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 draft.kind = EventType::Summit;
             }
             // A ship that visits or arrives makes a port call.
-            if draft.kind == EventType::Visit
-                && lexicon.phrases(ContextKind::Vessel).any(|p| contains_phrase(before_words, p).is_some())
-            {
+            if draft.kind == EventType::Visit && sentence_words.has(ContextKind::Vessel, before_words.clone()) {
                 draft.kind = EventType::PortCall;
             }
             if trigger.flags.needs_place && draft.location.is_empty() {
@@ -489,8 +643,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             // "The two leaders had met in Doha": the pair named last.
             if draft.actors.is_empty() {
-                let window = within(sentence_words, trigger.before.0, trigger.after.1);
-                if lexicon.phrases(ContextKind::Pair).any(|p| contains_phrase(window, p).is_some())
+                let window = sentence_words.within(trigger.before.0, trigger.after.1);
+                if sentence_words.has(ContextKind::Pair, window)
                     && let Some(pair) =
                         in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
                 {
@@ -503,8 +657,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // "The two countries flew their first joint patrol in 2019": the
             // states of the last event that had two or more.
             if draft.actors.is_empty() && draft.countries.is_empty() {
-                let window = within(sentence_words, trigger.before.0, trigger.after.1);
-                if lexicon.phrases(ContextKind::PairOfStates).any(|p| contains_phrase(window, p).is_some())
+                let window = sentence_words.within(trigger.before.0, trigger.after.1);
+                if sentence_words.has(ContextKind::PairOfStates, window)
                     && let Some(pair) =
                         in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.countries.len() >= 2)
                 {
@@ -522,37 +676,34 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // of something else refers to it, and names none of its people.
             let object = trigger.kind == EventType::Summit
                 && trigger.flags.noun
-                && before_words.len() >= 2
-                && before_words[before_words.len() - 1].2 == "the"
-                && matches!(before_words[before_words.len() - 2].2.as_str(), "for" | "before" | "after");
+                && matches!(&sentence_words.list[before_words.clone()], [.., preposition, article]
+                    if lexicon.is(article, &["the"]) && lexicon.is(preposition, &["for", "before", "after"]));
             let mention_only = opinion || object || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
                 && sentence_triggers[si + 1].is_empty()
             {
-                continuation(text, gazetteer, &found, lexicon, &mentions, &timexes, sentence, next, &mut draft);
+                let next_words = words_of(si + 1);
+                continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
-            let definite = definite(before_words);
+            let definite = definite(lexicon, &sentence_words.list[before_words.clone()]);
             // "Li and Shoigu attended the meeting": the people of a passing
             // mention take part in the gathering it refers to.
             let attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
-                && lexicon
-                    .phrases(ContextKind::Attendance)
-                    .any(|p| contains_phrase(&before_words[before_words.len().saturating_sub(4)..], p).is_some());
+                && sentence_words.has(ContextKind::Attendance, last_words(4));
             let lasts = duration(sentence, &timexes).map(|n| (n, ends));
             // "Meloni and Trudeau each signed an agreement with Zelensky",
             // "agreements that Germany and France signed with Ukraine": one
             // agreement per signatory.
-            let last_words: Vec<&str> = text[sentence.start..trigger.start]
-                .split_whitespace()
-                .rev()
-                .take(8)
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .collect();
-            let distributive = draft.kind == EventType::Agreement
-                && (last_words.first().is_some_and(|w| w.eq_ignore_ascii_case("each"))
-                    || last_words
-                        .iter()
-                        .any(|w| matches!(*w, "agreements" | "pacts" | "deals" | "accords" | "treaties")));
+            let distributive = draft.kind == EventType::Agreement && {
+                let mut lead = text[sentence.start..trigger.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(8)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .peekable();
+                lead.peek().is_some_and(|w| w.eq_ignore_ascii_case("each"))
+                    || lead.any(|w| matches!(w, "agreements" | "pacts" | "deals" | "accords" | "treaties"))
+            };
             let parts =
                 if distributive { each_signatory(gazetteer, &found, &mentions, trigger, &draft) } else { vec![draft] };
             for event in parts {
@@ -707,28 +858,38 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers(
+fn find_triggers<'w>(
     text: &str,
     sentence: &Sentence,
-    sw: &[(usize, usize, String)],
+    words: impl Fn() -> &'w Words,
     lexicon: &Lexicon,
     mentions: &[Mention],
 ) -> Vec<Trigger> {
     let s = &text[sentence.start..sentence.end];
     let mut out = Vec::new();
+    // Brackets opened and closed before the match at hand.
+    let (mut counted, mut open, mut closed) = (0, 0, 0);
     for m in lexicon.automaton.find_iter(s) {
         let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-        let pattern = &s[m.start()..m.end()];
-        if !gazetteer::accept(text, start, end, &pattern.to_lowercase()) {
+        if !gazetteer::accept(text, start, end, &lexicon.lower[m.pattern().as_usize()]) {
             continue;
         }
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
         let Some(kind) = kind else { continue };
         // Words in brackets are asides and credits ("(Korea Summit Press Pool)").
-        if s[..m.start()].matches('(').count() > s[..m.start()].matches(')').count() {
+        for b in s[counted..m.start()].bytes() {
+            match b {
+                b'(' => open += 1,
+                b')' => closed += 1,
+                _ => {}
+            }
+        }
+        counted = m.start();
+        if open > closed {
             continue;
         }
-        let (mut before, mut subordinate) = clause_start(text, sw, sentence.start, start, lexicon);
+        let sw = words();
+        let (mut before, mut subordinate) = clause_start(text, sw, sentence.start, start);
         let mut before_end = start;
         // "Zelensky arrived on Wednesday, since Russia invaded in February,
         // and held talks with Biden": a verb coordinated after a subordinate
@@ -736,30 +897,23 @@ fn find_triggers(
         if subordinate
             && flags.verb
             && text[before..start].trim_end().strip_suffix("and").is_some_and(|t| t.trim_end().ends_with(','))
-            && let Some(word) = sw.iter().rev().find(|w| w.1 <= before)
+            && let Some(word) = sw.list.iter().rev().find(|w| w.end <= before)
         {
-            let (main, main_subordinate) = clause_start(text, sw, sentence.start, word.0, lexicon);
-            (before, before_end, subordinate) = (main, word.0, main_subordinate);
+            let (main, main_subordinate) = clause_start(text, sw, sentence.start, word.start);
+            (before, before_end, subordinate) = (main, word.start, main_subordinate);
         }
         // "Trump said he had held a call with Putin": when a pronoun is the
         // subject, the one it stands for is earlier in the sentence.
-        let first = sw.iter().find(|w| w.0 >= before).map(|w| w.2.as_str());
-        if matches!(first, Some("he" | "she")) {
+        if sw.list.iter().find(|w| w.start >= before).is_some_and(|w| lexicon.is(w, &["he", "she"])) {
             before = sentence.start;
         }
         let after = clause_end(text, sw, end, sentence.end, lexicon, mentions);
         let clause_to = {
-            let mut to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
-            let lo = sw.partition_point(|w| w.0 < end);
-            let rest = &sw[lo..sw.partition_point(|w| w.1 <= to).max(lo)];
-            for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
-                for phrase in lexicon.phrases(kind) {
-                    if let Some(i) = contains_phrase(rest, phrase) {
-                        to = to.min(rest[i].0);
-                    }
-                }
-            }
-            to
+            let to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
+            let lo = sw.list.partition_point(|w| w.start < end);
+            let rest = lo..sw.list.partition_point(|w| w.end <= to).max(lo);
+            sw.first(&[ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter], rest)
+                .map_or(to, |i| to.min(sw.list[i].start))
         };
         out.push(Trigger {
             kind,
@@ -777,48 +931,28 @@ fn find_triggers(
 
 /// Where the clause before a trigger starts: after the last `;` or `:` or
 /// boundary word; and whether that word opens a subordinate clause.
-fn clause_start(
-    text: &str,
-    sw: &[(usize, usize, String)],
-    from: usize,
-    trigger: usize,
-    lexicon: &Lexicon,
-) -> (usize, bool) {
+fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, bool) {
     let mut start = from;
     if let Some(p) = text[from..trigger].rfind([';', ':']) {
         start = from + p + 1;
     }
-    let mut subordinate = false;
-    let lo = sw.partition_point(|w| w.0 < start);
-    let hi = sw.partition_point(|w| w.1 <= trigger);
-    let before = &sw[lo..hi.max(lo)];
-    for kind in [ContextKind::Boundary, ContextKind::Subordinator] {
-        for phrase in lexicon.phrases(kind) {
-            for i in 0..before.len() {
-                if before[i..].len() >= phrase.len() && before[i..].iter().zip(phrase).all(|(w, p)| w.2 == *p) {
-                    let end = before[i + phrase.len() - 1].1;
-                    if end > start {
-                        start = end;
-                        subordinate = kind == ContextKind::Subordinator;
-                    }
-                }
-            }
-        }
+    let lo = sw.list.partition_point(|w| w.start < start);
+    let hi = sw.list.partition_point(|w| w.end <= trigger);
+    let before = lo..hi.max(lo);
+    // The clause starts after the boundary phrase that ends last; a
+    // subordinator that ends where a boundary does counts as the boundary.
+    let last = |kind| sw.found(kind, before.clone()).map(|p| p.last).max();
+    let (boundary, subordinator) = (last(ContextKind::Boundary), last(ContextKind::Subordinator));
+    match boundary.max(subordinator) {
+        Some(i) => (sw.list[i].end, subordinator > boundary),
+        None => (start, false),
     }
-    (start, subordinate)
 }
 
 /// Where the clause after a trigger ends: at a `;`, `:` or dash, a boundary
 /// word, or a comma, unless what follows the comma goes on naming
 /// participants ("with the navies of the United States, Japan and Australia").
-fn clause_end(
-    text: &str,
-    sw: &[(usize, usize, String)],
-    trigger: usize,
-    to: usize,
-    lexicon: &Lexicon,
-    mentions: &[Mention],
-) -> usize {
+fn clause_end(text: &str, sw: &Words, trigger: usize, to: usize, lexicon: &Lexicon, mentions: &[Mention]) -> usize {
     let mut end = to;
     let mut from = trigger;
     let mut commas = Vec::new();
@@ -827,12 +961,15 @@ fn clause_end(
         let sep = text[at..].chars().next().map_or(1, char::len_utf8);
         let rest = text[at + sep..to].trim_start();
         let rest_at = to - rest.len();
-        let lower = rest.to_lowercase();
+        let named_next = || {
+            let first = mentions.partition_point(|m| m.start < rest_at);
+            mentions[first..].iter().take_while(|m| m.start == rest_at).any(|m| !matches!(m.entity, Entity::Place(_)))
+        };
         let goes_on = text[at..].starts_with(',')
-            && (mentions.iter().any(|m| m.start == rest_at && !matches!(m.entity, Entity::Place(_)))
+            && (named_next()
                 || ["and ", "with ", "including ", "as well as ", "alongside ", "joined by "]
                     .iter()
-                    .any(|w| lower.starts_with(w)));
+                    .any(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w))));
         if !goes_on {
             end = at;
             break;
@@ -840,29 +977,26 @@ fn clause_end(
         commas.push(at);
         from = at + sep;
     }
-    let lo = sw.partition_point(|w| w.0 < trigger);
-    let after = &sw[lo..sw.partition_point(|w| w.1 <= end).max(lo)];
-    for kind in [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter] {
-        for phrase in lexicon.phrases(kind) {
-            if let Some(i) = contains_phrase(after, phrase) {
-                // "talks as premier with Biden": "as" before an office
-                // goes on.
-                if phrase == ["as"]
-                    && after.get(i + 1).is_some_and(|w| {
-                        matches!(
-                            w.2.as_str(),
-                            "premier" | "president" | "prime" | "minister" | "leader" | "chancellor" | "head"
-                        )
-                    })
-                {
-                    continue;
-                }
-                // A boundary after a comma we read past: cut at that comma
-                // (", Japan's Defense Ministry said").
-                let cut = commas.iter().rev().find(|&&c| c < after[i].0).copied().unwrap_or(after[i].0);
-                end = end.min(cut);
-            }
-        }
+    let lo = sw.list.partition_point(|w| w.start < trigger);
+    let after = lo..sw.list.partition_point(|w| w.end <= end).max(lo);
+    let found = || {
+        [ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter]
+            .into_iter()
+            .flat_map(|kind| sw.found(kind, after.clone()))
+    };
+    // "talks as premier with Biden": "as" before an office goes on; when
+    // the first "as" does, none ends the clause.
+    let is_as = |p: &PhraseAt| p.first == p.last && lexicon.is(&sw.list[p.first], &["as"]);
+    let as_office = found()
+        .filter(|p| is_as(p))
+        .map(|p| p.first)
+        .min()
+        .is_some_and(|i| after.contains(&(i + 1)) && lexicon.is(&sw.list[i + 1], OFFICE_WORDS));
+    if let Some(i) = found().filter(|p| !(as_office && is_as(p))).map(|p| p.first).min() {
+        // A boundary after a comma we read past: cut at that comma
+        // (", Japan's Defense Ministry said").
+        let at = sw.list[i].start;
+        end = end.min(commas.iter().rev().find(|&&c| c < at).copied().unwrap_or(at));
     }
     end
 }
@@ -876,22 +1010,20 @@ fn continuation(
     text: &str,
     g: &Gazetteer,
     found: &Found,
-    lexicon: &Lexicon,
     mentions: &[Mention],
     timexes: &[Timex],
     sentence: &Sentence,
     next: &Sentence,
+    next_words: &Words,
     event: &mut Event,
 ) {
     let inside = |m: &&Mention| m.start >= next.start && m.end <= next.end;
     match event.kind {
         EventType::Meeting | EventType::Call => {
-            let w = words(text, next.start, next.end);
-            let Some(verb) = lexicon.phrases(ContextKind::Continuation).filter_map(|p| contains_phrase(&w, p)).min()
-            else {
+            let Some(verb) = next_words.first(&[ContextKind::Continuation], 0..next_words.list.len()) else {
                 return;
             };
-            let until = w[verb].0;
+            let until = next_words.list[verb].start;
             let mut took_part = false;
             for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
                 took_part |= take_part(event, m.entity, g, found);
@@ -920,28 +1052,12 @@ fn continuation(
 
 /// Whether the words before a trigger noun point at a known event: "the
 /// talks", "Li's visit", "the two-day meeting", "this year's first drill".
-fn definite(before: &[(usize, usize, String)]) -> bool {
+fn definite(lexicon: &Lexicon, before: &[Word]) -> bool {
     for w in before.iter().rev().take(3) {
-        let w = w.2.as_str();
-        if matches!(w, "the" | "this" | "that" | "these" | "those" | "their" | "his" | "her" | "its")
-            || w.ends_with("'s")
-        {
+        if w.possessive || lexicon.is(w, DETERMINERS) {
             return true;
         }
-        let modifier = w.contains('-')
-            || matches!(
-                w,
-                "first"
-                    | "second"
-                    | "third"
-                    | "last"
-                    | "annual"
-                    | "opening"
-                    | "closing"
-                    | "latest"
-                    | "same"
-                    | "previous"
-            );
+        let modifier = w.hyphenated || lexicon.is(w, EVENT_MODIFIERS);
         if !modifier {
             return false;
         }
@@ -1017,21 +1133,19 @@ fn attendance(
     text: &str,
     g: &Gazetteer,
     found: &Found,
-    lexicon: &Lexicon,
     mentions: &[Mention],
     timexes: &[Timex],
     dates: &[Option<DateValue>],
     sentence: &Sentence,
-    words: &[(usize, usize, String)],
+    words: &Words,
     drafts: &mut [Draft],
 ) -> bool {
-    let Some(at) = lexicon.phrases(ContextKind::Attendance).filter_map(|p| contains_phrase(words, p)).min() else {
+    let Some(at) = words.first(&[ContextKind::Attendance], 0..words.list.len()) else {
         return false;
     };
-    let before = &words[..at];
     let denied = [ContextKind::Negated, ContextKind::Hypothetical, ContextKind::Planned]
         .into_iter()
-        .any(|k| lexicon.phrases(k).any(|p| contains_phrase(before, p).is_some()));
+        .any(|k| words.has(k, 0..at));
     if denied {
         return false;
     }

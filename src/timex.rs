@@ -9,6 +9,7 @@
 //! which the calendar ones convert to an event's [`DateValue`]. Nothing here
 //! reads the clock.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -680,6 +681,22 @@ fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>
 struct Rule {
     name: &'static str,
     regex: Regex,
+    /// Its named groups and their indices: looked up among these few
+    /// rather than by hashing each name.
+    groups: Vec<(String, usize)>,
+}
+
+/// A rule's match and its named groups.
+struct Groups<'h, 'r> {
+    caps: regex::Captures<'h>,
+    names: &'r [(String, usize)],
+}
+
+impl<'h> Groups<'h, '_> {
+    /// The text of a named group, if it took part in the match.
+    fn name(&self, name: &str) -> Option<regex::Match<'h>> {
+        self.names.iter().find(|(n, _)| n == name).and_then(|&(_, i)| self.caps.get(i))
+    }
 }
 
 /// The compiled rules and vocabularies of `resources/dates/`.
@@ -811,7 +828,8 @@ impl Tagger {
         for row in &table.rows {
             let pattern = format!(r"\b(?:{})\b", expand(row.cells[1])?);
             let regex = Regex::new(&pattern).map_err(|e| file.invalid(row.line, e.to_string()))?;
-            rules.push(Rule { name: row.cells[0], regex });
+            let groups = regex.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect();
+            rules.push(Rule { name: row.cells[0], regex, groups });
         }
         let months = number_table(resources::MONTHS)?;
         let weekdays = number_table(resources::WEEKDAYS)?
@@ -898,7 +916,7 @@ impl Tagger {
             if age || (glued && text[start..].starts_with(|c: char| c.is_ascii_digit())) {
                 continue;
             }
-            if let Some(value) = self.value(&caps) {
+            if let Some(value) = self.value(&Groups { caps, names: &self.rules[i].groups }) {
                 covered = end;
                 let direction = self.direction(text, start, &out);
                 out.push(Timex { start, end, value, direction, rule: self.rules[i].name });
@@ -908,7 +926,7 @@ impl Tagger {
         out
     }
 
-    fn value(&self, caps: &regex::Captures<'_>) -> Option<Underspecified> {
+    fn value(&self, caps: &Groups<'_, '_>) -> Option<Underspecified> {
         let text = |name: &str| caps.name(name).map(|m| m.as_str());
         let lower = |name: &str| text(name).map(str::to_lowercase);
         let num = |name: &str| text(name).and_then(|m| m.parse::<i64>().ok());
@@ -1097,23 +1115,23 @@ impl Tagger {
         let from = start.saturating_sub(400);
         let from = (from..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
         let before = &text[from..start];
-        let paragraph = before.rsplit("\n").next().unwrap_or(before);
+        let paragraph = before.rsplit('\n').next().unwrap_or(before);
         let in_expression = |w: &str| {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
             found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
         };
-        let mut words: Vec<String> = paragraph
+        let mut words: Vec<Cow<'_, str>> = paragraph
             .split_whitespace()
             .rev()
             .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
             .take(12)
-            .map(|w| if in_expression(w) { String::new() } else { w.to_lowercase() })
+            .map(|w| if in_expression(w) { Cow::Borrowed("") } else { lower_case(w) })
             .collect();
         words.reverse();
         let mut best: Option<(usize, Direction)> = None;
         for (phrase, dir) in &self.tense {
             let n = phrase.len();
-            if let Some(i) = words.windows(n).rposition(|w| w == phrase.as_slice()) {
+            if let Some(i) = words.windows(n).rposition(|w| w.iter().zip(phrase).all(|(w, p)| w == p)) {
                 let distance = words.len() - (i + n);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, *dir));
@@ -1121,6 +1139,15 @@ impl Tagger {
             }
         }
         best.map_or(Direction::Unmarked, |(_, d)| d)
+    }
+}
+
+/// A word in lower case, copied only when that changes it.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
