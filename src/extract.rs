@@ -1070,16 +1070,19 @@ fn definite(lexicon: &Lexicon, before: &[Word]) -> bool {
 /// Admiral Gorshkov docked in Cape Town").
 fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut ships: Vec<(&str, Entity)> = Vec::new();
+    let vessels: Vec<String> = lexicon.phrases(ContextKind::Vessel).map(|p| p.join(" ")).collect();
     for m in mentions.iter().filter(|m| matches!(m.entity, Entity::Country(_))) {
         let rest = &text[m.end..];
-        let lower = rest.trim_start().to_lowercase();
-        let Some(kind) = lexicon
-            .phrases(ContextKind::Vessel)
-            .filter(|p| {
-                let phrase = p.join(" ");
-                lower.starts_with(&phrase) && lower[phrase.len()..].starts_with(' ')
+        // The vessel words are ASCII: compared byte by byte, ignoring case,
+        // so that offsets stay those of the text.
+        let head = rest.trim_start().as_bytes();
+        let Some(kind) = vessels
+            .iter()
+            .filter(|phrase| {
+                let n = phrase.len();
+                head.len() > n && head[..n].eq_ignore_ascii_case(phrase.as_bytes()) && head[n] == b' '
             })
-            .map(|p| p.join(" ").len())
+            .map(|phrase| phrase.len())
             .max()
         else {
             continue;
