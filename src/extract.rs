@@ -98,6 +98,10 @@ pub struct Lexicon {
     /// For each word number, the phrases (indices into `phrases`) that
     /// start with it.
     starting: Vec<Vec<usize>>,
+    /// The vessel phrases as text ("aircraft carrier"), as [`ship_names`]
+    /// reads them after a country, and the length of the longest.
+    vessels: Vec<String>,
+    longest_vessel: usize,
 }
 
 /// A word's number in the lexicon's vocabulary.
@@ -210,7 +214,19 @@ impl Lexicon {
         for (kind, phrase) in context {
             by_kind[kind as usize].push(phrase);
         }
-        Ok(Lexicon { triggers, lower, automaton, context: by_kind, vocabulary, phrases, starting })
+        let vessels: Vec<String> = by_kind[ContextKind::Vessel as usize].iter().map(|p| p.join(" ")).collect();
+        let longest_vessel = vessels.iter().map(String::len).max().unwrap_or(0);
+        Ok(Lexicon {
+            triggers,
+            lower,
+            automaton,
+            context: by_kind,
+            vocabulary,
+            phrases,
+            starting,
+            vessels,
+            longest_vessel,
+        })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
@@ -1072,19 +1088,26 @@ fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut ships: Vec<(&str, Entity)> = Vec::new();
     for m in mentions.iter().filter(|m| matches!(m.entity, Entity::Country(_))) {
         let rest = &text[m.end..];
-        let lower = rest.trim_start().to_lowercase();
+        let after = rest.trim_start();
+        // Only its start can hold a vessel phrase and the space after it:
+        // lower-cased up to a space past the longest phrase, it reads as it
+        // would lower-cased whole (a final sigma ends before a space too).
+        let head = after
+            .char_indices()
+            .skip(lexicon.longest_vessel + 1)
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(after, |(i, _)| &after[..i]);
+        let lower = head.to_lowercase();
         let Some(kind) = lexicon
-            .phrases(ContextKind::Vessel)
-            .filter(|p| {
-                let phrase = p.join(" ");
-                lower.starts_with(&phrase) && lower[phrase.len()..].starts_with(' ')
-            })
-            .map(|p| p.join(" ").len())
+            .vessels
+            .iter()
+            .filter(|p| lower.starts_with(p.as_str()) && lower[p.len()..].starts_with(' '))
+            .map(String::len)
             .max()
         else {
             continue;
         };
-        let at = rest.len() - rest.trim_start().len() + kind;
+        let at = rest.len() - after.len() + kind;
         let name_start = m.end + at + (rest[at..].len() - rest[at..].trim_start().len());
         let name: Vec<&str> = text[name_start..]
             .split(' ')
