@@ -248,8 +248,6 @@ struct Word {
     id: Option<WordId>,
     /// It ends in `'s`.
     possessive: bool,
-    /// It holds a hyphen ("two-day").
-    hyphenated: bool,
 }
 
 /// A context phrase found in a sentence: its kind and first and last words.
@@ -360,7 +358,6 @@ fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: 
         end,
         id: lexicon.vocabulary.get(w).copied(),
         possessive: w.ends_with("'s"),
-        hyphenated: w.contains('-'),
     };
     if let Some(stem) = lower.strip_suffix("n't") {
         list.push(word(s, e - 3, stem));
@@ -701,7 +698,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let next_words = words_of(si + 1);
                 continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
-            let definite = definite(lexicon, &sentence_words.list[before_words.clone()]);
+            let definite = definite(text, lexicon, &sentence_words.list[before_words.clone()]);
             // "Li and Shoigu attended the meeting": the people of a passing
             // mention take part in the gathering it refers to.
             let attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
@@ -1068,12 +1065,14 @@ fn continuation(
 
 /// Whether the words before a trigger noun point at a known event: "the
 /// talks", "Li's visit", "the two-day meeting", "this year's first drill".
-fn definite(lexicon: &Lexicon, before: &[Word]) -> bool {
+fn definite(text: &str, lexicon: &Lexicon, before: &[Word]) -> bool {
     for w in before.iter().rev().take(3) {
         if w.possessive || lexicon.is(w, DETERMINERS) {
             return true;
         }
-        let modifier = w.hyphenated || lexicon.is(w, EVENT_MODIFIERS);
+        // Read as bytes: the stem of "we’ll" ends inside its apostrophe.
+        let hyphenated = text.as_bytes()[w.start..w.end].contains(&b'-');
+        let modifier = hyphenated || lexicon.is(w, EVENT_MODIFIERS);
         if !modifier {
             return false;
         }
