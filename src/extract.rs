@@ -1218,13 +1218,11 @@ fn attendance(
 fn relative_clauses(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let span = &text[from..to];
     let mut out = Vec::new();
-    for marker in [", who ", ", which ", ", whose "] {
-        let mut at = 0;
-        while let Some(i) = span[at..].find(marker) {
-            let start = at + i + 1;
+    for (comma, _) in span.match_indices(',') {
+        let start = comma + 1;
+        if [" who ", " which ", " whose "].iter().any(|m| span[start..].starts_with(m)) {
             let j = span[start..].find(',').unwrap_or(span.len() - start);
             out.push((from + start, from + start + j));
-            at = start;
         }
     }
     out
