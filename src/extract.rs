@@ -98,6 +98,9 @@ pub struct Lexicon {
     /// For each word number, the phrases (indices into `phrases`) that
     /// start with it.
     starting: Vec<Vec<usize>>,
+    /// The vessel phrases as text ("aircraft carrier"), as [`ship_names`]
+    /// reads them after a country.
+    vessels: Vec<String>,
 }
 
 /// A word's number in the lexicon's vocabulary.
@@ -210,7 +213,8 @@ impl Lexicon {
         for (kind, phrase) in context {
             by_kind[kind as usize].push(phrase);
         }
-        Ok(Lexicon { triggers, lower, automaton, context: by_kind, vocabulary, phrases, starting })
+        let vessels: Vec<String> = by_kind[ContextKind::Vessel as usize].iter().map(|p| p.join(" ")).collect();
+        Ok(Lexicon { triggers, lower, automaton, context: by_kind, vocabulary, phrases, starting, vessels })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
@@ -232,8 +236,6 @@ struct Word {
     id: Option<WordId>,
     /// It ends in `'s`.
     possessive: bool,
-    /// It holds a hyphen ("two-day").
-    hyphenated: bool,
 }
 
 /// A context phrase found in a sentence: its kind and first and last words.
@@ -344,7 +346,6 @@ fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: 
         end,
         id: lexicon.vocabulary.get(w).copied(),
         possessive: w.ends_with("'s"),
-        hyphenated: w.contains('-'),
     };
     if let Some(stem) = lower.strip_suffix("n't") {
         list.push(word(s, e - 3, stem));
@@ -685,7 +686,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let next_words = words_of(si + 1);
                 continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
-            let definite = definite(lexicon, &sentence_words.list[before_words.clone()]);
+            let definite = definite(text, lexicon, &sentence_words.list[before_words.clone()]);
             // "Li and Shoigu attended the meeting": the people of a passing
             // mention take part in the gathering it refers to.
             let attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
@@ -1052,12 +1053,14 @@ fn continuation(
 
 /// Whether the words before a trigger noun point at a known event: "the
 /// talks", "Li's visit", "the two-day meeting", "this year's first drill".
-fn definite(lexicon: &Lexicon, before: &[Word]) -> bool {
+fn definite(text: &str, lexicon: &Lexicon, before: &[Word]) -> bool {
     for w in before.iter().rev().take(3) {
         if w.possessive || lexicon.is(w, DETERMINERS) {
             return true;
         }
-        let modifier = w.hyphenated || lexicon.is(w, EVENT_MODIFIERS);
+        // Read as bytes: the stem of "we’ll" ends inside its apostrophe.
+        let hyphenated = text.as_bytes()[w.start..w.end].contains(&b'-');
+        let modifier = hyphenated || lexicon.is(w, EVENT_MODIFIERS);
         if !modifier {
             return false;
         }
@@ -1070,24 +1073,25 @@ fn definite(lexicon: &Lexicon, before: &[Word]) -> bool {
 /// Admiral Gorshkov docked in Cape Town").
 fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut ships: Vec<(&str, Entity)> = Vec::new();
-    let vessels: Vec<String> = lexicon.phrases(ContextKind::Vessel).map(|p| p.join(" ")).collect();
     for m in mentions.iter().filter(|m| matches!(m.entity, Entity::Country(_))) {
         let rest = &text[m.end..];
+        let after = rest.trim_start();
         // The vessel words are ASCII: compared byte by byte, ignoring case,
         // so that offsets stay those of the text.
-        let head = rest.trim_start().as_bytes();
-        let Some(kind) = vessels
+        let head = after.as_bytes();
+        let Some(kind) = lexicon
+            .vessels
             .iter()
             .filter(|phrase| {
                 let n = phrase.len();
                 head.len() > n && head[..n].eq_ignore_ascii_case(phrase.as_bytes()) && head[n] == b' '
             })
-            .map(|phrase| phrase.len())
+            .map(String::len)
             .max()
         else {
             continue;
         };
-        let at = rest.len() - rest.trim_start().len() + kind;
+        let at = rest.len() - after.len() + kind;
         let name_start = m.end + at + (rest[at..].len() - rest[at..].trim_start().len());
         let name: Vec<&str> = text[name_start..]
             .split(' ')
@@ -1199,13 +1203,11 @@ fn attendance(
 fn relative_clauses(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let span = &text[from..to];
     let mut out = Vec::new();
-    for marker in [", who ", ", which ", ", whose "] {
-        let mut at = 0;
-        while let Some(i) = span[at..].find(marker) {
-            let start = at + i + 1;
+    for (comma, _) in span.match_indices(',') {
+        let start = comma + 1;
+        if [" who ", " which ", " whose "].iter().any(|m| span[start..].starts_with(m)) {
             let j = span[start..].find(',').unwrap_or(span.len() - start);
             out.push((from + start, from + start + j));
-            at = start;
         }
     }
     out

@@ -114,6 +114,8 @@ pub struct Gazetteer {
     /// Places: display form and country code.
     pub places: Vec<Named>,
     pub people: Vec<Person>,
+    /// Each person's index in `people` by canonical name.
+    people_by_name: HashMap<&'static str, usize>,
     patterns: Vec<(String, Entity)>,
     automaton: AhoCorasick,
     /// Ship prefixes of `ship-prefixes.tsv` ("USS"), as one pattern, and
@@ -226,6 +228,7 @@ impl Gazetteer {
             forces,
             places,
             people,
+            people_by_name: by_name,
             patterns,
             automaton,
             ship_prefixes,
@@ -247,7 +250,7 @@ impl Gazetteer {
 
     /// A person by canonical name.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.name == name)
+        self.people_by_name.get(name).map(|&i| &self.people[i])
     }
 
     /// The country of a location as `location` writes it ("Moscow" → RUS).
