@@ -75,11 +75,13 @@ enum ContextKind {
     Ending,
     Attendance,
     PairOfStates,
+    Venue,
+    PlaceNoun,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::PairOfStates as usize + 1;
+    const COUNT: usize = ContextKind::PlaceNoun as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -185,6 +187,8 @@ impl Lexicon {
                 "ending" => ContextKind::Ending,
                 "attendance" => ContextKind::Attendance,
                 "pair-of-states" => ContextKind::PairOfStates,
+                "venue" => ContextKind::Venue,
+                "place-noun" => ContextKind::PlaceNoun,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -202,7 +206,12 @@ impl Lexicon {
         // word before a mention, not from a sentence's words.
         let phrases: Vec<(ContextKind, Vec<WordId>)> = context
             .iter()
-            .filter(|(kind, p)| !matches!(kind, ContextKind::Commentary | ContextKind::PlaceMarker) && !p.is_empty())
+            .filter(|(kind, p)| {
+                !matches!(
+                    kind,
+                    ContextKind::Commentary | ContextKind::PlaceMarker | ContextKind::Venue | ContextKind::PlaceNoun
+                ) && !p.is_empty()
+            })
             .map(|(kind, p)| (*kind, p.iter().map(|w| vocabulary[w]).collect()))
             .collect();
         let mut starting = vec![Vec::new(); vocabulary.len()];
@@ -1437,9 +1446,11 @@ fn participants(
             // "met on the sidelines of the BRICS summit": the gathering is
             // where they met, not who met.
             Entity::Organisation(_)
-                if !hosted && trigger.kind != EventType::Summit && followed_by(text, m.end, GATHERINGS) => {}
+                if !hosted
+                    && trigger.kind != EventType::Summit
+                    && followed_by(text, m.end, lexicon, ContextKind::Venue) => {}
             // "talks in the Russian city of Kazan": a place, not a party.
-            Entity::Country(_) if !hosted && followed_by(text, m.end, PLACE_NOUNS) => {}
+            Entity::Country(_) if !hosted && followed_by(text, m.end, lexicon, ContextKind::PlaceNoun) => {}
             e => {
                 if let Some(code) = g.code(e) {
                     add_country(&mut event.countries, code);
@@ -1490,18 +1501,12 @@ fn each_signatory(g: &Gazetteer, found: &Found, mentions: &[Mention], trigger: &
         .collect()
 }
 
-/// Words after an organisation that make it the venue of a meeting.
-const GATHERINGS: &[&str] = &["summit", "summits", "meeting", "forum", "conference", "gathering", "session"];
-
-/// Words after a country's adjective that make it a place.
-const PLACE_NOUNS: &[&str] =
-    &["city", "capital", "port", "town", "region", "province", "resort", "island", "islands", "coast", "territory"];
-
-/// Whether the word after `at` is one of `words` (case-insensitive).
-fn followed_by(text: &str, at: usize, words: &[&str]) -> bool {
+/// Whether the word after `at` is one of the one-word phrases of `kind`
+/// (case-insensitive).
+fn followed_by(text: &str, at: usize, lexicon: &Lexicon, kind: ContextKind) -> bool {
     let next = text[at..].split_whitespace().next().unwrap_or("");
     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    words.iter().any(|w| next.eq_ignore_ascii_case(w))
+    lexicon.phrases(kind).any(|p| p.len() == 1 && next.eq_ignore_ascii_case(&p[0]))
 }
 
 /// Adds the person a mention stands for, if it stands for one: a known
