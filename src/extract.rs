@@ -77,11 +77,12 @@ enum ContextKind {
     PairOfStates,
     Venue,
     PlaceNoun,
+    Origin,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::PlaceNoun as usize + 1;
+    const COUNT: usize = ContextKind::Origin as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -189,6 +190,7 @@ impl Lexicon {
                 "pair-of-states" => ContextKind::PairOfStates,
                 "venue" => ContextKind::Venue,
                 "place-noun" => ContextKind::PlaceNoun,
+                "origin" => ContextKind::Origin,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -209,7 +211,11 @@ impl Lexicon {
             .filter(|(kind, p)| {
                 !matches!(
                     kind,
-                    ContextKind::Commentary | ContextKind::PlaceMarker | ContextKind::Venue | ContextKind::PlaceNoun
+                    ContextKind::Commentary
+                        | ContextKind::PlaceMarker
+                        | ContextKind::Venue
+                        | ContextKind::PlaceNoun
+                        | ContextKind::Origin
                 ) && !p.is_empty()
             })
             .map(|(kind, p)| (*kind, p.iter().map(|w| vocabulary[w]).collect()))
@@ -592,6 +598,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     continue;
                 }
             }
+            // A ship that visits or arrives makes a port call.
+            let ported;
+            let trigger =
+                if trigger.kind == EventType::Visit && sentence_words.has(ContextKind::Vessel, before_words.clone()) {
+                    ported = Trigger { kind: EventType::PortCall, ..trigger.clone() };
+                    &ported
+                } else {
+                    trigger
+                };
             let mut draft = participants(text, gazetteer, &found, lexicon, &mentions, trigger, date);
             // "Putin and Tebboune signed a declaration after talks in the
             // Kremlin": a subordinate clause naming no one is about the main
@@ -643,10 +658,6 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 })
             {
                 draft.kind = EventType::Summit;
-            }
-            // A ship that visits or arrives makes a port call.
-            if draft.kind == EventType::Visit && sentence_words.has(ContextKind::Vessel, before_words.clone()) {
-                draft.kind = EventType::PortCall;
             }
             if trigger.flags.needs_place && draft.location.is_empty() {
                 continue;
@@ -786,8 +797,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         }
         // "Zelensky called the trip a sign of support": a definite undated
         // mention is the last such event, whoever speaks of it.
+        // A ship's visit is its port call ("called the visit a milestone").
         if target.is_none() && draft.mention_only && draft.definite && draft.event.date_inferred {
-            target = events.iter().rposition(|e| e.kind == draft.event.kind);
+            let kind = draft.event.kind;
+            target = events
+                .iter()
+                .rposition(|e| e.kind == kind || (kind == EventType::Visit && e.kind == EventType::PortCall));
         }
         if let Some(i) = target {
             durations[i] = durations[i].or(draft.lasts);
@@ -819,6 +834,26 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             e.date = span(e.date, Some(n), ends);
         }
     }
+    // "Li met Shoigu in Moscow": officials who meet their host in the
+    // host's country travelled there, so a meeting held abroad is also a
+    // visit (the spec's worked example) unless one is already read.
+    let mut trips = Vec::new();
+    for e in events.iter().filter(|e| e.kind == EventType::Meeting && e.status == Status::Occurred) {
+        let Some(host) = gazetteer.host_of(&e.location) else { continue };
+        // A meeting of an organisation's members is a gathering, not a trip.
+        let gathering = e.countries.iter().any(|c| gazetteer.organisations.iter().any(|o| o.code == c.as_str()));
+        let hosted = e.actors.iter().any(|a| a.country == host) || e.countries.iter().any(|c| c == host);
+        let visitors = e.actors.iter().any(|a| !a.country.is_empty() && a.country != host);
+        let read = events.iter().any(|v| {
+            matches!(v.kind, EventType::Visit | EventType::Summit)
+                && v.date.overlaps(&e.date)
+                && (v.location.is_empty() || v.location == e.location || v.kind == EventType::Summit)
+        });
+        if hosted && visitors && !read && !gathering {
+            trips.push(Event { kind: EventType::Visit, confidence: e.confidence * 0.8, ..e.clone() });
+        }
+    }
+    events.extend(trips);
     // A visit's actors are the visitors: the host (someone of the country
     // visited) takes part in the meeting, not in the trip.
     for e in &mut events {
@@ -1135,8 +1170,14 @@ fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
 const ATTENDANCE_REACH: usize = 3;
 
 /// The kinds of event people attend.
-const ATTENDED: [EventType; 5] =
-    [EventType::Summit, EventType::Meeting, EventType::Exercise, EventType::Patrol, EventType::Visit];
+const ATTENDED: [EventType; 6] = [
+    EventType::Summit,
+    EventType::Meeting,
+    EventType::Exercise,
+    EventType::Patrol,
+    EventType::Visit,
+    EventType::PortCall,
+];
 
 /// A sentence with no trigger that says who attended ("Leaders attending
 /// included ...", "Ramaphosa was joined by ...", "Guterres also addressed
@@ -1419,15 +1460,21 @@ fn participants(
         evidence: Vec::new(),
         confidence: 0.0,
     };
-    let hosted = matches!(trigger.kind, EventType::Visit | EventType::PortCall | EventType::Exercise);
+    let hosted = matches!(trigger.kind, EventType::Visit | EventType::Exercise);
     let in_window = |m: &&Mention| {
         (m.start >= trigger.before.0 && m.end <= trigger.before.1)
             || (m.start >= trigger.after.0 && m.end <= trigger.after.1)
     };
     for m in mentions.iter().filter(in_window) {
         let marker = text[..m.start].split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
-        let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_))
-            && lexicon.phrases(ContextKind::PlaceMarker).any(|p| p.len() == 1 && p[0] == marker);
+        let is = |kind| lexicon.phrases(kind).any(|p| p.len() == 1 && p[0] == marker);
+        let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_)) && is(ContextKind::PlaceMarker);
+        // "docked in Vietnam", "has visited Norway": a port call's host is
+        // a party only through its own people or forces.
+        let port_host = trigger.kind == EventType::PortCall
+            && matches!(m.entity, Entity::Country(_))
+            && is(ContextKind::PlaceMarker)
+            && !is(ContextKind::Origin);
         match m.entity {
             Entity::Person(_) | Entity::Learned(_) | Entity::Office(_) => {
                 take_part(&mut event, m.entity, g, found);
@@ -1443,6 +1490,7 @@ fn participants(
                 }
             }
             Entity::Place(_) => {}
+            Entity::Country(_) if port_host => {}
             // "met on the sidelines of the BRICS summit": the gathering is
             // where they met, not who met.
             Entity::Organisation(_)

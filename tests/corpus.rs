@@ -42,14 +42,14 @@ fn the_scorer_counts_misses_extras_and_partly_right_events() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("a.txt"),
-        "Ministers meet\nPublished: Apr 19, 2023 12:10 AM\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday.\n",
+        "Ministers meet\nPublished: Apr 19, 2023 12:10 AM\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu on Tuesday.\n",
     )
     .unwrap();
     // Expected: the meeting with one actor missing, and a call that is not there.
     std::fs::write(
         dir.path().join("a.expected.json"),
         r#"[{"type": "meeting", "date": "2023-04-18", "status": "occurred", "countries": ["CHN", "RUS"],
-             "actors": [{"name": "Sergei Shoigu", "country": "RUS", "role": "Defense Minister"}], "location": "Moscow"},
+             "actors": [{"name": "Sergei Shoigu", "country": "RUS", "role": "Defense Minister"}], "location": ""},
             {"type": "call", "date": "2023-04-17", "status": "occurred", "countries": ["CHN", "RUS"], "actors": [], "location": ""}]"#,
     )
     .unwrap();

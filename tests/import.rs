@@ -73,7 +73,7 @@ fn setting_a_missing_publication_date_resolves_the_articles_events() {
     let path = dir.path().join("undated.txt");
     std::fs::write(
         &path,
-        "Ministers meet\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow on Tuesday.\n",
+        "Ministers meet\nRussian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu on Tuesday.\n",
     )
     .unwrap();
     let store = Mutex::new(Store::open_in_memory().unwrap());
