@@ -80,7 +80,7 @@ impl Offices {
         let words: Vec<String> =
             resources::OFFICE_WORDS.table()?.rows.iter().map(|r| regex::escape(r.cells[0])).collect();
         let pattern = format!(
-            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>[^,.;()]{{0,60}}?\b(?:{})\b[^,.;()]{{0,60}})",
+            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b(?:{})\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
             words.join("|")
         );
         let appositive = regex::Regex::new(&pattern).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
@@ -228,19 +228,38 @@ impl Offices {
             if taken {
                 continue;
             }
+            // "commander of the U.S. Navy's 7th Fleet": a force gives its state.
             let country =
                 mentions.iter().find(|m| m.start >= role.start() && m.end <= role.end()).and_then(|m| match m.entity {
-                    Entity::Country(_) | Entity::Organisation(_) => g.code(m.entity),
+                    Entity::Country(_) | Entity::Organisation(_) | Entity::Force(_) => g.code(m.entity),
                     _ => None,
                 });
-            let Some(country) = country else { continue };
+            // A rank is not part of the name ("Vice Adm. Phillip Sawyer").
+            let mut start = name.start();
+            while let Some(rank) = self.ranks.iter().find(|r| {
+                text[start..name.end()].starts_with(**r) && text[start + r.len()..name.end()].starts_with(' ')
+            }) {
+                start += rank.len() + 1;
+            }
+            if !text[start..name.end()].contains(' ') {
+                continue;
+            }
+            // An officer whose role names no state ("Rear Adm. Michael
+            // Donnelly, commander of Carrier Strike Group 5") is still a
+            // person; anyone else needs one.
+            let ranked = start > name.start();
+            let country = match country {
+                Some(c) => c,
+                None if ranked => "",
+                None => continue,
+            };
             let i = found.learned.len();
             found.learned.push(Learned {
-                name: name.as_str().to_string(),
+                name: text[start..name.end()].to_string(),
                 country: country.to_string(),
                 role: role.as_str().trim().to_string(),
             });
-            found.mentions.push(Mention { start: name.start(), end: name.end(), entity: Entity::Learned(i) });
+            found.mentions.push(Mention { start, end: name.end(), entity: Entity::Learned(i) });
         }
         // A learned person's surname alone refers back to them ("Tuya said").
         for (i, l) in found.learned.clone().iter().enumerate() {
@@ -327,6 +346,21 @@ mod tests {
     fn a_known_person_after_a_title_is_left_to_the_gazetteer() {
         let date = NaiveDate::from_ymd_opt(2023, 4, 18).unwrap();
         assert_eq!(first_actor("Russian Defense Minister Sergei Shoigu met him.", date), None);
+    }
+
+    #[test]
+    fn an_officer_in_apposition_is_learned_without_the_rank() {
+        let date = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap();
+        let sawyer =
+            first_actor("Vice Adm. Phillip Sawyer, commander of the U.S. Navy's 7th Fleet, greeted them.", date);
+        assert_eq!(
+            sawyer.map(|a| (a.name, a.country)),
+            Some(("Phillip Sawyer".to_string(), "USA".to_string())),
+            "the force gives the state; the rank is not part of the name"
+        );
+        let donnelly = first_actor("Rear Adm. Michael Donnelly, commander of Carrier Strike Group 5, said.", date);
+        assert_eq!(donnelly.map(|a| (a.name, a.country)), Some(("Michael Donnelly".to_string(), String::new())));
+        assert_eq!(first_actor("Michael Donnelly, director of the institute, said.", date), None, "no rank, no state");
     }
 
     #[test]

@@ -709,8 +709,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let definite = definite(text, lexicon, &sentence_words.list[before_words.clone()]);
             // "Li and Shoigu attended the meeting": the people of a passing
             // mention take part in the gathering it refers to.
-            let attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
+            let mut attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
                 && sentence_words.has(ContextKind::Attendance, last_words(4));
+            // "Navies from 32 countries are taking part, among them Ghana
+            // ..., whose command organises the annual drill": a sentence
+            // that says who takes part in a gathering or drill it only
+            // refers to brings them all.
+            if !attends && mention_only && !opinion && ATTENDED.contains(&draft.kind) && says_attended(sentence_words) {
+                let inside: Vec<&Mention> =
+                    mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
+                attends = attend(&mut draft, &inside, gazetteer, &found);
+            }
             let lasts = duration(sentence, &timexes).map(|n| (n, ends));
             // "Meloni and Trudeau each signed an agreement with Zelensky",
             // "agreements that Germany and France signed with Ukraine": one
@@ -1166,6 +1175,34 @@ fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.start);
 }
 
+/// Whether a sentence says someone attended ("Leaders attending included
+/// ..."), and does not deny it ("would not attend").
+fn says_attended(words: &Words) -> bool {
+    let Some(at) = words.first(&[ContextKind::Attendance], 0..words.list.len()) else {
+        return false;
+    };
+    ![ContextKind::Negated, ContextKind::Hypothetical, ContextKind::Planned].into_iter().any(|k| words.has(k, 0..at))
+}
+
+/// Adds the people of `inside` who take part to `e`, and for gatherings and
+/// drills its states, forces and organisations too. Returns whether any did.
+fn attend(e: &mut Event, inside: &[&Mention], g: &Gazetteer, found: &Found) -> bool {
+    let gathering = e.kind != EventType::Visit;
+    let mut took_part = false;
+    for m in inside {
+        if take_part(e, m.entity, g, found) {
+            took_part = true;
+        } else if gathering
+            && matches!(m.entity, Entity::Country(_) | Entity::Force(_) | Entity::Organisation(_))
+            && let Some(code) = g.code(m.entity)
+        {
+            add_country(&mut e.countries, code);
+            took_part = true;
+        }
+    }
+    took_part
+}
+
 /// How many sentences after an event's a sentence may say who attended it.
 const ATTENDANCE_REACH: usize = 3;
 
@@ -1197,13 +1234,7 @@ fn attendance(
     words: &Words,
     drafts: &mut [Draft],
 ) -> bool {
-    let Some(at) = words.first(&[ContextKind::Attendance], 0..words.list.len()) else {
-        return false;
-    };
-    let denied = [ContextKind::Negated, ContextKind::Hypothetical, ContextKind::Planned]
-        .into_iter()
-        .any(|k| words.has(k, 0..at));
-    if denied {
+    if !says_attended(words) {
         return false;
     }
     let own: Vec<DateValue> = timexes
@@ -1218,24 +1249,11 @@ fn attendance(
     // Those attending a summit attend it, not the talks beside it.
     let summit = drafts.iter().any(|d| d.event.kind == EventType::Summit);
     for d in drafts.iter_mut().filter(|d| !summit || d.event.kind == EventType::Summit) {
-        let mut took_part = false;
         let e = &mut d.event;
         if !e.date_inferred && own.iter().any(|o| !o.overlaps(&e.date)) {
             continue;
         }
-        let gathering = e.kind != EventType::Visit;
-        for m in &inside {
-            if take_part(e, m.entity, g, found) {
-                took_part = true;
-            } else if gathering
-                && matches!(m.entity, Entity::Country(_) | Entity::Force(_) | Entity::Organisation(_))
-                && let Some(code) = g.code(m.entity)
-            {
-                add_country(&mut e.countries, code);
-                took_part = true;
-            }
-        }
-        if took_part {
+        if attend(e, &inside, g, found) {
             let ev = evidence(text, sentence);
             if !e.evidence.contains(&ev) {
                 e.evidence.push(ev);
