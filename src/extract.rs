@@ -78,11 +78,12 @@ enum ContextKind {
     Venue,
     PlaceNoun,
     Origin,
+    Announced,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Origin as usize + 1;
+    const COUNT: usize = ContextKind::Announced as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -191,6 +192,7 @@ impl Lexicon {
                 "venue" => ContextKind::Venue,
                 "place-noun" => ContextKind::PlaceNoun,
                 "origin" => ContextKind::Origin,
+                "announced" => ContextKind::Announced,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -524,7 +526,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // Only for diagnostics: counting code points is linear in the text.
             let at = || text::char_offset(text, trigger.start);
             let phrase = &text[trigger.start..trigger.end];
-            if trigger.flags.weak && triggers.iter().any(|t| !t.flags.weak && t.kind != trigger.kind) {
+            if trigger.flags.weak
+                && triggers.iter().any(|t| !t.flags.weak && !t.flags.needs_place && t.kind != trigger.kind)
+            {
                 continue;
             }
             let before_words = sentence_words.within(trigger.before.0, trigger.start);
@@ -561,10 +565,22 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let k = sentence_words.list.partition_point(|w| w.start < pos);
                 sentence_words.has(ContextKind::Planned, 0..k)
             };
-            let own_date =
+            // "The patrol was announced on Saturday": the date is the
+            // announcement's, and the patrol one read elsewhere.
+            let after_words = sentence_words.within(trigger.end, trigger.after.1);
+            let announced = trigger.flags.noun
+                && sentence_words
+                    .has(ContextKind::Announced, after_words.start..(after_words.start + 3).min(after_words.end));
+            let own_date = if announced {
+                None
+            } else {
                 trigger_date(text, &timexes, &dates, sentence, trigger, reference, direction, &future_before)
-                    .map(|d| lasting(text, d, trigger, sentence, &timexes, &dates, ends));
-            if trigger.flags.plural && own_date.is_none() {
+                    .map(|d| lasting(text, d, trigger, sentence, &timexes, &dates, ends))
+            };
+            // "opened the patrols at a ceremony": several occurrences named
+            // definitely refer back to ones read already, and make none.
+            let definite = definite(text, lexicon, &sentence_words.list[before_words.clone()]);
+            if trigger.flags.plural && own_date.is_none() && !definite {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: several occurrences without a date, not recorded"),
@@ -666,8 +682,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             if draft.actors.is_empty() {
                 let window = sentence_words.within(trigger.before.0, trigger.after.1);
                 if sentence_words.has(ContextKind::Pair, window)
-                    && let Some(pair) =
-                        in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.actors.len() >= 2)
+                    && let Some(pair) = in_sentence
+                        .iter()
+                        .rev()
+                        .chain(drafts.iter().rev())
+                        .find(|d| d.event.actors.len() >= 2 && (d.standalone || !d.mention_only))
                 {
                     draft.actors = pair.event.actors.clone();
                     for c in &pair.event.countries {
@@ -676,12 +695,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 }
             }
             // "The two countries flew their first joint patrol in 2019": the
-            // states of the last event that had two or more.
-            if draft.actors.is_empty() && draft.countries.is_empty() {
+            // states of the last event that had two or more. A place's state
+            // is not one named ("the three navies exercised off Cape Town").
+            let only_place = draft.countries.iter().all(|c| gazetteer.host_of(&draft.location) == Some(c.as_str()));
+            if draft.actors.is_empty() && only_place {
                 let window = sentence_words.within(trigger.before.0, trigger.after.1);
                 if sentence_words.has(ContextKind::PairOfStates, window)
-                    && let Some(pair) =
-                        in_sentence.iter().rev().chain(drafts.iter().rev()).find(|d| d.event.countries.len() >= 2)
+                    && let Some(pair) = in_sentence
+                        .iter()
+                        .rev()
+                        .chain(drafts.iter().rev())
+                        .find(|d| d.event.countries.len() >= 2 && (d.standalone || !d.mention_only))
                 {
                     for c in &pair.event.countries {
                         add_country(&mut draft.countries, c);
@@ -706,7 +730,6 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let next_words = words_of(si + 1);
                 continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
-            let definite = definite(text, lexicon, &sentence_words.list[before_words.clone()]);
             // "Li and Shoigu attended the meeting": the people of a passing
             // mention take part in the gathering it refers to.
             let mut attends = matches!(trigger.kind, EventType::Meeting | EventType::Summit)
@@ -740,7 +763,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let new = Draft {
                     event,
                     mention_only,
-                    standalone: !opinion && !trigger.subordinate,
+                    standalone: !opinion && !trigger.subordinate && !(trigger.flags.plural && date_inferred),
                     definite,
                     attends,
                     lasts,
