@@ -1325,7 +1325,7 @@ fn trigger_date(
     // runs from May 31 to June 2"), dates it.
     aside.retain(|&(s, e)| {
         let own = s <= trigger.start && trigger.start < e;
-        let about_it = s >= trigger.end && text[trigger.end..s].trim() == ",";
+        let about_it = s >= trigger.end && matches!(text[trigger.end..s].trim(), "," | "");
         !own && !about_it
     });
     // A date inside one may run past its comma ("on Monday, Oct. 4, 2021,").
@@ -1394,7 +1394,15 @@ fn trigger_date(
         });
         (temporal && !measured).then(|| nearest(sentence.start, trigger.before.0)).flatten()
     };
-    nearest(trigger.before.0, trigger.after.1).or_else(|| {
+    // "the G7 summit that Kishida will host from May 19 to 21": a clause
+    // that follows the noun is about it.
+    let after = if trigger.flags.noun && [" that ", " which "].iter().any(|m| text[trigger.end..].starts_with(m)) {
+        let rest = &text[trigger.end..sentence.end];
+        trigger.after.1.max(trigger.end + rest.find(',').unwrap_or(rest.len()))
+    } else {
+        trigger.after.1
+    };
+    nearest(trigger.before.0, after).or_else(|| {
         if trigger.subordinate {
             if let Some(d) = when() {
                 return Some(d);
