@@ -167,7 +167,8 @@ fn score_article(path: &Path, expected: &[Expected], got: &[Event], report: &mut
             wrong.push(format!("countries {:?} not {:?}", g.countries, e.countries));
         }
         let mut a: Vec<&str> = g.actors.iter().map(|a| a.name.as_str()).collect();
-        let mut b: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+        // An annotator's spelling of a listed person is that person.
+        let mut b: Vec<&str> = e.actors.iter().map(|a| canonical(&a.name)).collect();
         a.sort_unstable();
         b.sort_unstable();
         if a != b {
@@ -215,5 +216,18 @@ impl fmt::Display for Report {
         }
         row(f, "overall", &self.overall)?;
         write!(f, "{} articles", self.articles)
+    }
+}
+
+/// The canonical name of a person `people.tsv` lists under any spelling
+/// ("Stergomena Lawrence Tax" → "Stergomena Tax"); other names unchanged.
+fn canonical(name: &str) -> &str {
+    let g = crate::gazetteer::Gazetteer::shared();
+    match g.find(name).as_slice() {
+        [m] if m.start == 0 && m.end == name.len() => match m.entity {
+            crate::gazetteer::Entity::Person(i) => g.people[i].name,
+            _ => name,
+        },
+        _ => name,
     }
 }
