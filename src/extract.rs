@@ -650,9 +650,16 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     draft.location = location;
                 }
             }
-            // "He later spoke by phone with Zelensky": a sentence that opens
-            // with a pronoun is about whom the sentence before opened with.
-            if sentence_words.list.first().is_some_and(|w| lexicon.is(w, &["he", "she"]))
+            // "He later spoke by phone with Zelensky", "On Wednesday he met
+            // Mishustin": a sentence that opens with a pronoun is about whom
+            // the sentence before opened with.
+            let pronoun = sentence_words.list.iter().take(4).find(|w| lexicon.is(w, &["he", "she"]));
+            if let Some(pronoun) = pronoun
+                && !mentions.iter().any(|m| {
+                    m.start >= sentence.start
+                        && m.end <= pronoun.start
+                        && matches!(m.entity, Entity::Person(_) | Entity::Learned(_))
+                })
                 && trigger.before.0 == sentence.start
                 && si > 0
                 && let Some(previous) = layout.sentences.get(si - 1)
