@@ -89,8 +89,9 @@ impl ContextKind {
 /// The trigger lexicon and context words of `resources/events/`.
 pub struct Lexicon {
     triggers: Vec<(Option<EventType>, Flags)>,
-    /// Each trigger phrase in lower case, as [`gazetteer::accept`] takes it.
-    lower: Vec<String>,
+    /// Each trigger phrase as the file writes it, as [`gazetteer::accept`]
+    /// takes it: a capitalised one matches only capitalised text.
+    written: Vec<&'static str>,
     automaton: AhoCorasick,
     /// Context phrases, as words, by kind (`ContextKind as usize`).
     context: Vec<Vec<Vec<String>>>,
@@ -138,7 +139,7 @@ impl Lexicon {
         let file = resources::TRIGGERS;
         let mut triggers = Vec::new();
         let mut phrases = Vec::new();
-        let mut lower = Vec::new();
+        let mut written = Vec::new();
         for row in file.table()?.rows {
             let kind = match row.cells[0] {
                 "none" => None,
@@ -161,7 +162,7 @@ impl Lexicon {
             }
             triggers.push((kind, flags));
             phrases.push(row.cells[1]);
-            lower.push(row.cells[1].to_lowercase());
+            written.push(row.cells[1]);
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -231,7 +232,7 @@ impl Lexicon {
             by_kind[kind as usize].push(phrase);
         }
         let vessels: Vec<String> = by_kind[ContextKind::Vessel as usize].iter().map(|p| p.join(" ")).collect();
-        Ok(Lexicon { triggers, lower, automaton, context: by_kind, vocabulary, phrases, starting, vessels })
+        Ok(Lexicon { triggers, written, automaton, context: by_kind, vocabulary, phrases, starting, vessels })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
@@ -745,7 +746,20 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // ..., whose command organises the annual drill": a sentence
             // that says who takes part in a gathering or drill it only
             // refers to brings them all.
-            if !attends && mention_only && !opinion && ATTENDED.contains(&draft.kind) && says_attended(sentence_words) {
+            // The phrase must be the trigger's own ("opened the exercise",
+            // "the exercise includes"); elsewhere in the sentence it is
+            // about the events before (below).
+            let after_words = sentence_words.within(trigger.end, sentence.end);
+            let adjacent = sentence_words.has(ContextKind::Attendance, last_words(3))
+                || sentence_words
+                    .has(ContextKind::Attendance, after_words.start..(after_words.start + 3).min(after_words.end));
+            if !attends
+                && mention_only
+                && !opinion
+                && adjacent
+                && ATTENDED.contains(&draft.kind)
+                && says_attended(sentence_words)
+            {
                 let inside: Vec<&Mention> =
                     mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
                 attends = attend(&mut draft, &inside, gazetteer, &found);
@@ -800,6 +814,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     add_country(&mut d.event.countries, c);
                 }
             }
+        }
+        // "Putin was accompanied by Shoigu as tanks took part in live-fire
+        // drills": a sentence of passing mentions may still say who
+        // attended the events before.
+        if !in_sentence.is_empty()
+            && in_sentence.iter().all(|d| d.mention_only && !d.attends)
+            && let Some((from, range)) = attended.clone()
+            && si - from <= ATTENDANCE_REACH
+            && attendance(
+                text,
+                gazetteer,
+                &found,
+                &mentions,
+                &timexes,
+                &dates,
+                sentence,
+                sentence_words,
+                &mut drafts[range.clone()],
+            )
+        {
+            attended = Some((si, range));
         }
         // "Macri opened the two-day summit": a passing mention of a summit
         // may be followed by who attended it, too.
@@ -955,7 +990,7 @@ fn find_triggers<'w>(
     let (mut counted, mut open, mut closed) = (0, 0, 0);
     for m in lexicon.automaton.find_iter(s) {
         let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-        if !gazetteer::accept(text, start, end, &lexicon.lower[m.pattern().as_usize()]) {
+        if !gazetteer::accept(text, start, end, lexicon.written[m.pattern().as_usize()]) {
             continue;
         }
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
