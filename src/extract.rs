@@ -126,8 +126,13 @@ const OFFICE_WORDS: &[&str] = &["premier", "president", "prime", "minister", "le
 const MEMBERS: &[&str] = &["ministers", "leaders", "heads"];
 
 /// Words the code itself asks about, besides those of the context phrases.
-const KNOWN_WORDS: &[&[&str]] =
-    &[&["to", "he", "she", "as", "for", "before", "after"], DETERMINERS, EVENT_MODIFIERS, OFFICE_WORDS, MEMBERS];
+const KNOWN_WORDS: &[&[&str]] = &[
+    &["to", "he", "she", "his", "her", "as", "for", "before", "after", "during"],
+    DETERMINERS,
+    EVENT_MODIFIERS,
+    OFFICE_WORDS,
+    MEMBERS,
+];
 
 impl Lexicon {
     pub fn shared() -> &'static Lexicon {
@@ -654,7 +659,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // "He later spoke by phone with Zelensky", "On Wednesday he met
             // Mishustin": a sentence that opens with a pronoun is about whom
             // the sentence before opened with.
-            let pronoun = sentence_words.list.iter().take(4).find(|w| lexicon.is(w, &["he", "she"]));
+            let pronoun = sentence_words.list.iter().take(4).find(|w| lexicon.is(w, &["he", "she", "his", "her"]));
             if let Some(pronoun) = pronoun
                 && !mentions.iter().any(|m| {
                     m.start >= sentence.start
@@ -669,6 +674,18 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                         && m.end <= previous.end
                         && matches!(m.entity, Entity::Person(_) | Entity::Learned(_))
                 })
+            {
+                take_part(&mut draft, subject.entity, gazetteer, &found);
+            }
+            // "During a visit to Hanoi in May 2016, President Obama
+            // announced ...": the main clause's subject made the visit.
+            if draft.actors.is_empty()
+                && trigger.flags.noun
+                && sentence_words.list.first().is_some_and(|w| lexicon.is(w, &["during"]))
+                && sentence_words.within(sentence.start, trigger.start).len() <= 3
+                && let Some(comma) = text[trigger.end..sentence.end].find(',').map(|i| trigger.end + i)
+                && let Some(subject) = mentions.iter().find(|m| m.start > comma && m.start < sentence.end)
+                && text[comma + 1..subject.start].split_whitespace().count() <= 2
             {
                 take_part(&mut draft, subject.entity, gazetteer, &found);
             }
