@@ -1041,15 +1041,22 @@ fn find_triggers<'w>(
         // "Trump said he had held a call with Putin": when a pronoun is the
         // subject, the one it stands for is earlier in the sentence.
         if sw.list.iter().find(|w| w.start >= before).is_some_and(|w| lexicon.is(w, &["he", "she"])) {
-            before = sentence.start;
+            before = fronted(text, sw, sentence.start, start).unwrap_or(sentence.start);
         }
         let after = clause_end(text, sw, end, sentence.end, lexicon, mentions);
         let clause_to = {
             let to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
             let lo = sw.list.partition_point(|w| w.start < end);
             let rest = lo..sw.list.partition_point(|w| w.end <= to).max(lo);
-            sw.first(&[ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter], rest)
-                .map_or(to, |i| to.min(sw.list[i].start))
+            let to = sw
+                .first(&[ContextKind::Boundary, ContextKind::Subordinator, ContextKind::BoundaryAfter], rest)
+                .map_or(to, |i| to.min(sw.list[i].start));
+            // "A week before Bennett's trip, on Dec. 6, ...": a fronted
+            // phrase ends at its comma.
+            match fronted(text, sw, sentence.start, sentence.end) {
+                Some(main) if main > end => to.min(main - 1),
+                _ => to,
+            }
         };
         out.push(Trigger {
             kind,
@@ -1079,10 +1086,30 @@ fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, 
     // subordinator that ends where a boundary does counts as the boundary.
     let last = |kind| sw.found(kind, before.clone()).map(|p| p.last).max();
     let (boundary, subordinator) = (last(ContextKind::Boundary), last(ContextKind::Subordinator));
+    // "Before arriving in Kenya, Austin stopped in Djibouti": a fronted
+    // subordinate phrase ends at its comma, and the main clause follows.
+    if subordinator > boundary
+        && let Some(main) = fronted(text, sw, from, trigger)
+        && sw.list.iter().position(|w| w.start >= main).is_some_and(|k| Some(k) > subordinator)
+    {
+        return (main, false);
+    }
     match boundary.max(subordinator) {
         Some(i) => (sw.list[i].end, subordinator > boundary),
         None => (start, false),
     }
+}
+
+/// Where the main clause starts after a subordinate phrase that opens the
+/// sentence `from` ("Before arriving in Kenya,", "A week before Bennett's
+/// trip,"): just after the phrase's comma, when that is before `to`.
+fn fronted(text: &str, sw: &Words, from: usize, to: usize) -> Option<usize> {
+    let lo = sw.list.partition_point(|w| w.start < from);
+    let opening = lo..(lo + 3).min(sw.list.len());
+    let sub = sw.found(ContextKind::Subordinator, opening).map(|p| p.last).min()?;
+    let after = sw.list[sub].end;
+    let comma = text.get(after..to)?.find(',')? + after;
+    Some(comma + 1)
 }
 
 /// Where the clause after a trigger ends: at a `;`, `:` or dash, a boundary
