@@ -986,6 +986,7 @@ impl Tagger {
                 m.end()
             };
             match &starts {
+                Some(starts) if starts[i].is_empty() => {}
                 Some(starts) => {
                     let mut caps = rule.regex.create_captures();
                     let mut from = 0;
@@ -1224,13 +1225,15 @@ impl Tagger {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
             found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
         };
-        let mut words: Vec<Cow<'_, str>> = paragraph
-            .split_whitespace()
-            .rev()
-            .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
-            .take(12)
-            .map(|w| if in_expression(w) { Cow::Borrowed("") } else { lower_case(w) })
-            .collect();
+        let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(12);
+        words.extend(
+            paragraph
+                .split_whitespace()
+                .rev()
+                .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
+                .take(12)
+                .map(|w| if in_expression(w) { Cow::Borrowed("") } else { lower_case(w) }),
+        );
         words.reverse();
         // The nearest marker ends at the last word that ends one; among the
         // markers ending there, the table's first wins.
