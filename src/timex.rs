@@ -1225,24 +1225,33 @@ impl Tagger {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
             found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
         };
-        let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(12);
-        words.extend(
-            paragraph
-                .split_whitespace()
-                .rev()
-                .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
-                .take(12)
-                .map(|w| if in_expression(w) { Cow::Borrowed("") } else { lower_case(w) }),
-        );
-        words.reverse();
-        // The nearest marker ends at the last word that ends one; among the
-        // markers ending there, the table's first wins.
-        for end in (0..words.len()).rev() {
-            let Some(markers) = self.tense_by_last.get(words[end].as_ref()) else { continue };
+        // The twelve words before, nearest first; those of expressions
+        // found before are no markers.
+        let mut words: [Option<&str>; 12] = [None; 12];
+        let mut n = 0;
+        for w in paragraph
+            .split_whitespace()
+            .rev()
+            .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
+            .take(12)
+        {
+            words[n] = (!in_expression(w)).then_some(w);
+            n += 1;
+        }
+        let words = &words[..n];
+        // The nearest marker ends at the nearest word that ends one; among
+        // the markers ending there, the table's first wins.
+        for (at, w) in words.iter().enumerate() {
+            let Some(markers) = w.and_then(|w| self.tense_by_last.get(lower_case(w).as_ref())) else { continue };
             for &k in markers {
                 let (phrase, dir) = &self.tense[k];
-                let n = phrase.len();
-                if end + 1 >= n && words[end + 1 - n..=end].iter().zip(phrase).all(|(w, p)| w == p) {
+                if phrase.len() <= n - at
+                    && phrase
+                        .iter()
+                        .rev()
+                        .zip(&words[at..])
+                        .all(|(p, w)| w.is_some_and(|w| lower_case(w) == p.as_str()))
+                {
                     return *dir;
                 }
             }
