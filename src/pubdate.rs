@@ -56,7 +56,9 @@ struct LineDate {
 }
 
 fn match_line(line: &str) -> Option<LineDate> {
-    for rule in rules() {
+    // Most lines match no rule: the match alone is cheaper to rule out
+    // than the groups.
+    for rule in rules().iter().filter(|r| r.regex.is_match(line)) {
         if let Some(c) = rule.regex.captures(line) {
             let month =
                 c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| Tagger::shared().month(m.as_str())))?;
@@ -118,6 +120,45 @@ pub fn find_with(
     file_name.and_then(date_in_file_name)
 }
 
+/// The years a text names, with their offsets: four digits from 1900 to
+/// 2099 standing as a word of their own (what `\b(?:19|20)[0-9]{2}\b`
+/// finds), read byte by byte.
+fn years_named(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+            let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            at = end;
+            let digits = &bytes[start..end];
+            if digits.len() == 4
+                && matches!(&digits[..2], b"19" | b"20")
+                && !is_word(text[..start].chars().next_back())
+                && !is_word(text[end..].chars().next())
+            {
+                return Some((start, digits.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'))));
+            }
+        }
+    })
+}
+
+/// Whether a character is a word character as the `\b` of a regex sees it.
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(regex_syntax::is_word_character)
+}
+
+/// The name just before a year at `at`, joined by a space or a hyphen, if
+/// it is a capitalised word ("Obangame Express 2022", "Joint Sea-2019";
+/// what `\b([A-Z][A-Za-z]+)[ -]` before the year finds).
+fn edition_name(text: &str, at: usize) -> Option<&str> {
+    let end = at.checked_sub(1).filter(|&i| matches!(text.as_bytes()[i], b' ' | b'-'))?;
+    let letters = text.as_bytes()[..end].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    let start = end - letters;
+    (letters >= 2 && text.as_bytes()[start].is_ascii_uppercase() && !is_word(text[..start].chars().next_back()))
+        .then(|| &text[start..end])
+}
+
 /// The year of a dateline that gives none. Candidates are the latest year
 /// the text names and the next two or, when it names none, the ten years up
 /// to the file's own date. The weekdays the text names ("on Tuesday")
@@ -157,25 +198,17 @@ fn year_from_text(
         }
     }
     // Any year the text names ("the 2023 edition", "Joint Sea-2019").
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let re = YEAR.get_or_init(|| Regex::new(r"\b(?:19|20)[0-9]{2}\b").expect("valid"));
-    let latest_named = re
-        .find_iter(text)
-        .filter_map(|m| m.as_str().parse::<i32>().ok())
-        .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
-        .max();
+    let latest_named = years_named(text).map(|(_, y)| y).filter(|y| file_date.is_none_or(|f| *y <= f.year())).max();
     if latest.is_none() {
         latest = latest_named.map(|y| (y, 1, 1));
     }
     // A year in a name ("Obangame Express 2022", "Joint Sea-2019") is most
     // likely the edition the article reports.
-    static EDITION: OnceLock<Regex> = OnceLock::new();
-    let re = EDITION.get_or_init(|| Regex::new(r"\b([A-Z][A-Za-z]+)[ -]((?:19|20)[0-9]{2})\b").expect("valid"));
     let tagger = Tagger::shared();
-    let edition = re
-        .captures_iter(text)
-        .filter(|c| tagger.month(&c[1]).is_none() && tagger.month(&c[1].to_lowercase()).is_none())
-        .filter_map(|c| c[2].parse::<i32>().ok())
+    let edition = years_named(text)
+        .filter_map(|(at, y)| Some((edition_name(text, at)?, y)))
+        .filter(|(name, _)| tagger.month(name).is_none() && tagger.month(&name.to_lowercase()).is_none())
+        .map(|(_, y)| y)
         .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
         .max();
     // Years the text names are history or plans; the file's own date is a
@@ -275,6 +308,34 @@ fn date_in_file_name(name: &str) -> Option<Published> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_and_editions_are_found_as_the_regexes_find_them() {
+        let year = Regex::new(r"\b(?:19|20)[0-9]{2}\b").unwrap();
+        let edition = Regex::new(r"\b([A-Z][A-Za-z]+)[ -]((?:19|20)[0-9]{2})\b").unwrap();
+        let mut texts: Vec<String> = [
+            "Joint Sea-2019 and Obangame Express 2022, in 1999; 20234 x2021 2021x 2021_ _2021 1899 2100",
+            "Zapad-2021 ZAPAD 2021 A 2020 aB 2020 éSea 2019 Éa 2019 ½2019 2019½ 2019\u{301} Sea--2019",
+            "Sea 2019",
+            "2019",
+            "",
+            "19",
+            "the 2023 edition of Malabar-2020 in May 2021 (Sea-2018)",
+        ]
+        .map(String::from)
+        .to_vec();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus")).unwrap() {
+            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
+        }
+        for text in &texts {
+            let want: Vec<(usize, i32)> =
+                year.find_iter(text).map(|m| (m.start(), m.as_str().parse().unwrap())).collect();
+            assert_eq!(years_named(text).collect::<Vec<_>>(), want, "{text}");
+            let want: Vec<&str> = edition.captures_iter(text).map(|c| c.get(1).unwrap().as_str()).collect();
+            let got: Vec<&str> = years_named(text).filter_map(|(at, _)| edition_name(text, at)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     #[test]
     fn every_example_in_published_tsv_holds() {

@@ -322,45 +322,53 @@ pub fn split_sentences(para: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The next blank line (two line ends), found by memchr, as are the
+    // sentence ends.
+    let blank_from = |at: usize| memchr::memmem::find(&bytes[at..], b"\n\n").map(|k| at + k);
+    let mut blank = blank_from(0);
     while i < bytes.len() {
+        let end_mark = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        while let Some(b) = blank.filter(|&b| b < end_mark) {
+            if b >= i {
+                push_trimmed(para, start, b, &mut out);
+                start = b;
+            }
+            blank = blank_from(b + 1);
+        }
+        i = end_mark;
+        if i == bytes.len() {
+            break;
+        }
         let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') {
-            // Include closing quotes and brackets.
-            let mut end = i + 1;
-            while end < para.len() {
-                let ch = para[end..].chars().next().expect("in bounds");
-                if matches!(ch, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
+        // Include closing quotes and brackets.
+        let mut end = i + 1;
+        while end < para.len() {
+            let ch = para[end..].chars().next().expect("in bounds");
+            if matches!(ch, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
+                end += ch.len_utf8();
+            } else {
+                break;
             }
-            let rest = &para[end..];
-            let next_word = rest.trim_start();
-            let has_space = rest.len() > next_word.len();
-            let starts_new = next_word
-                .chars()
-                .next()
-                .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\u{201c}' | '('));
-            let word_before = para[start..i + 1].split_whitespace().next_back().unwrap_or("");
-            let word_before = word_before.trim_start_matches(['"', '(', '\u{201c}']);
-            let initial = word_before.len() == 2 && word_before.starts_with(|ch: char| ch.is_ascii_uppercase());
-            if c == b'.' && (abbreviations().contains(word_before) || initial) {
-                i += 1;
-                continue;
-            }
-            if (has_space && starts_new) || next_word.is_empty() {
-                push_trimmed(para, start, end, &mut out);
-                start = end;
-            }
-            i = end;
+        }
+        let rest = &para[end..];
+        let next_word = rest.trim_start();
+        let has_space = rest.len() > next_word.len();
+        let starts_new = next_word
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\u{201c}' | '('));
+        let word_before = para[start..i + 1].split_whitespace().next_back().unwrap_or("");
+        let word_before = word_before.trim_start_matches(['"', '(', '\u{201c}']);
+        let initial = word_before.len() == 2 && word_before.starts_with(|ch: char| ch.is_ascii_uppercase());
+        if c == b'.' && (abbreviations().contains(word_before) || initial) {
+            i += 1;
             continue;
         }
-        if c == b'\n' && bytes.get(i + 1).is_some_and(|b| *b == b'\n') {
-            push_trimmed(para, start, i, &mut out);
-            start = i;
+        if (has_space && starts_new) || next_word.is_empty() {
+            push_trimmed(para, start, end, &mut out);
+            start = end;
         }
-        i += 1;
+        i = end;
     }
     push_trimmed(para, start, para.len(), &mut out);
     out

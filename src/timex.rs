@@ -14,7 +14,14 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::Regex;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::{Hir, HirKind};
+use rustc_hash::FxHashMap;
 
 use crate::model::DateValue;
 use crate::resources::{self, File, ResourceError, Result};
@@ -681,6 +688,8 @@ fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>
 struct Rule {
     name: &'static str,
     regex: Regex,
+    /// Its pattern, parsed.
+    hir: Hir,
     /// Its named groups and their indices: looked up among these few
     /// rather than by hashing each name.
     groups: Vec<(String, usize)>,
@@ -688,27 +697,86 @@ struct Rule {
 
 /// A rule's match and its named groups.
 struct Groups<'h, 'r> {
-    caps: regex::Captures<'h>,
+    text: &'h str,
+    caps: Captures,
     names: &'r [(String, usize)],
 }
 
 impl<'h> Groups<'h, '_> {
     /// The text of a named group, if it took part in the match.
-    fn name(&self, name: &str) -> Option<regex::Match<'h>> {
-        self.names.iter().find(|(n, _)| n == name).and_then(|&(_, i)| self.caps.get(i))
+    fn name(&self, name: &str) -> Option<&'h str> {
+        let (_, i) = self.names.iter().find(|(n, _)| n == name)?;
+        self.caps.get_group(*i).map(|span| &self.text[span.range()])
+    }
+}
+
+type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+/// All rules at once, without their word-boundary assertions and read
+/// backwards: every offset where a match of each rule may start (a
+/// superset of where one does), found in one pass over the text.
+struct Starts {
+    dfa: DFA,
+    caches: Pool<Cache, NewCache>,
+}
+
+impl Starts {
+    fn new(rules: &[Rule]) -> std::result::Result<Starts, String> {
+        let hirs: Vec<Hir> = rules.iter().map(|r| without_assertions(&r.hir)).collect();
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().reverse(true).which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(&hirs)
+            .map_err(|e| e.to_string())?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(8 << 20))
+            .build_from_nfa(nfa)
+            .map_err(|e| e.to_string())?;
+        let for_pool = dfa.clone();
+        let caches = Pool::new(Box::new(move || for_pool.create_cache()) as NewCache);
+        Ok(Starts { dfa, caches })
+    }
+
+    /// For each rule, the offsets where a match of it may start, in
+    /// decreasing order; `None` if the automaton gave up.
+    fn find(&self, text: &str, rules: usize) -> Option<Vec<Vec<usize>>> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text);
+        let mut state = regex_automata::hybrid::dfa::OverlappingState::start();
+        let mut starts = vec![Vec::new(); rules];
+        loop {
+            self.dfa.try_search_overlapping_rev(&mut cache, &input, &mut state).ok()?;
+            let Some(m) = state.get_match() else { return Some(starts) };
+            starts[m.pattern().as_usize()].push(m.offset());
+        }
+    }
+}
+
+/// A pattern without its look-around assertions (`\b`): it matches
+/// wherever the pattern does, and more.
+fn without_assertions(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(_) => Hir::empty(),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+        HirKind::Capture(c) => without_assertions(&c.sub),
+        HirKind::Repetition(r) => {
+            Hir::repetition(regex_syntax::hir::Repetition { sub: Box::new(without_assertions(&r.sub)), ..r.clone() })
+        }
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(without_assertions).collect()),
+        HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(without_assertions).collect()),
     }
 }
 
 /// The compiled rules and vocabularies of `resources/dates/`.
 pub struct Tagger {
     rules: Vec<Rule>,
-    /// All rules at once: which of them match a text at all, so that only
-    /// those are run for their positions.
-    any: regex::RegexSet,
+    /// Where each rule may match, so that it is tried only there.
+    starts: Starts,
     months: HashMap<&'static str, u32>,
     weekdays: HashMap<&'static str, Weekday>,
     relative_days: HashMap<String, i64>,
     tense: Vec<(Vec<String>, Direction)>,
+    /// The markers of `tense` by their last word, in the table's order.
+    tense_by_last: FxHashMap<String, Vec<usize>>,
     units: HashMap<String, Unit>,
     numbers: HashMap<String, Option<u32>>,
     shifts: HashMap<String, i32>,
@@ -827,9 +895,16 @@ impl Tagger {
         let mut rules = Vec::new();
         for row in &table.rows {
             let pattern = format!(r"\b(?:{})\b", expand(row.cells[1])?);
-            let regex = Regex::new(&pattern).map_err(|e| file.invalid(row.line, e.to_string()))?;
-            let groups = regex.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect();
-            rules.push(Rule { name: row.cells[0], regex, groups });
+            let invalid = |e: &dyn std::fmt::Display| file.invalid(row.line, e.to_string());
+            let hir = regex_automata::util::syntax::parse(&pattern).map_err(|e| invalid(&e))?;
+            let regex = Regex::builder().build_from_hir(&hir).map_err(|e| invalid(&e))?;
+            let groups = regex
+                .group_info()
+                .pattern_names(regex_automata::PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect();
+            rules.push(Rule { name: row.cells[0], regex, hir, groups });
         }
         let months = number_table(resources::MONTHS)?;
         let weekdays = number_table(resources::WEEKDAYS)?
@@ -863,17 +938,22 @@ impl Tagger {
                 };
                 Ok((r.cells[0].split_whitespace().map(str::to_string).collect(), dir))
             })
-            .collect::<Result<_>>()?;
+            .collect::<Result<Vec<(Vec<String>, Direction)>>>()?;
+        let mut tense_by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (phrase, _)) in tense.iter().enumerate() {
+            let last = phrase.last().ok_or_else(|| resources::TENSE.invalid(0, "empty marker"))?;
+            tense_by_last.entry(last.clone()).or_default().push(i);
+        }
         let static_value = |v: &'static str| Some(v);
-        let any = regex::RegexSet::new(rules.iter().map(|r| r.regex.as_str()))
-            .map_err(|e| resources::DATE_PATTERNS.invalid(0, e.to_string()))?;
+        let starts = Starts::new(&rules).map_err(|e| resources::DATE_PATTERNS.invalid(0, e))?;
         Ok(Tagger {
             rules,
-            any,
+            starts,
             months,
             weekdays,
             relative_days,
             tense,
+            tense_by_last,
             units: lower_table(resources::UNITS, Unit::from_code)?,
             numbers: lower_table(resources::NUMBERS, |v| if v == "X" { Some(None) } else { v.parse().ok().map(Some) })?,
             shifts: lower_table(resources::SHIFTS, |v| v.parse().ok())?,
@@ -894,12 +974,37 @@ impl Tagger {
     /// Phase 1: every temporal expression in `text`, left to right, without
     /// overlaps (leftmost, then longest, then first rule wins).
     pub fn find(&self, text: &str) -> Vec<Timex> {
-        let mut found: Vec<(usize, usize, usize, regex::Captures<'_>)> = Vec::new();
-        for i in self.any.matches(text).iter() {
-            let rule = &self.rules[i];
-            for caps in rule.regex.captures_iter(text) {
-                let m = caps.get(0).expect("group 0");
+        let mut found: Vec<(usize, usize, usize, Captures)> = Vec::new();
+        // Each rule's matches, left to right without overlaps, as a search
+        // over the whole text finds them: at each offset where one may
+        // start and none found before it ends, a match there or none.
+        let starts = self.starts.find(text, self.rules.len());
+        for (i, rule) in self.rules.iter().enumerate() {
+            let mut push = |caps: Captures| {
+                let m = caps.get_match().expect("a match");
                 found.push((m.start(), m.end(), i, caps));
+                m.end()
+            };
+            match &starts {
+                Some(starts) if starts[i].is_empty() => {}
+                Some(starts) => {
+                    let mut caps = rule.regex.create_captures();
+                    let mut from = 0;
+                    for &at in starts[i].iter().rev() {
+                        if at < from {
+                            continue;
+                        }
+                        rule.regex.search_captures(&Input::new(text).range(at..).anchored(Anchored::Yes), &mut caps);
+                        if caps.is_match() {
+                            from = push(caps.clone());
+                        }
+                    }
+                }
+                None => {
+                    for caps in rule.regex.captures_iter(text) {
+                        push(caps);
+                    }
+                }
             }
         }
         found.sort_by_key(|(s, e, i, _)| (*s, std::cmp::Reverse(*e), *i));
@@ -916,7 +1021,7 @@ impl Tagger {
             if age || (glued && text[start..].starts_with(|c: char| c.is_ascii_digit())) {
                 continue;
             }
-            if let Some(value) = self.value(&Groups { caps, names: &self.rules[i].groups }) {
+            if let Some(value) = self.value(&Groups { text, caps, names: &self.rules[i].groups }) {
                 covered = end;
                 let direction = self.direction(text, start, &out);
                 out.push(Timex { start, end, value, direction, rule: self.rules[i].name });
@@ -927,7 +1032,7 @@ impl Tagger {
     }
 
     fn value(&self, caps: &Groups<'_, '_>) -> Option<Underspecified> {
-        let text = |name: &str| caps.name(name).map(|m| m.as_str());
+        let text = |name: &str| caps.name(name);
         let lower = |name: &str| text(name).map(str::to_lowercase);
         let num = |name: &str| text(name).and_then(|m| m.parse::<i64>().ok());
         let month = |name: &str| text(name).and_then(|m| m.parse::<u32>().ok().or_else(|| self.months.get(m).copied()));
@@ -1120,25 +1225,38 @@ impl Tagger {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
             found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
         };
-        let mut words: Vec<Cow<'_, str>> = paragraph
+        // The twelve words before, nearest first; those of expressions
+        // found before are no markers.
+        let mut words: [Option<&str>; 12] = [None; 12];
+        let mut n = 0;
+        for w in paragraph
             .split_whitespace()
             .rev()
             .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
             .take(12)
-            .map(|w| if in_expression(w) { Cow::Borrowed("") } else { lower_case(w) })
-            .collect();
-        words.reverse();
-        let mut best: Option<(usize, Direction)> = None;
-        for (phrase, dir) in &self.tense {
-            let n = phrase.len();
-            if let Some(i) = words.windows(n).rposition(|w| w.iter().zip(phrase).all(|(w, p)| w == p)) {
-                let distance = words.len() - (i + n);
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, *dir));
+        {
+            words[n] = (!in_expression(w)).then_some(w);
+            n += 1;
+        }
+        let words = &words[..n];
+        // The nearest marker ends at the nearest word that ends one; among
+        // the markers ending there, the table's first wins.
+        for (at, w) in words.iter().enumerate() {
+            let Some(markers) = w.and_then(|w| self.tense_by_last.get(lower_case(w).as_ref())) else { continue };
+            for &k in markers {
+                let (phrase, dir) = &self.tense[k];
+                if phrase.len() <= n - at
+                    && phrase
+                        .iter()
+                        .rev()
+                        .zip(&words[at..])
+                        .all(|(p, w)| w.is_some_and(|w| lower_case(w) == p.as_str()))
+                {
+                    return *dir;
                 }
             }
         }
-        best.map_or(Direction::Unmarked, |(_, d)| d)
+        Direction::Unmarked
     }
 }
 
