@@ -679,15 +679,25 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             }
             // "During a visit to Hanoi in May 2016, President Obama
             // announced ...": the main clause's subject made the visit.
+            // "Meeting on the sidelines of the summit, the two leaders
+            // agreed": so does a sentence that opens with the trigger.
+            let opening = sentence_words.list.first().is_some_and(|w| {
+                lexicon.is(w, &["during"]) || triggers.iter().any(|t| t.start == w.start && t.flags.noun)
+            });
+            let mut pair_subject = false;
             if draft.actors.is_empty()
                 && trigger.flags.noun
-                && sentence_words.list.first().is_some_and(|w| lexicon.is(w, &["during"]))
+                && opening
                 && sentence_words.within(sentence.start, trigger.start).len() <= 3
                 && let Some(comma) = text[trigger.end..sentence.end].find(',').map(|i| trigger.end + i)
-                && let Some(subject) = mentions.iter().find(|m| m.start > comma && m.start < sentence.end)
-                && text[comma + 1..subject.start].split_whitespace().count() <= 2
             {
-                take_part(&mut draft, subject.entity, gazetteer, &found);
+                let next = sentence_words.within(comma, sentence.end);
+                pair_subject = sentence_words.has(ContextKind::Pair, next.start..(next.start + 4).min(next.end));
+                if let Some(subject) = mentions.iter().find(|m| m.start > comma && m.start < sentence.end)
+                    && text[comma + 1..subject.start].split_whitespace().count() <= 2
+                {
+                    take_part(&mut draft, subject.entity, gazetteer, &found);
+                }
             }
             // "Defence ministers of the SCO met": a meeting of an
             // organisation's ministers or leaders is a summit.
@@ -706,7 +716,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // "The two leaders had met in Doha": the pair named last.
             if draft.actors.is_empty() {
                 let window = sentence_words.within(trigger.before.0, trigger.after.1);
-                if sentence_words.has(ContextKind::Pair, window)
+                if (pair_subject || sentence_words.has(ContextKind::Pair, window))
                     && let Some(pair) = in_sentence
                         .iter()
                         .rev()
