@@ -80,7 +80,7 @@ impl Offices {
         let words: Vec<String> =
             resources::OFFICE_WORDS.table()?.rows.iter().map(|r| regex::escape(r.cells[0])).collect();
         let pattern = format!(
-            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b(?:{})\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
+            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b(?i:{})\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
             words.join("|")
         );
         let appositive = regex::Regex::new(&pattern).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;

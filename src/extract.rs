@@ -1094,7 +1094,16 @@ fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, 
     let before = lo..hi.max(lo);
     // The clause starts after the boundary phrase that ends last; a
     // subordinator that ends where a boundary does counts as the boundary.
-    let last = |kind| sw.found(kind, before.clone()).map(|p| p.last).max();
+    // "Gantz, who arrived on Tuesday for a visit lasting until Thursday,
+    // signed": words inside a relative clause do not end the main one.
+    let asides: Vec<(usize, usize)> =
+        relative_clauses(text, start, trigger).into_iter().filter(|&(_, e)| e < trigger).collect();
+    let last = |kind| {
+        sw.found(kind, before.clone())
+            .filter(|p| !asides.iter().any(|&(s, e)| s <= sw.list[p.first].start && sw.list[p.last].end <= e))
+            .map(|p| p.last)
+            .max()
+    };
     let (boundary, subordinator) = (last(ContextKind::Boundary), last(ContextKind::Subordinator));
     // "Before arriving in Kenya, Austin stopped in Djibouti": a fronted
     // subordinate phrase ends at its comma, and the main clause follows.
