@@ -1053,7 +1053,19 @@ fn find_triggers<'w>(
         if sw.list.iter().find(|w| w.start >= before).is_some_and(|w| lexicon.is(w, &["he", "she"])) {
             before = fronted(text, sw, sentence.start, start).unwrap_or(sentence.start);
         }
-        let after = clause_end(text, sw, end, sentence.end, lexicon, mentions);
+        let mut after = clause_end(text, sw, end, sentence.end, lexicon, mentions);
+        // "a working dinner that Sherman and Ryabkov shared": a clause that
+        // follows the noun is about it.
+        if flags.noun && [" that ", " which "].iter().any(|m| text[end..].starts_with(m)) {
+            let rest = &text[end..sentence.end];
+            let mut to = rest.find(',').unwrap_or(rest.len());
+            // ... up to another event it names ("a state visit that
+            // followed the G20 summit").
+            if let Some(next) = lexicon.automaton.find(&rest[..to]) {
+                to = next.start();
+            }
+            after = after.max(end + to);
+        }
         let clause_to = {
             let to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
             let lo = sw.list.partition_point(|w| w.start < end);
@@ -1648,9 +1660,7 @@ fn participants(
             // "met on the sidelines of the BRICS summit": the gathering is
             // where they met, not who met.
             Entity::Organisation(_)
-                if !hosted
-                    && trigger.kind != EventType::Summit
-                    && followed_by(text, m.end, lexicon, ContextKind::Venue) => {}
+                if trigger.kind != EventType::Summit && followed_by(text, m.end, lexicon, ContextKind::Venue) => {}
             // "talks in the Russian city of Kazan": a place, not a party.
             Entity::Country(_) if !hosted && followed_by(text, m.end, lexicon, ContextKind::PlaceNoun) => {}
             e => {
