@@ -266,8 +266,11 @@ fn year_from_text(
         )
     };
     let prior = |y: i32| {
+        // News gives the year only of dates in other years than its own:
+        // "in March 2017" was written after 2017, most likely.
         let text = match latest_full {
-            Some(full) if !(full..=full + 1).contains(&y) => 5,
+            Some(full) if y < full => 5,
+            Some(full) if y == full => 1,
             _ => 0,
         };
         // Less than a day's mismatch of the lead weekday: these break ties.
@@ -277,7 +280,7 @@ fn year_from_text(
         };
         let year_named = match (edition, latest_named) {
             (Some(n), _) if n != y => 5,
-            (None, Some(n)) if !(n..=n + 1).contains(&y) => 2,
+            (None, Some(n)) if y < n => 2,
             _ => 0,
         };
         let office = NaiveDate::from_ymd_opt(y, month, day).map_or(0, |d| 8 * out_of_office(d).min(3) as u32);
