@@ -79,11 +79,12 @@ enum ContextKind {
     PlaceNoun,
     Origin,
     Announced,
+    Cancelled,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Announced as usize + 1;
+    const COUNT: usize = ContextKind::Cancelled as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -199,6 +200,7 @@ impl Lexicon {
                 "place-noun" => ContextKind::PlaceNoun,
                 "origin" => ContextKind::Origin,
                 "announced" => ContextKind::Announced,
+                "cancelled" => ContextKind::Cancelled,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -546,7 +548,13 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let modifiers = last_words(2);
             let has = |kind, range| sentence_words.has(kind, range);
             let last_before = before_words.clone().next_back().map(|i| sentence_words.list[i]);
-            if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) {
+            // "The exercise was called off in March".
+            let just_after = {
+                let w = sentence_words.within(trigger.end, trigger.after.1.max(trigger.end));
+                w.start..(w.start + 8).min(w.end)
+            };
+            let called_off = trigger.flags.noun && has(ContextKind::Cancelled, just_after);
+            if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) || called_off {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
