@@ -762,10 +762,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             draft.confidence = confidence(trigger, &draft);
             // "preparations for the summit": a gathering named as the object
             // of something else refers to it, and names none of its people.
-            let object = trigger.kind == EventType::Summit
-                && trigger.flags.noun
-                && matches!(&sentence_words.list[before_words.clone()], [.., preposition, article]
-                    if lexicon.is(article, &["the"]) && lexicon.is(preposition, &["for", "before", "after"]));
+            // So is a drill ("warships gathered for the alliance's annual
+            // Baltic Sea exercise").
+            let object = trigger.flags.noun
+                && matches!(trigger.kind, EventType::Summit | EventType::Exercise | EventType::Patrol)
+                && object_of(text, lexicon, &sentence_words.list[before_words.clone()]);
             let mention_only = opinion || object || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
                 && sentence_triggers[si + 1].is_empty()
@@ -819,7 +820,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let new = Draft {
                     event,
                     mention_only,
-                    standalone: !opinion && !trigger.subordinate && !(trigger.flags.plural && date_inferred),
+                    standalone: !opinion && !object && !trigger.subordinate && !(trigger.flags.plural && date_inferred),
                     definite,
                     attends,
                     lasts,
@@ -1262,6 +1263,26 @@ fn definite(text: &str, lexicon: &Lexicon, before: &[Word]) -> bool {
         // Read as bytes: the stem of "we’ll" ends inside its apostrophe.
         let hyphenated = text.as_bytes()[w.start..w.end].contains(&b'-');
         let modifier = hyphenated || lexicon.is(w, EVENT_MODIFIERS);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the words before a trigger noun make it the object of "for",
+/// "before" or "after": "for the summit", "for the alliance's annual
+/// Baltic Sea exercise".
+fn object_of(text: &str, lexicon: &Lexicon, before: &[Word]) -> bool {
+    for (k, w) in before.iter().enumerate().rev().take(6) {
+        if lexicon.is(w, &["the"]) {
+            return k > 0 && lexicon.is(&before[k - 1], &["for", "before", "after"]);
+        }
+        let written = &text[w.start..w.end];
+        let modifier = w.possessive
+            || lexicon.is(w, EVENT_MODIFIERS)
+            || written.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || written.contains('-');
         if !modifier {
             return false;
         }
