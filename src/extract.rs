@@ -80,11 +80,12 @@ enum ContextKind {
     Origin,
     Announced,
     Cancelled,
+    Habitual,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Cancelled as usize + 1;
+    const COUNT: usize = ContextKind::Habitual as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -201,6 +202,7 @@ impl Lexicon {
                 "origin" => ContextKind::Origin,
                 "announced" => ContextKind::Announced,
                 "cancelled" => ContextKind::Cancelled,
+                "habitual" => ContextKind::Habitual,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -551,9 +553,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // "The exercise was called off in March".
             let just_after = {
                 let w = sentence_words.within(trigger.end, trigger.after.1.max(trigger.end));
-                w.start..(w.start + 8).min(w.end)
+                w.start..(w.start + 10).min(w.end)
             };
-            let called_off = trigger.flags.noun && has(ContextKind::Cancelled, just_after);
+            let called_off = trigger.flags.noun && has(ContextKind::Cancelled, just_after.clone());
             if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) || called_off {
                 diagnostics.push(Diagnostic {
                     at: at(),
@@ -561,7 +563,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 });
                 continue;
             }
-            if has(ContextKind::Generic, near.clone()) {
+            if has(ContextKind::Generic, near.clone()) || has(ContextKind::Habitual, just_after.clone()) {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: a generic mention, not one occurrence"),
@@ -754,6 +756,20 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                         add_country(&mut draft.countries, c);
                     }
                 }
+            }
+            // "The previous exercise in the series, Zapad-2017": an edition
+            // naming no one has the states of the series read before.
+            if draft.kind == EventType::Exercise
+                && trigger.flags.named
+                && draft.countries.is_empty()
+                && draft.actors.is_empty()
+                && let Some(series) = drafts.iter().rev().find(|d| {
+                    d.event.kind == EventType::Exercise
+                        && !d.event.date_inferred
+                        && d.event.evidence.iter().any(|e| e.text.contains(&text[trigger.start..trigger.end]))
+                })
+            {
+                draft.countries = series.event.countries.clone();
             }
             draft.date = date;
             draft.date_inferred = date_inferred;
