@@ -573,7 +573,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let infinitive = trigger.flags.verb && last_before.is_some_and(|w| lexicon.is(&w, &["to"]));
             let planned_word =
                 has(ContextKind::Planned, if trigger.flags.verb { near } else { modifiers }) || infinitive;
-            let direction = if planned_word { Direction::Future } else { Direction::Unmarked };
+            // "On Wednesday he will join leaders at a summit": the clause's
+            // future governs the date of the gathering it names.
+            let future_clause = trigger.flags.noun && has(ContextKind::Planned, before_words.clone());
+            let direction = if planned_word || future_clause { Direction::Future } else { Direction::Unmarked };
             // "Biden will host Marcos and Kishida at the White House on
             // Thursday": a future marker anywhere before a date in the
             // sentence points it forward, however far back.
@@ -1860,8 +1863,13 @@ fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
     // Within one sentence an undated reading takes the other's date ("the
     // talks took place in November 2022, when Austin met Wei").
     let undated = if same_sentence { a.date_inferred || b.date_inferred } else { recent(a, b) || recent(b, a) };
+    // A meeting "on the margins of the summit" the day before it opened
+    // was at the summit.
+    let eve = a.kind == EventType::Summit
+        && a.date.start() <= b.date.end() + chrono::Days::new(1)
+        && b.date.start() <= a.date.end() + chrono::Days::new(1);
     a.kind == b.kind
-        && (a.date.overlaps(&b.date) || undated)
+        && (a.date.overlaps(&b.date) || undated || eve)
         && same_participants(a, b)
         && (a.location.is_empty() || b.location.is_empty() || a.location == b.location)
 }
