@@ -55,6 +55,7 @@ struct Flags {
     named: bool,
     weak: bool,
     needs_place: bool,
+    needs_object: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,11 +82,12 @@ enum ContextKind {
     Announced,
     Cancelled,
     Habitual,
+    Signed,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Habitual as usize + 1;
+    const COUNT: usize = ContextKind::Signed as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -154,8 +156,15 @@ impl Lexicon {
                     EventType::from_code(code).ok_or_else(|| file.invalid(row.line, format!("unknown type {code}")))?,
                 ),
             };
-            let mut flags =
-                Flags { verb: false, noun: false, plural: false, named: false, weak: false, needs_place: false };
+            let mut flags = Flags {
+                verb: false,
+                noun: false,
+                plural: false,
+                named: false,
+                weak: false,
+                needs_place: false,
+                needs_object: false,
+            };
             for f in row.list(2).flat_map(|c| c.split(',')) {
                 match f.trim() {
                     "verb" => flags.verb = true,
@@ -164,6 +173,7 @@ impl Lexicon {
                     "named" => flags.named = true,
                     "weak" => flags.weak = true,
                     "needs-place" => flags.needs_place = true,
+                    "needs-object" => flags.needs_object = true,
                     other => return Err(file.invalid(row.line, format!("unknown flag {other}"))),
                 }
             }
@@ -203,6 +213,7 @@ impl Lexicon {
                 "announced" => ContextKind::Announced,
                 "cancelled" => ContextKind::Cancelled,
                 "habitual" => ContextKind::Habitual,
+                "signed" => ContextKind::Signed,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -561,6 +572,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
                 });
+                continue;
+            }
+            // "a flag signed by soldiers", "signed a decree": signing is an
+            // agreement only when the sentence names one before the verb or
+            // in its clause.
+            if trigger.flags.needs_object
+                && !has(ContextKind::Signed, sentence_words.within(sentence.start, trigger.after.1.max(trigger.end)))
+            {
+                diagnostics.push(Diagnostic { at: at(), message: format!("`{phrase}`: no agreement named") });
                 continue;
             }
             if has(ContextKind::Generic, near.clone()) || has(ContextKind::Habitual, just_after.clone()) {
