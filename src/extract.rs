@@ -83,11 +83,12 @@ enum ContextKind {
     Cancelled,
     Habitual,
     Signed,
+    Presence,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Signed as usize + 1;
+    const COUNT: usize = ContextKind::Presence as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -214,6 +215,7 @@ impl Lexicon {
                 "cancelled" => ContextKind::Cancelled,
                 "habitual" => ContextKind::Habitual,
                 "signed" => ContextKind::Signed,
+                "presence" => ContextKind::Presence,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -663,6 +665,20 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     trigger
                 };
             let mut draft = participants(text, gazetteer, &found, lexicon, &mentions, trigger, date);
+            if draft.kind == EventType::Agreement {
+                // "was signed in the presence of Macron and Vučić": the
+                // witnesses' states are parties, the witnesses did not sign.
+                let after_words = sentence_words.within(trigger.after.0, trigger.after.1);
+                if let Some(i) = sentence_words.first(&[ContextKind::Presence], after_words) {
+                    let signers = Trigger { after: (trigger.after.0, sentence_words.list[i].start), ..trigger.clone() };
+                    draft.actors = participants(text, gazetteer, &found, lexicon, &mentions, &signers, date).actors;
+                }
+                // "..., and the two countries signed a logistics pact": the
+                // states signed, not the people named before.
+                if sentence_words.has(ContextKind::PairOfStates, last_words(4)) {
+                    draft.actors.clear();
+                }
+            }
             // "Putin and Tebboune signed a declaration after talks in the
             // Kremlin": a subordinate clause naming no one is about the main
             // clause's people.
@@ -749,7 +765,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // "The two leaders had met in Doha": the pair named last.
             if draft.actors.is_empty() {
                 let window = sentence_words.within(trigger.before.0, trigger.after.1);
-                if (pair_subject || sentence_words.has(ContextKind::Pair, window))
+                let paired = pair_subject || sentence_words.has(ContextKind::Pair, window);
+                if paired
                     && let Some(pair) = in_sentence
                         .iter()
                         .rev()
@@ -759,6 +776,20 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     draft.actors = pair.event.actors.clone();
                     for c in &pair.event.countries {
                         add_country(&mut draft.countries, c);
+                    }
+                } else if paired && si > 0 {
+                    // ... or, when no event had two, the people the sentence
+                    // before names ("in the presence of Macron and Vučić").
+                    let previous = &layout.sentences[si - 1];
+                    let people: Vec<&Mention> = mentions
+                        .iter()
+                        .filter(|m| m.start >= previous.start && m.end <= previous.end)
+                        .filter(|m| matches!(m.entity, Entity::Person(_) | Entity::Learned(_)))
+                        .collect();
+                    if people.len() >= 2 {
+                        for m in people {
+                            take_part(&mut draft, m.entity, gazetteer, &found);
+                        }
                     }
                 }
             }
