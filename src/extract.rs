@@ -1760,6 +1760,10 @@ fn participants(
             // where they met, not who met.
             Entity::Organisation(_)
                 if trigger.kind != EventType::Summit && followed_by(text, m.end, lexicon, ContextKind::Venue) => {}
+            Entity::Country(_)
+                if trigger.kind != EventType::Summit
+                    && text[m.end..].starts_with('-')
+                    && followed_by(text, m.end, lexicon, ContextKind::Venue) => {}
             // "talks in the Russian city of Kazan": a place, not a party.
             Entity::Country(_) if !hosted && followed_by(text, m.end, lexicon, ContextKind::PlaceNoun) => {}
             e => {
@@ -1815,7 +1819,12 @@ fn each_signatory(g: &Gazetteer, found: &Found, mentions: &[Mention], trigger: &
 /// Whether the word after `at` is one of the one-word phrases of `kind`
 /// (case-insensitive).
 fn followed_by(text: &str, at: usize, lexicon: &Lexicon, kind: ContextKind) -> bool {
-    let next = text[at..].split_whitespace().next().unwrap_or("");
+    let mut words = text[at..].split_whitespace();
+    // "the Russia-Africa summit": past the rest of a hyphenated name.
+    let mut next = words.next().unwrap_or("");
+    if next.starts_with('-') {
+        next = words.next().unwrap_or("");
+    }
     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     lexicon.phrases(kind).any(|p| p.len() == 1 && next.eq_ignore_ascii_case(&p[0]))
 }
