@@ -890,7 +890,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let new = Draft {
                     event,
                     mention_only,
-                    standalone: !opinion && !object && !trigger.subordinate && !(trigger.flags.plural && date_inferred),
+                    standalone: !(opinion || object || trigger.subordinate || (trigger.flags.plural && date_inferred)),
                     definite,
                     attends,
                     lasts,
@@ -959,7 +959,13 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut durations: Vec<Option<(u32, bool)>> = Vec::new();
     for mut draft in drafts {
         let mut target = events.iter().rposition(|e| {
-            if draft.mention_only {
+            if draft.mention_only && draft.attends && draft.definite {
+                // "Dar and Munir joined Sharif at that meeting": those it
+                // names join the people of the gathering they share.
+                e.kind == draft.event.kind
+                    && (draft.event.date_inferred || e.date.overlaps(&draft.event.date))
+                    && shares_participant(e, &draft.event)
+            } else if draft.mention_only {
                 refers_to(e, &draft.event) && (draft.definite || shares_participant(e, &draft.event))
             } else {
                 same_occurrence(e, &draft.event, false)
@@ -1189,21 +1195,41 @@ fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, 
     // signed": words inside a relative clause do not end the main one.
     let asides: Vec<(usize, usize)> =
         relative_clauses(text, start, trigger).into_iter().filter(|&(_, e)| e < trigger).collect();
-    let last = |kind| {
+    // "joined Sharif at that meeting": "that" just before the trigger is
+    // its determiner.
+    let determiner = |p: &PhraseAt| {
+        p.first == p.last
+            && p.last + 1 == hi
+            && text[sw.list[p.first].start..sw.list[p.last].end].eq_ignore_ascii_case("that")
+    };
+    // "Modi, on a visit to Bangkok that began on Thursday, held talks": a
+    // subordinate clause closed by a comma just before the trigger is an
+    // aside too.
+    let closed = |p: &PhraseAt| {
+        let rest = &text[sw.list[p.last].end..trigger];
+        rest.rfind(',').is_some_and(|c| rest[c + 1..].trim().is_empty())
+    };
+    let last = |kind, asides_closed: bool| {
         sw.found(kind, before.clone())
             .filter(|p| !asides.iter().any(|&(s, e)| s <= sw.list[p.first].start && sw.list[p.last].end <= e))
+            .filter(|p| !(determiner(p) || (asides_closed && kind == ContextKind::Subordinator && closed(p))))
             .map(|p| p.last)
             .max()
     };
-    let (boundary, subordinator) = (last(ContextKind::Boundary), last(ContextKind::Subordinator));
+    let boundary = last(ContextKind::Boundary, false);
     // "Before arriving in Kenya, Austin stopped in Djibouti": a fronted
     // subordinate phrase ends at its comma, and the main clause follows.
-    if subordinator > boundary
+    if last(ContextKind::Subordinator, false) > boundary
         && let Some(main) = fronted(text, sw, from, trigger)
-        && sw.list.iter().position(|w| w.start >= main).is_some_and(|k| Some(k) > subordinator)
+        && sw
+            .list
+            .iter()
+            .position(|w| w.start >= main)
+            .is_some_and(|k| Some(k) > last(ContextKind::Subordinator, false))
     {
         return (main, false);
     }
+    let subordinator = last(ContextKind::Subordinator, true);
     match boundary.max(subordinator) {
         Some(i) => (sw.list[i].end, subordinator > boundary),
         None => (start, false),

@@ -79,8 +79,10 @@ impl Person {
     }
 }
 
-/// Where news writes the family name first (Li Shangfu, Kim Jong Un).
-const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "PRK", "KOR"];
+/// Where news refers back to someone by the first word of their name: the
+/// family name written first (Li Shangfu, Kim Jong Un), or in Thailand the
+/// given name (Paetongtarn Shinawatra is "Paetongtarn").
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "THA"];
 
 /// What a mention in text refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
