@@ -214,13 +214,16 @@ impl Gazetteer {
                 *p = folded;
             }
         }
+        // Matching is ASCII-case-insensitive: the automaton holds the
+        // patterns in lower case and runs on the text in lower case, which
+        // finds the same matches as a case-insensitive one with half its
+        // size (each letter is one byte class, not two).
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             // A full DFA: more memory, but several times faster to run
             // than the NFA chosen by default for this many patterns.
             .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .build(patterns.iter().map(|(p, _)| p.to_ascii_lowercase()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
         Ok(Gazetteer {
             countries,
@@ -295,9 +298,10 @@ impl Gazetteer {
             None => (text, None),
         };
         let orig = |i: usize| back.map_or(i, |m| m[i]);
+        let lower = hay.to_ascii_lowercase();
         let mut out: Vec<Mention> = self
             .automaton
-            .find_iter(hay)
+            .find_iter(&lower)
             .filter(|m| accept(hay, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
             .map(|m| Mention {
                 start: orig(m.start()),
