@@ -53,9 +53,9 @@ pub struct Offices {
     /// A capitalised name, a comma, and a lower-case phrase with an office
     /// word: "Ali Shamkhani, secretary of Iran's Supreme National Security Council".
     appositive: Regex,
-    /// The office words of `appositive`, to find where it may match, and
-    /// the longest one's length in bytes.
-    office_words: AhoCorasick,
+    /// The office words of `appositive` on their own, to find where it may
+    /// match, and the most bytes a match of one of them can take.
+    office_words: Regex,
     longest_word: usize,
 }
 
@@ -84,10 +84,9 @@ impl Offices {
         let mut ranks: Vec<&'static str> = resources::TITLES.table()?.rows.iter().map(|r| r.cells[0]).collect();
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
         let raw: Vec<&'static str> = resources::OFFICE_WORDS.table()?.rows.iter().map(|r| r.cells[0]).collect();
-        let words: Vec<String> = raw.iter().map(|w| regex::escape(w)).collect();
+        let words = format!("(?:{})", raw.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
         let pattern = format!(
-            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b(?:{})\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
-            words.join("|")
+            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b{words}\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
         );
         // Its sixty-fold repetitions of Unicode classes make a big lazy DFA:
         // with the default cache it is cleared over and over and the search
@@ -96,14 +95,12 @@ impl Offices {
             .configure(Regex::config().hybrid_cache_capacity(16 << 20))
             .build(&pattern)
             .map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
-        // Matched as the regex matches them: case-sensitively. Leftmost
-        // first, an occurrence hidden by an overlapping one has a letter
-        // before it, so it fails the regex's `\b` anyway.
-        let office_words = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&raw)
-            .map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
-        let longest_word = raw.iter().map(|w| w.len()).max().unwrap_or(0);
+        // The same alternation, so matched as the regex matches it. An
+        // occurrence hidden by an overlapping match has a letter before
+        // it, so it fails the regex's `\b` anyway. A character matching a
+        // letter of a word takes at most four bytes.
+        let office_words = Regex::new(&words).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
+        let longest_word = raw.iter().map(|w| 4 * w.chars().count()).max().unwrap_or(0);
         Ok(Offices { automaton, kinds, by_title, ranks, appositive, office_words, longest_word })
     }
 
@@ -500,7 +497,7 @@ mod tests {
             "Recep Tayyip Erdoğan, president of Türkiye; Aleksandar Vučić, Serbia’s president, and Ana Brnabić, premier.",
             "Kim, Lee, Park Min, envoy; Ban Ki Moon Jae In Ho, ambassador. Le Roi Du Nord, king of the north.",
             "Smith Jones, ex.minister, Brown Green, a (minister), Black White, an adviser., Red Blue, general.",
-            "John Smith,  minister. John Smith, ministers of state, John Smith, the kingdom's general secretary",
+            "Ahmed Ali, Minister Delegate, Bo Li, MINISTER. Ki Ng, the \u{212a}ing, A Bc, miniſter. John Smith,  minister. John Smith, ministers of state, John Smith, the kingdom's general secretary",
         ]
         .iter()
         .map(|s| s.to_string())
