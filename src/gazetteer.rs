@@ -322,7 +322,7 @@ impl Gazetteer {
             // The text is searched without diacritics ("Vučić" as "Vucic").
             let folded = fold(surname).map(|(f, _)| f);
             let surname = folded.as_deref().unwrap_or(surname);
-            for (start, _) in hay.match_indices(surname) {
+            for start in memchr::memmem::find_iter(hay.as_bytes(), surname) {
                 let end = start + surname.len();
                 let (start, end) = if accept(hay, start, end, surname) { (orig(start), orig(end)) } else { continue };
                 if !out.iter().any(|m| m.start < end && start < m.end) {
