@@ -75,11 +75,12 @@ impl Offices {
         let titles: Vec<&'static str> = table.rows.iter().map(|r| r.cells[0]).collect();
         let kinds = table.rows.iter().map(|r| r.cells[1]).collect();
         let by_title = table.rows.iter().map(|r| (r.cells[0].to_string(), r.cells[1])).collect();
+        // ASCII-case-insensitive as the gazetteer's: lower-case titles, run
+        // on the text in lower case.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&titles)
+            .build(titles.iter().map(|t| t.to_ascii_lowercase()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
         let mut ranks: Vec<&'static str> = resources::TITLES.table()?.rows.iter().map(|r| r.cells[0]).collect();
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
@@ -150,7 +151,7 @@ impl Offices {
     /// Offices and learned people in `text`, given the gazetteer's mentions.
     pub fn find(&self, text: &str, mentions: &[Mention], g: &Gazetteer) -> Found {
         let mut found = Found::default();
-        for m in self.automaton.find_iter(text) {
+        for m in self.automaton.find_iter(&text.to_ascii_lowercase()) {
             let (start, end) = (m.start(), m.end());
             let title = &text[start..end];
             if !gazetteer::accept(text, start, end, &title.to_lowercase()) {
@@ -282,7 +283,7 @@ impl Offices {
         // A learned person's surname alone refers back to them ("Tuya said").
         for (i, l) in found.learned.clone().iter().enumerate() {
             let Some(surname) = l.name.split_whitespace().last() else { continue };
-            for (start, _) in text.match_indices(surname) {
+            for start in memchr::memmem::find_iter(text.as_bytes(), surname) {
                 let end = start + surname.len();
                 let taken = mentions.iter().chain(&found.mentions).any(|m| m.start < end && start < m.end);
                 if !taken && gazetteer::accept(text, start, end, surname) {
