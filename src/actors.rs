@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
+use regex_automata::meta::Regex;
+use regex_automata::{Input, Span};
 
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
 use crate::resources::{self, Result};
@@ -50,7 +52,11 @@ pub struct Offices {
     ranks: Vec<&'static str>,
     /// A capitalised name, a comma, and a lower-case phrase with an office
     /// word: "Ali Shamkhani, secretary of Iran's Supreme National Security Council".
-    appositive: regex::Regex,
+    appositive: Regex,
+    /// The office words of `appositive` on their own, to find where it may
+    /// match, and the most bytes a match of one of them can take.
+    office_words: Regex,
+    longest_word: usize,
 }
 
 /// Kinds of office whose holder is looked up when no name follows.
@@ -69,22 +75,34 @@ impl Offices {
         let titles: Vec<&'static str> = table.rows.iter().map(|r| r.cells[0]).collect();
         let kinds = table.rows.iter().map(|r| r.cells[1]).collect();
         let by_title = table.rows.iter().map(|r| (r.cells[0].to_string(), r.cells[1])).collect();
+        // ASCII-case-insensitive as the gazetteer's: lower-case titles, run
+        // on the text in lower case.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&titles)
+            .build(titles.iter().map(|t| t.to_ascii_lowercase()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
         let mut ranks: Vec<&'static str> = resources::TITLES.table()?.rows.iter().map(|r| r.cells[0]).collect();
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        let words: Vec<String> =
-            resources::OFFICE_WORDS.table()?.rows.iter().map(|r| regex::escape(r.cells[0])).collect();
+        let raw: Vec<&'static str> = resources::OFFICE_WORDS.table()?.rows.iter().map(|r| r.cells[0]).collect();
+        let words = format!("(?i:{})", raw.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
         let pattern = format!(
-            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b(?i:{})\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
-            words.join("|")
+            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b{words}\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
         );
-        let appositive = regex::Regex::new(&pattern).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
-        Ok(Offices { automaton, kinds, by_title, ranks, appositive })
+        // Its sixty-fold repetitions of Unicode classes make a big lazy DFA:
+        // with the default cache it is cleared over and over and the search
+        // falls back to the (much slower) NFA.
+        let appositive = Regex::builder()
+            .configure(Regex::config().hybrid_cache_capacity(16 << 20))
+            .build(&pattern)
+            .map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
+        // The same alternation, so matched as the regex matches it. An
+        // occurrence hidden by an overlapping match has a letter before
+        // it, so it fails the regex's `\b` anyway. A character matching a
+        // letter of a word takes at most four bytes.
+        let office_words = Regex::new(&words).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
+        let longest_word = raw.iter().map(|w| 4 * w.chars().count()).max().unwrap_or(0);
+        Ok(Offices { automaton, kinds, by_title, ranks, appositive, office_words, longest_word })
     }
 
     /// The kind of an office title of people.tsv ("Minister of National Defense" → defence).
@@ -133,7 +151,7 @@ impl Offices {
     /// Offices and learned people in `text`, given the gazetteer's mentions.
     pub fn find(&self, text: &str, mentions: &[Mention], g: &Gazetteer) -> Found {
         let mut found = Found::default();
-        for m in self.automaton.find_iter(text) {
+        for m in self.automaton.find_iter(&text.to_ascii_lowercase()) {
             let (start, end) = (m.start(), m.end());
             let title = &text[start..end];
             if !gazetteer::accept(text, start, end, &title.to_lowercase()) {
@@ -222,32 +240,33 @@ impl Offices {
             }
         }
         // "Name, secretary of Iran's Supreme National Security Council".
-        for c in self.appositive.captures_iter(text) {
-            let (name, role) = (c.name("name").expect("group"), c.name("role").expect("group"));
-            let taken = mentions.iter().chain(&found.mentions).any(|m| m.start < name.end() && name.start() < m.end);
+        for (name, role) in self.appositives(text) {
+            let taken = mentions.iter().chain(&found.mentions).any(|m| m.start < name.end && name.start < m.end);
             if taken {
                 continue;
             }
             // "commander of the U.S. Navy's 7th Fleet": a force gives its state.
             let country =
-                mentions.iter().find(|m| m.start >= role.start() && m.end <= role.end()).and_then(|m| match m.entity {
+                mentions.iter().find(|m| m.start >= role.start && m.end <= role.end).and_then(|m| match m.entity {
                     Entity::Country(_) | Entity::Organisation(_) | Entity::Force(_) => g.code(m.entity),
                     _ => None,
                 });
             // A rank is not part of the name ("Vice Adm. Phillip Sawyer").
-            let mut start = name.start();
-            while let Some(rank) = self.ranks.iter().find(|r| {
-                text[start..name.end()].starts_with(**r) && text[start + r.len()..name.end()].starts_with(' ')
-            }) {
+            let mut start = name.start;
+            while let Some(rank) = self
+                .ranks
+                .iter()
+                .find(|r| text[start..name.end].starts_with(**r) && text[start + r.len()..name.end].starts_with(' '))
+            {
                 start += rank.len() + 1;
             }
-            if !text[start..name.end()].contains(' ') {
+            if !text[start..name.end].contains(' ') {
                 continue;
             }
             // An officer whose role names no state ("Rear Adm. Michael
             // Donnelly, commander of Carrier Strike Group 5") is still a
             // person; anyone else needs one.
-            let ranked = start > name.start();
+            let ranked = start > name.start;
             let country = match country {
                 Some(c) => c,
                 None if ranked => "",
@@ -255,16 +274,16 @@ impl Offices {
             };
             let i = found.learned.len();
             found.learned.push(Learned {
-                name: text[start..name.end()].to_string(),
+                name: text[start..name.end].to_string(),
                 country: country.to_string(),
-                role: role.as_str().trim().to_string(),
+                role: text[role.range()].trim().to_string(),
             });
-            found.mentions.push(Mention { start, end: name.end(), entity: Entity::Learned(i) });
+            found.mentions.push(Mention { start, end: name.end, entity: Entity::Learned(i) });
         }
         // A learned person's surname alone refers back to them ("Tuya said").
         for (i, l) in found.learned.clone().iter().enumerate() {
             let Some(surname) = l.name.split_whitespace().last() else { continue };
-            for (start, _) in text.match_indices(surname) {
+            for start in memchr::memmem::find_iter(text.as_bytes(), surname) {
                 let end = start + surname.len();
                 let taken = mentions.iter().chain(&found.mentions).any(|m| m.start < end && start < m.end);
                 if !taken && gazetteer::accept(text, start, end, surname) {
@@ -274,6 +293,104 @@ impl Offices {
         }
         found.mentions.sort_by_key(|m| m.start);
         found
+    }
+}
+
+impl Offices {
+    /// The matches of `appositive` in `text`, left to right, as its name
+    /// and role groups: the same as running it over the whole text, but
+    /// it runs only on short windows around a ", " that may end a name and
+    /// has an office word close enough after it.
+    ///
+    /// The name holds no comma, so the ", " after it is the first of its
+    /// match, and the match lies within that comma's window: from the
+    /// start of the run of name characters (letters, `'’.-` and at most
+    /// six spaces) before it, to the longest role that can follow it. Of
+    /// two matches, the one starting first is the one with the earlier
+    /// comma, so searching the windows in order, and keeping only the
+    /// match whose name ends at the window's comma, finds the matches of
+    /// a search over the whole text. The search keeps the whole text
+    /// around the window, so `\b` sees the same neighbours.
+    fn appositives(&self, text: &str) -> Vec<(Span, Span)> {
+        let bytes = text.as_bytes();
+        let words: Vec<usize> = self.office_words.find_iter(text).map(|m| m.start()).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        // A role: an optional article (at most four bytes), up to sixty
+        // units of at most five bytes before the office word, the word,
+        // and up to sixty units after it.
+        let before_word = 4 + 60 * 5;
+        let role_len = before_word + self.longest_word + 60 * 5;
+        let mut out = Vec::new();
+        let mut caps = self.appositive.create_captures();
+        let mut next_word = 0;
+        let mut searched_to = 0;
+        for comma in memchr::memmem::find_iter(bytes, b", ") {
+            if comma < searched_to {
+                continue;
+            }
+            let role_start = comma + 2;
+            while next_word < words.len() && words[next_word] < role_start {
+                next_word += 1;
+            }
+            let Some(&word) = words.get(next_word) else { break };
+            if word > role_start + before_word {
+                continue;
+            }
+            // The role holds no ',', ';', '(' or ')' but after a '.', and
+            // no '.' before a space but after a capital: it ends before
+            // the first of these, and its word starts before it.
+            let limit = (role_start + role_len).min(text.len());
+            let blocker = (role_start..limit)
+                .find(|&i| match bytes[i] {
+                    b',' | b';' | b'(' | b')' => bytes[i - 1] != b'.',
+                    b'.' => {
+                        bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                            && bytes[i - 1].is_ascii()
+                            && !bytes[i - 1].is_ascii_uppercase()
+                    }
+                    _ => false,
+                })
+                .unwrap_or(limit);
+            if word >= blocker {
+                continue;
+            }
+            // The name: two to seven words of name characters.
+            let mut start = comma;
+            let mut spaces = 0;
+            let mut capital = false;
+            for (i, c) in text[..comma].char_indices().rev() {
+                if c == ' ' {
+                    spaces += 1;
+                    if spaces == 7 {
+                        break;
+                    }
+                } else if !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-')) {
+                    break;
+                }
+                capital |= c.is_uppercase();
+                start = i;
+            }
+            if spaces == 0 || !capital || text[..comma].ends_with(' ') {
+                continue;
+            }
+            let mut end = blocker;
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let input = Input::new(text).span(start.max(searched_to)..end);
+            self.appositive.search_captures(&input, &mut caps);
+            let (Some(name), Some(role)) = (caps.get_group_by_name("name"), caps.get_group_by_name("role")) else {
+                continue;
+            };
+            if name.end != comma {
+                continue;
+            }
+            searched_to = caps.get_match().map_or(role.end, |m| m.end());
+            out.push((name, role));
+        }
+        out
     }
 }
 
@@ -361,6 +478,51 @@ mod tests {
         let donnelly = first_actor("Rear Adm. Michael Donnelly, commander of Carrier Strike Group 5, said.", date);
         assert_eq!(donnelly.map(|a| (a.name, a.country)), Some(("Michael Donnelly".to_string(), String::new())));
         assert_eq!(first_actor("Michael Donnelly, director of the institute, said.", date), None, "no rank, no state");
+    }
+
+    /// `appositives` finds what the regex finds over the whole text.
+    #[test]
+    fn appositives_are_the_matches_of_the_regex_over_the_whole_text() {
+        let o = Offices::shared();
+        let whole = |text: &str| -> Vec<(Span, Span)> {
+            o.appositive
+                .captures_iter(text)
+                .map(|c| (c.get_group_by_name("name").unwrap(), c.get_group_by_name("role").unwrap()))
+                .collect()
+        };
+        let mut texts: Vec<String> = [
+            "Ali Shamkhani, secretary of Iran's Supreme National Security Council, said.",
+            "Vice Adm. Phillip Sawyer, commander of the U.S. Navy's 7th Fleet, greeted them.",
+            "In Washington, D.C., Jean-Yves Le Drian, France's foreign minister, met A. B. Smith, the U.S.minister.",
+            "Mohammed bin Salman bin Abdulaziz Al Saud Jr, crown prince of Saudi Arabia (the de facto ruler).",
+            "Recep Tayyip Erdoğan, president of Türkiye; Aleksandar Vučić, Serbia’s president, and Ana Brnabić, premier.",
+            "Kim, Lee, Park Min, envoy; Ban Ki Moon Jae In Ho, ambassador. Le Roi Du Nord, king of the north.",
+            "Smith Jones, ex.minister, Brown Green, a (minister), Black White, an adviser., Red Blue, general.",
+            "Ahmed Ali, Minister Delegate, Bo Li, MINISTER. Ki Ng, the \u{212a}ing, A Bc, miniſter. John Smith,  minister. John Smith, ministers of state, John Smith, the kingdom's general secretary",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in ["tests/corpus", "tests/fixtures"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let expected = whole(text);
+            found += expected.len();
+            assert_eq!(o.appositives(text), expected, "{text}");
+            // Cut anywhere (on a character boundary), the text still agrees.
+            for cut in (1..text.len()).step_by(97).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(o.appositives(&text[cut..]), whole(&text[cut..]));
+            }
+        }
+        assert!(found >= 10, "{found} matches");
     }
 
     #[test]

@@ -216,13 +216,16 @@ impl Gazetteer {
                 *p = folded;
             }
         }
+        // Matching is ASCII-case-insensitive: the automaton holds the
+        // patterns in lower case and runs on the text in lower case, which
+        // finds the same matches as a case-insensitive one with half its
+        // size (each letter is one byte class, not two).
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             // A full DFA: more memory, but several times faster to run
             // than the NFA chosen by default for this many patterns.
             .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .build(patterns.iter().map(|(p, _)| p.to_ascii_lowercase()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
         Ok(Gazetteer {
             countries,
@@ -297,9 +300,10 @@ impl Gazetteer {
             None => (text, None),
         };
         let orig = |i: usize| back.map_or(i, |m| m[i]);
+        let lower = hay.to_ascii_lowercase();
         let mut out: Vec<Mention> = self
             .automaton
-            .find_iter(hay)
+            .find_iter(&lower)
             .filter(|m| accept(hay, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
             .map(|m| Mention {
                 start: orig(m.start()),
@@ -320,7 +324,7 @@ impl Gazetteer {
             // The text is searched without diacritics ("Vučić" as "Vucic").
             let folded = fold(surname).map(|(f, _)| f);
             let surname = folded.as_deref().unwrap_or(surname);
-            for (start, _) in hay.match_indices(surname) {
+            for start in memchr::memmem::find_iter(hay.as_bytes(), surname) {
                 let end = start + surname.len();
                 let (start, end) = if accept(hay, start, end, surname) { (orig(start), orig(end)) } else { continue };
                 if !out.iter().any(|m| m.start < end && start < m.end) {
