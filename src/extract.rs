@@ -84,11 +84,12 @@ enum ContextKind {
     Habitual,
     Signed,
     Presence,
+    TheirStates,
 }
 
 impl ContextKind {
     /// How many kinds there are: one past the last.
-    const COUNT: usize = ContextKind::Presence as usize + 1;
+    const COUNT: usize = ContextKind::TheirStates as usize + 1;
 }
 
 /// The trigger lexicon and context words of `resources/events/`.
@@ -216,6 +217,7 @@ impl Lexicon {
                 "habitual" => ContextKind::Habitual,
                 "signed" => ContextKind::Signed,
                 "presence" => ContextKind::Presence,
+                "their-states" => ContextKind::TheirStates,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
             context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
@@ -799,7 +801,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let only_place = draft.countries.iter().all(|c| gazetteer.host_of(&draft.location) == Some(c.as_str()));
             if draft.actors.is_empty() && only_place {
                 let window = sentence_words.within(trigger.before.0, trigger.after.1);
-                if sentence_words.has(ContextKind::PairOfStates, window)
+                // "China and Russia have stepped up cooperation. Their navies
+                // held ...": the states the sentence before names.
+                let named_before: Vec<&str> = if si > 0 && sentence_words.has(ContextKind::TheirStates, window.clone())
+                {
+                    let previous = &layout.sentences[si - 1];
+                    let mut codes: Vec<&str> = mentions
+                        .iter()
+                        .filter(|m| m.start >= previous.start && m.end <= previous.end)
+                        .filter(|m| matches!(m.entity, Entity::Country(_)))
+                        .filter_map(|m| gazetteer.code(m.entity))
+                        .collect();
+                    codes.dedup();
+                    codes
+                } else {
+                    Vec::new()
+                };
+                if named_before.len() >= 2 {
+                    for c in named_before {
+                        add_country(&mut draft.countries, c);
+                    }
+                } else if sentence_words.has(ContextKind::PairOfStates, window)
                     && let Some(pair) = in_sentence
                         .iter()
                         .rev()
