@@ -522,6 +522,28 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
         if triggers.is_empty() {
+            // "The first phase runs from Nov. 3 to 6": a range the sentence
+            // just after gives, holding an event's day, is how long it lasts.
+            if let Some((from, range)) = attended.clone()
+                && si == from + 1
+            {
+                let ranges: Vec<DateValue> = timexes
+                    .iter()
+                    .zip(&dates)
+                    .filter(|(t, _)| t.start >= sentence.start && t.end <= sentence.end)
+                    .filter_map(|(_, d)| *d)
+                    .filter(|d| matches!(d, DateValue::Range(..)))
+                    .collect();
+                for d in &mut drafts[range.clone()] {
+                    if let DateValue::Day(day) = d.event.date
+                        && lasts_days(d.event.kind)
+                        && !d.event.date_inferred
+                        && let Some(r) = ranges.iter().find(|r| r.start() == day)
+                    {
+                        d.event.date = *r;
+                    }
+                }
+            }
             // "Leaders attending included ...": people who attend the events
             // of a sentence just before.
             if let Some((from, range)) = attended.clone()
