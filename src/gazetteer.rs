@@ -125,6 +125,9 @@ pub struct Gazetteer {
     ship_prefixes: regex::Regex,
     ship_names: Vec<String>,
     ship_countries: Vec<usize>,
+    /// Ranks and honorifics of `titles.tsv` ("Prince", "Sheikh"): before a
+    /// given name they refer back to a person with a patronymic name.
+    honorifics: Vec<&'static str>,
 }
 
 impl Gazetteer {
@@ -239,6 +242,7 @@ impl Gazetteer {
             ship_prefixes,
             ship_countries,
             ship_names: ships,
+            honorifics: resources::TITLES.table()?.rows.iter().map(|r| r.cells[0]).collect(),
         })
     }
 
@@ -318,6 +322,29 @@ impl Gazetteer {
                 && !surnames.iter().any(|(n, _)| *n == s)
             {
                 surnames.push((s, p));
+            }
+        }
+        // "Prince Mohammed" after "Mohammed bin Salman": a patronymic name
+        // is referred back to by the given name after an honorific.
+        let mut given: Vec<(&'static str, usize)> = Vec::new();
+        for m in &out {
+            if let Entity::Person(p) = m.entity
+                && let name = self.people[p].name
+                && [" bin ", " bint ", " ibn "].iter().any(|b| name.contains(b))
+                && let Some(first) = name.split_whitespace().next()
+                && !given.iter().any(|(n, _)| *n == first)
+            {
+                given.push((first, p));
+            }
+        }
+        for (first, person) in given {
+            for start in memchr::memmem::find_iter(text.as_bytes(), first) {
+                let end = start + first.len();
+                let honoured =
+                    self.honorifics.iter().any(|h| text[..start].strip_suffix(' ').is_some_and(|t| t.ends_with(h)));
+                if honoured && accept(text, start, end, first) && !out.iter().any(|m| m.start < end && start < m.end) {
+                    out.push(Mention { start, end, entity: Entity::Person(person) });
+                }
             }
         }
         for (surname, person) in surnames {
@@ -478,6 +505,22 @@ mod tests {
             .filter_map(|m| if let Entity::Person(p) = m.entity { Some(g.people[p].name) } else { None })
             .collect();
         assert_eq!(people, ["Sergei Shoigu", "Sergei Shoigu"]);
+    }
+
+    #[test]
+    fn an_honorific_and_a_given_name_refer_back_to_a_patronymic_name() {
+        let g = Gazetteer::shared();
+        let text = "Crown Prince Mohammed bin Salman met Modi. Prince Mohammed later called Erdogan; Mohammed said.";
+        let people: Vec<(&str, &str)> = g
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entity {
+                Entity::Person(p) => Some((&text[m.start..m.end], g.people[p].name)),
+                _ => None,
+            })
+            .collect();
+        assert!(people.contains(&("Mohammed", "Mohammed bin Salman")), "{people:?}");
+        assert_eq!(people.iter().filter(|(w, _)| *w == "Mohammed").count(), 1, "not without the honorific: {people:?}");
     }
 
     #[test]
