@@ -783,6 +783,22 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             {
                 draft.kind = EventType::Summit;
             }
+            // "for Quad talks", "the first G20 leaders' meeting": talks named
+            // after an organisation are its gathering.
+            if draft.kind == EventType::Meeting
+                && trigger.flags.noun
+                && mentions.iter().any(|m| {
+                    matches!(m.entity, Entity::Organisation(_))
+                        && m.end <= trigger.start
+                        && m.start >= trigger.before.0
+                        && sentence_words.within(m.end, trigger.start).len() <= 1
+                        && sentence_words.list[sentence_words.within(m.end, trigger.start)]
+                            .iter()
+                            .all(|w| lexicon.is(w, MEMBERS))
+                })
+            {
+                draft.kind = EventType::Summit;
+            }
             if trigger.flags.needs_place && draft.location.is_empty() {
                 continue;
             }
@@ -953,7 +969,19 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         // summit") attend it.
         let meetings: Vec<Event> =
             in_sentence.iter().filter(|d| d.event.kind == EventType::Meeting).map(|d| d.event.clone()).collect();
+        let mut summit_orgs: Vec<String> = Vec::new();
         for d in in_sentence.iter_mut().filter(|d| d.event.kind == EventType::Summit) {
+            // Organisations the sentence names, not those of people who
+            // attend (the UN of "Guterres").
+            let named = |c: &&String| {
+                mentions.iter().any(|m| {
+                    m.start >= sentence.start
+                        && m.end <= sentence.end
+                        && matches!(m.entity, Entity::Organisation(_))
+                        && gazetteer.code(m.entity) == Some(c.as_str())
+                })
+            };
+            summit_orgs.extend(d.event.countries.iter().filter(named).cloned());
             for m in &meetings {
                 for a in &m.actors {
                     if !d.event.actors.iter().any(|x| x.name == a.name) {
@@ -964,6 +992,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     add_country(&mut d.event.countries, c);
                 }
             }
+        }
+        // "The foreign ministers of the four countries met in Tokyo for Quad
+        // talks": a meeting of the summit's organisation is the summit.
+        if !summit_orgs.is_empty() {
+            in_sentence.retain(|d| {
+                d.event.kind != EventType::Meeting
+                    || d.event.countries.len() < 3
+                    || !d.event.countries.iter().any(|c| summit_orgs.contains(c))
+            });
         }
         // "Putin was accompanied by Shoigu as tanks took part in live-fire
         // drills": a sentence of passing mentions may still say who
