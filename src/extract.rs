@@ -1663,6 +1663,16 @@ fn trigger_date(
             .zip(dates)
             .filter(|(t, _)| t.start >= from && t.end <= to)
             .filter(|(t, _)| !aside.iter().any(|&(s, e)| s <= t.start && t.end <= e))
+            // "soldiers killed since 2014": where a span starts, not when.
+            .filter(|(t, _)| {
+                let before = text[..t.start].trim_end().as_bytes();
+                let own = text[t.start..t.end].as_bytes();
+                let since = |b: &[u8]| b.eq_ignore_ascii_case(b"since");
+                let after_since =
+                    before.len() >= 6 && since(&before[before.len() - 5..]) && before[before.len() - 6] == b' ';
+                let opens_since = own.len() > 6 && since(&own[..5]) && own[5] == b' ';
+                !after_since && !opens_since
+            })
             .filter_map(|(t, date)| {
                 // A planned event's unmarked date looks forward ("will hold
                 // talks on Tuesday"); anchored ones keep their anchor.
