@@ -1666,7 +1666,7 @@ fn trigger_date(
             // "soldiers killed since 2014": where a span starts, not when.
             .filter(|(t, _)| {
                 let before = text[..t.start].trim_end().as_bytes();
-                let own = text[t.start..t.end].as_bytes();
+                let own = &text.as_bytes()[t.start..t.end];
                 let since = |b: &[u8]| b.eq_ignore_ascii_case(b"since");
                 let after_since =
                     before.len() >= 6 && since(&before[before.len() - 5..]) && before[before.len() - 6] == b' ';
