@@ -521,6 +521,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut attended: Option<(usize, std::ops::Range<usize>)> = None;
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
+        // Whether this sentence says who attended the events `drafts`.
+        let says_who_attended = |drafts: &mut [Draft]| {
+            attendance(text, gazetteer, &found, &mentions, &timexes, &dates, sentence, words_of(si), drafts)
+        };
         if triggers.is_empty() {
             // "The first phase runs from Nov. 3 to 6": a range the sentence
             // just after gives, holding an event's day, is how long it lasts.
@@ -548,17 +552,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // of a sentence just before.
             if let Some((from, range)) = attended.clone()
                 && si - from <= ATTENDANCE_REACH
-                && attendance(
-                    text,
-                    gazetteer,
-                    &found,
-                    &mentions,
-                    &timexes,
-                    &dates,
-                    sentence,
-                    words_of(si),
-                    &mut drafts[range.clone()],
-                )
+                && says_who_attended(&mut drafts[range.clone()])
             {
                 attended = Some((si, range));
             }
@@ -1009,17 +1003,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             && in_sentence.iter().all(|d| d.mention_only && !d.attends)
             && let Some((from, range)) = attended.clone()
             && si - from <= ATTENDANCE_REACH
-            && attendance(
-                text,
-                gazetteer,
-                &found,
-                &mentions,
-                &timexes,
-                &dates,
-                sentence,
-                sentence_words,
-                &mut drafts[range.clone()],
-            )
+            && says_who_attended(&mut drafts[range.clone()])
         {
             attended = Some((si, range));
         }
