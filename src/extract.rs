@@ -149,7 +149,6 @@ impl Lexicon {
     pub fn from_resources() -> Result<Lexicon> {
         let file = resources::TRIGGERS;
         let mut triggers = Vec::new();
-        let mut phrases = Vec::new();
         let mut written = Vec::new();
         for row in file.table()?.rows {
             let kind = match row.cells[0] {
@@ -180,14 +179,13 @@ impl Lexicon {
                 }
             }
             triggers.push((kind, flags));
-            phrases.push(row.cells[1]);
             written.push(row.cells[1]);
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&phrases)
+            .build(&written)
             .map_err(|e| file.invalid(0, e.to_string()))?;
         let cfile = resources::CONTEXT;
         let mut context = Vec::new();
@@ -330,6 +328,12 @@ impl Words {
         let lo = self.list.partition_point(|w| w.start < from);
         let hi = self.list.partition_point(|w| w.end <= to).max(lo);
         lo..hi
+    }
+
+    /// The first `n` words (or fewer) that lie within `from..to`.
+    fn first_within(&self, from: usize, to: usize, n: usize) -> Range<usize> {
+        let w = self.within(from, to);
+        w.start..(w.start + n).min(w.end)
     }
 
     /// The phrases of a kind among the words `range`.
@@ -582,10 +586,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let has = |kind, range| sentence_words.has(kind, range);
             let last_before = before_words.clone().next_back().map(|i| sentence_words.list[i]);
             // "The exercise was called off in March".
-            let just_after = {
-                let w = sentence_words.within(trigger.end, trigger.after.1.max(trigger.end));
-                w.start..(w.start + 10).min(w.end)
-            };
+            let just_after = sentence_words.first_within(trigger.end, trigger.after.1, 10);
             let called_off = trigger.flags.noun && has(ContextKind::Cancelled, just_after.clone());
             if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) || called_off {
                 diagnostics.push(Diagnostic {
@@ -626,10 +627,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             };
             // "The patrol was announced on Saturday": the date is the
             // announcement's, and the patrol one read elsewhere.
-            let after_words = sentence_words.within(trigger.end, trigger.after.1);
             let announced = trigger.flags.noun
                 && sentence_words
-                    .has(ContextKind::Announced, after_words.start..(after_words.start + 3).min(after_words.end));
+                    .has(ContextKind::Announced, sentence_words.first_within(trigger.end, trigger.after.1, 3));
             let own_date = if announced {
                 None
             } else {
@@ -758,8 +758,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 && sentence_words.within(sentence.start, trigger.start).len() <= 3
                 && let Some(comma) = text[trigger.end..sentence.end].find(',').map(|i| trigger.end + i)
             {
-                let next = sentence_words.within(comma, sentence.end);
-                pair_subject = sentence_words.has(ContextKind::Pair, next.start..(next.start + 4).min(next.end));
+                pair_subject =
+                    sentence_words.has(ContextKind::Pair, sentence_words.first_within(comma, sentence.end, 4));
                 if let Some(subject) = mentions.iter().find(|m| m.start > comma && m.start < sentence.end)
                     && text[comma + 1..subject.start].split_whitespace().count() <= 2
                 {
@@ -815,9 +815,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                     // ... or, when no event had two, the people the sentence
                     // before names ("in the presence of Macron and Vučić").
                     let previous = &layout.sentences[si - 1];
-                    let people: Vec<&Mention> = mentions
-                        .iter()
-                        .filter(|m| m.start >= previous.start && m.end <= previous.end)
+                    let people: Vec<&Mention> = mentions_in(&mentions, previous.start, previous.end)
                         .filter(|m| matches!(m.entity, Entity::Person(_) | Entity::Learned(_)))
                         .collect();
                     if people.len() >= 2 {
@@ -838,9 +836,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 let named_before: Vec<&str> = if si > 0 && sentence_words.has(ContextKind::TheirStates, window.clone())
                 {
                     let previous = &layout.sentences[si - 1];
-                    let mut codes: Vec<&str> = mentions
-                        .iter()
-                        .filter(|m| m.start >= previous.start && m.end <= previous.end)
+                    let mut codes: Vec<&str> = mentions_in(&mentions, previous.start, previous.end)
                         .filter(|m| matches!(m.entity, Entity::Country(_)))
                         .filter_map(|m| gazetteer.code(m.entity))
                         .collect();
@@ -909,10 +905,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // The phrase must be the trigger's own ("opened the exercise",
             // "the exercise includes"); elsewhere in the sentence it is
             // about the events before (below).
-            let after_words = sentence_words.within(trigger.end, sentence.end);
             let adjacent = sentence_words.has(ContextKind::Attendance, last_words(3))
                 || sentence_words
-                    .has(ContextKind::Attendance, after_words.start..(after_words.start + 3).min(after_words.end));
+                    .has(ContextKind::Attendance, sentence_words.first_within(trigger.end, sentence.end, 3));
             if !attends
                 && mention_only
                 && !opinion
@@ -920,8 +915,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 && ATTENDED.contains(&draft.kind)
                 && says_attended(sentence_words)
             {
-                let inside: Vec<&Mention> =
-                    mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
+                let inside: Vec<&Mention> = mentions_in(&mentions, sentence.start, sentence.end).collect();
                 attends = attend(&mut draft, &inside, gazetteer, &found);
             }
             let lasts = duration(sentence, &timexes).map(|n| (n, ends));
@@ -1092,7 +1086,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     for e in events.iter().filter(|e| e.kind == EventType::Meeting && e.status == Status::Occurred) {
         let Some(host) = gazetteer.host_of(&e.location) else { continue };
         // A meeting of an organisation's members is a gathering, not a trip.
-        let gathering = e.countries.iter().any(|c| gazetteer.organisations.iter().any(|o| o.code == c.as_str()));
+        let gathering = e.countries.iter().any(|c| gazetteer.is_organisation(c));
         let hosted = e.actors.iter().any(|a| a.country == host) || e.countries.iter().any(|c| c == host);
         let visitors = e.actors.iter().any(|a| !a.country.is_empty() && a.country != host);
         let read = events.iter().any(|v| {
@@ -1381,7 +1375,6 @@ fn continuation(
     next_words: &Words,
     event: &mut Event,
 ) {
-    let inside = |m: &&Mention| m.start >= next.start && m.end <= next.end;
     match event.kind {
         EventType::Meeting | EventType::Call => {
             let Some(verb) = next_words.first(&[ContextKind::Continuation], 0..next_words.list.len()) else {
@@ -1389,7 +1382,7 @@ fn continuation(
             };
             let until = next_words.list[verb].start;
             let mut took_part = false;
-            for m in mentions.iter().filter(inside).filter(|m| m.end <= until) {
+            for m in mentions_in(mentions, next.start, until) {
                 took_part |= take_part(event, m.entity, g, found);
             }
             if took_part {
@@ -1402,7 +1395,7 @@ fn continuation(
             {
                 return;
             }
-            for m in mentions.iter().filter(inside) {
+            for m in mentions_in(mentions, next.start, next.end) {
                 if matches!(m.entity, Entity::Country(_) | Entity::Force(_))
                     && let Some(code) = g.code(m.entity)
                 {
@@ -1573,8 +1566,7 @@ fn attendance(
         .filter(|(t, _)| t.start >= sentence.start && t.end <= sentence.end)
         .filter_map(|(_, d)| *d)
         .collect();
-    let inside: Vec<&Mention> =
-        mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
+    let inside: Vec<&Mention> = mentions_in(mentions, sentence.start, sentence.end).collect();
     let mut added = false;
     // Those attending a summit attend it, not the talks beside it.
     let summit = drafts.iter().any(|d| d.event.kind == EventType::Summit);
@@ -1827,11 +1819,12 @@ fn participants(
         confidence: 0.0,
     };
     let hosted = matches!(trigger.kind, EventType::Visit | EventType::Exercise);
-    let in_window = |m: &&Mention| {
-        (m.start >= trigger.before.0 && m.end <= trigger.before.1)
-            || (m.start >= trigger.after.0 && m.end <= trigger.after.1)
-    };
-    for m in mentions.iter().filter(in_window) {
+    let window = mentions_in(mentions, trigger.before.0, trigger.before.1).chain(mentions_in(
+        mentions,
+        trigger.after.0,
+        trigger.after.1,
+    ));
+    for m in window {
         let marker = text[..m.start].split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
         let is = |kind| lexicon.phrases(kind).any(|p| p.len() == 1 && p[0] == marker);
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_)) && is(ContextKind::PlaceMarker);
@@ -1890,7 +1883,7 @@ fn each_signatory(g: &Gazetteer, found: &Found, mentions: &[Mention], trigger: &
         g.code(m.entity).map(str::to_string)
     };
     let mut signatories: Vec<String> = Vec::new();
-    for m in mentions.iter().filter(|m| m.start >= trigger.before.0 && m.end <= trigger.before.1) {
+    for m in mentions_in(mentions, trigger.before.0, trigger.before.1) {
         if let Some(c) = code_of(m)
             && !signatories.contains(&c)
         {
@@ -1928,6 +1921,14 @@ fn followed_by(text: &str, at: usize, lexicon: &Lexicon, kind: ContextKind) -> b
     }
     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     lexicon.phrases(kind).any(|p| p.len() == 1 && next.eq_ignore_ascii_case(&p[0]))
+}
+
+/// The mentions (sorted by start, as `extract` keeps them) that lie within
+/// `from..to`, found by binary search rather than a scan of the article's.
+fn mentions_in(mentions: &[Mention], from: usize, to: usize) -> impl Iterator<Item = &Mention> {
+    let lo = mentions.partition_point(|m| m.start < from);
+    let hi = mentions.partition_point(|m| m.start < to).max(lo);
+    mentions[lo..hi].iter().filter(move |m| m.end <= to)
 }
 
 /// Adds the person a mention stands for, if it stands for one: a known
@@ -2041,9 +2042,8 @@ fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
 fn same_participants(a: &Event, b: &Event) -> bool {
     if a.kind == EventType::Summit {
         let g = Gazetteer::shared();
-        let orgs = |e: &Event| -> Vec<String> {
-            e.countries.iter().filter(|c| g.organisations.iter().any(|o| o.code == c.as_str())).cloned().collect()
-        };
+        let orgs =
+            |e: &Event| -> Vec<String> { e.countries.iter().filter(|c| g.is_organisation(c)).cloned().collect() };
         let (x, y) = (orgs(a), orgs(b));
         return x.is_empty() || y.is_empty() || nested(&x, &y);
     }

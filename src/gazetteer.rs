@@ -274,6 +274,11 @@ impl Gazetteer {
             .or_else(|| self.places.iter().find(|p| p.name == location).map(|p| p.code).filter(|c| !c.is_empty()))
     }
 
+    /// Whether a code is an organisation's ("NATO"), not a state's.
+    pub fn is_organisation(&self, code: &str) -> bool {
+        self.organisations.iter().any(|o| o.code == code)
+    }
+
     /// The display name of a country or organisation code ("CHN" → "China").
     pub fn name_of(&self, code: &str) -> Option<&'static str> {
         self.countries
