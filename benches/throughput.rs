@@ -13,7 +13,7 @@ use detente::extract::{Options, extract};
 use detente::timex::Tagger;
 
 fn corpus() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let dir = std::env::var("BENCH_DIR").unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures").into());
     let mut articles: Vec<String> = std::fs::read_dir(dir)
         .expect("fixtures")
         .filter_map(|e| {

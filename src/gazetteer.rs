@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use chrono::NaiveDate;
 
 use crate::resources::{self, Result};
@@ -119,7 +119,13 @@ pub struct Gazetteer {
     /// Each person's index in `people` by canonical name.
     people_by_name: HashMap<&'static str, usize>,
     patterns: Vec<(String, Entity)>,
+    /// The patterns in lower case, searched anchored at each place a
+    /// match may start (see [`Gazetteer::find`]).
     automaton: AhoCorasick,
+    /// The bytes a match may start with: a capital, the first byte of a
+    /// character that is not ASCII, or the first of a pattern not written
+    /// with a capital ("the Kremlin", "mainland China") in either case.
+    may_start: [bool; 256],
     /// Ship prefixes of `ship-prefixes.tsv` ("USS"), as one pattern, and
     /// each one's state (an index into `countries`).
     ship_prefixes: regex::Regex,
@@ -228,8 +234,16 @@ impl Gazetteer {
             // A full DFA: more memory, but several times faster to run
             // than the NFA chosen by default for this many patterns.
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(p, _)| p.to_ascii_lowercase()))
             .map_err(|e| file.invalid(0, e.to_string()))?;
+        let mut may_start: [bool; 256] = std::array::from_fn(|b| b >= 0xC0 || (b as u8).is_ascii_uppercase());
+        for (p, _) in &patterns {
+            if !p.chars().next().is_some_and(char::is_uppercase) {
+                may_start[p.as_bytes()[0].to_ascii_lowercase() as usize] = true;
+                may_start[p.as_bytes()[0].to_ascii_uppercase() as usize] = true;
+            }
+        }
         Ok(Gazetteer {
             countries,
             organisations,
@@ -239,6 +253,7 @@ impl Gazetteer {
             people_by_name: by_name,
             patterns,
             automaton,
+            may_start,
             ship_prefixes,
             ship_countries,
             ship_names: ships,
@@ -297,6 +312,42 @@ impl Gazetteer {
         }
     }
 
+    /// The accepted matches of the patterns in `hay` (text without
+    /// diacritics), left to right and leftmost-longest, as start, end and
+    /// pattern index.
+    ///
+    /// An accepted match starts a word, and with a capital unless its
+    /// pattern does not, so the automaton runs anchored only there: at a
+    /// word start whose first byte is a capital, is not ASCII, or begins a
+    /// pattern written without a capital. That touches a small part of a
+    /// large automaton, where a search of every byte runs through all of
+    /// it. As in such a search, a match that is not accepted still hides
+    /// those that start inside it.
+    fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+        let lower = hay.to_ascii_lowercase();
+        let bytes = hay.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                if !self.may_start[bytes[at] as usize] || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+                    at += 1;
+                    continue;
+                }
+                let input = Input::new(&lower).span(at..bytes.len()).anchored(Anchored::Yes);
+                let Some(m) = self.automaton.find(input) else {
+                    at += 1;
+                    continue;
+                };
+                at = m.end();
+                let pattern = m.pattern().as_usize();
+                if accept(hay, m.start(), m.end(), &self.patterns[pattern].0) {
+                    return Some((m.start(), m.end(), pattern));
+                }
+            }
+            None
+        })
+    }
+
     /// Every mention in `text`, left to right, without overlaps; later bare
     /// surnames of people named in full anywhere in the text are mentions of
     /// them too ("Li" after "Li Shangfu").
@@ -309,15 +360,12 @@ impl Gazetteer {
             None => (text, None),
         };
         let orig = |i: usize| back.map_or(i, |m| m[i]);
-        let lower = hay.to_ascii_lowercase();
         let mut out: Vec<Mention> = self
-            .automaton
-            .find_iter(&lower)
-            .filter(|m| accept(hay, m.start(), m.end(), &self.patterns[m.pattern().as_usize()].0))
-            .map(|m| Mention {
-                start: orig(m.start()),
-                end: orig(m.end()),
-                entity: self.patterns[m.pattern().as_usize()].1,
+            .matches(hay)
+            .map(|(start, end, pattern)| Mention {
+                start: orig(start),
+                end: orig(end),
+                entity: self.patterns[pattern].1,
             })
             .collect();
         let mut surnames: Vec<(&'static str, usize)> = Vec::new();
