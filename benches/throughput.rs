@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use detente::extract::{Options, extract};
+use detente::extract::{Options, extract, extract_many};
 use detente::timex::Tagger;
 
 fn corpus() -> Vec<String> {
@@ -27,13 +27,14 @@ fn corpus() -> Vec<String> {
     (0..copies).flat_map(|_| articles.iter().cloned()).collect()
 }
 
-fn measure(name: &str, docs: &[String], f: impl Fn(&str) -> usize) {
-    let bytes: usize = docs.iter().map(String::len).sum();
+/// Runs `f` over `items` (`bytes` of text in all) three times and prints
+/// the best rate.
+fn measure<T>(name: &str, items: &[T], bytes: usize, f: impl Fn(&T) -> usize) {
     let mut best = f64::MAX;
     let mut found = 0;
     for _ in 0..3 {
         let t = Instant::now();
-        found = docs.iter().map(|d| f(black_box(d))).sum();
+        found = items.iter().map(|d| f(black_box(d))).sum();
         best = best.min(t.elapsed().as_secs_f64());
     }
     println!(
@@ -46,15 +47,22 @@ fn measure(name: &str, docs: &[String], f: impl Fn(&str) -> usize) {
 
 fn main() {
     let docs = corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
     let tagger = Tagger::shared();
     let _ = extract("warm up\nThe ministers met on Tuesday in Moscow.", &Options::default());
-    measure("temporal tagger", &docs, |d| tagger.find(d).len());
+    measure("temporal tagger", &docs, bytes, |d| tagger.find(d).len());
     let g = detente::gazetteer::Gazetteer::shared();
-    measure("gazetteer", &docs, |d| g.find(d).len());
+    measure("gazetteer", &docs, bytes, |d| g.find(d).len());
     let offices = detente::actors::Offices::shared();
-    measure("gazetteer + offices", &docs, |d| {
+    measure("gazetteer + offices", &docs, bytes, |d| {
         let m = g.find(d);
         offices.find(d, &m, g).mentions.len() + m.len()
     });
-    measure("full extraction", &docs, |d| extract(d, &Options::default()).events.len());
+    measure("full extraction, one article at a time", &docs, bytes, |d| extract(d, &Options::default()).events.len());
+    let options = Options::default();
+    let batches: Vec<Vec<(&str, &Options)>> =
+        docs.chunks(32).map(|c| c.iter().map(|d| (d.as_str(), &options)).collect()).collect();
+    measure("full extraction, 32 articles at a time", &batches, bytes, |b| {
+        extract_many(b).iter().map(|x| x.events.len()).sum()
+    });
 }

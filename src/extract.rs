@@ -17,7 +17,7 @@ use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
 use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Precision, Status};
 use crate::pubdate::{self, Published};
 use crate::resources::{self, Result};
-use crate::text::{self, Sentence};
+use crate::text::{self, Layout, Sentence};
 use crate::timex::{self, Direction, Tagger, Timex};
 
 /// What the caller knows about the article besides its text.
@@ -444,16 +444,58 @@ struct Draft {
 
 /// Reads an article's events.
 pub fn extract(text: &str, options: &Options) -> Extraction {
-    let layout = text::layout(text);
+    extract_scanned(text, options, Scan::of(text))
+}
+
+/// Reads the events of several articles: the same as [`extract`] on each,
+/// but quicker. Each whole-text stage (layout, dates, gazetteer, offices)
+/// runs over every article before the next one starts, so the tables it
+/// reads stay in the processor's caches; one article at a time, each stage
+/// finds them evicted by the others and runs two to three times slower.
+pub fn extract_many(articles: &[(&str, &Options)]) -> Vec<Extraction> {
+    let layouts: Vec<Layout> = articles.iter().map(|(text, _)| text::layout(text)).collect();
+    let tagger = Tagger::shared();
+    let timexes: Vec<Vec<Timex>> = articles.iter().map(|(text, _)| tagger.find(text)).collect();
+    let gazetteer = Gazetteer::shared();
+    let mentions: Vec<Vec<Mention>> = articles.iter().map(|(text, _)| gazetteer.find(text)).collect();
+    let offices = Offices::shared();
+    let found: Vec<Found> =
+        articles.iter().zip(&mentions).map(|((text, _), m)| offices.find(text, m, gazetteer)).collect();
+    let scans = layouts.into_iter().zip(timexes).zip(mentions).zip(found);
+    articles
+        .iter()
+        .zip(scans)
+        .map(|((text, options), (((layout, timexes), mentions), found))| {
+            extract_scanned(text, options, Scan { layout, timexes, mentions, found })
+        })
+        .collect()
+}
+
+/// What the whole-text stages find in an article, before its events are read.
+struct Scan {
+    layout: Layout,
+    /// Tagged once: the publication date's year and the events both use it.
+    timexes: Vec<Timex>,
+    mentions: Vec<Mention>,
+    /// People named by office: learned ones and holders looked up by date.
+    found: Found,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        let gazetteer = Gazetteer::shared();
+        let mentions = gazetteer.find(text);
+        let found = Offices::shared().find(text, &mentions, gazetteer);
+        Scan { layout: text::layout(text), timexes: Tagger::shared().find(text), mentions, found }
+    }
+}
+
+fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
+    let Scan { layout, timexes: all_timexes, mentions: all_mentions, found } = scan;
     let mut diagnostics = Vec::new();
-    // Tagged once: the publication date's year and the events both use it.
-    let all_timexes = Tagger::shared().find(text);
     let gazetteer = Gazetteer::shared();
     let lexicon = Lexicon::shared();
     let offices = Offices::shared();
-    let all_mentions = gazetteer.find(text);
-    // People named by office: learned ones and holders looked up by date.
-    let found = offices.find(text, &all_mentions, gazetteer);
     // The years in which the people named held their titles are likely ones
     // for a dateline that gives none.
     let out_of_office = |d: NaiveDate| offices.out_of_office(&found, gazetteer, d);

@@ -233,7 +233,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             // A full DFA: more memory, but several times faster to run
             // than the NFA chosen by default for this many patterns.
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(p, _)| p.to_ascii_lowercase()))
             .map_err(|e| file.invalid(0, e.to_string()))?;

@@ -190,6 +190,18 @@ impl Article {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(&self.text, &self.options)))
             .map_err(|_| "the engine failed on this file (a bug: please report it with the file)".to_string())
     }
+
+    /// The events of several articles, in order: as [`Article::extract`]
+    /// on each, but read together ([`extract::extract_many`]), which is
+    /// quicker. If the engine fails on one, each is read again alone, so
+    /// that only that one fails.
+    pub fn extract_all(articles: &[&Article]) -> Vec<Result<Extraction, String>> {
+        let batch: Vec<(&str, &Options)> = articles.iter().map(|a| (a.text.as_str(), &a.options)).collect();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract_many(&batch))) {
+            Ok(all) => all.into_iter().map(Ok).collect(),
+            Err(_) => articles.iter().map(|a| a.extract()).collect(),
+        }
+    }
 }
 
 /// How an import runs.
@@ -257,11 +269,15 @@ pub fn import_paths(
             let (next, stop, lock, files, stored) = (&next, &stop, &lock, &files, &stored);
             scope.spawn(move || {
                 while !cancel.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { return };
-                    let read = read_file(lock, stored, i, file, &settings.read);
-                    if send.send(read).is_err() {
+                    let first = next.fetch_add(FILES_AT_ONCE, Ordering::Relaxed);
+                    if first >= files.len() {
                         return;
+                    }
+                    let chunk = first..(first + FILES_AT_ONCE).min(files.len());
+                    for read in read_files(lock, stored, chunk, files, &settings.read) {
+                        if send.send(read).is_err() {
+                            return;
+                        }
                     }
                 }
             });
@@ -300,41 +316,58 @@ struct ReadFile {
     articles: Vec<(Article, Extraction)>,
 }
 
-/// Reads one file and extracts its articles. A file or article that
-/// cannot be read is an outcome, not an error.
-fn read_file<'a>(
+/// Files a worker reads before extracting their articles together
+/// ([`Article::extract_all`]): enough for the engine's tables to stay in
+/// the caches from one article to the next, few enough that cancelling
+/// is quick.
+const FILES_AT_ONCE: usize = 8;
+
+/// Reads the files `files[chunk]` and extracts their articles. A file or
+/// article that cannot be read is an outcome, not an error.
+fn read_files<'a>(
     lock: &impl Fn() -> std::sync::MutexGuard<'a, Store>,
     stored: &std::collections::HashSet<u64>,
-    index: usize,
-    file: &Path,
+    chunk: std::ops::Range<usize>,
+    files: &[PathBuf],
     options: &ReadOptions,
-) -> ReadFile {
-    let mut known = Summary::default();
-    let mut articles = Vec::new();
-    match Article::read_with(file, options) {
-        Err(reason) => known.add(file.to_path_buf(), Outcome::Failed(reason)),
-        Ok(read) => {
-            for article in read {
-                if let Some(reason) = article.error {
-                    known.add(PathBuf::from(&article.file), Outcome::Failed(reason));
-                    continue;
-                }
-                // Already stored: no need to extract it again. Only a text
-                // whose key is known is looked up; a failed look-up is left
-                // to the write, which checks again.
-                let maybe = stored.contains(&crate::store::content_key(&article.text));
-                let present = if maybe { lock().find_article(&article.text) } else { Ok(None) };
-                match present {
-                    Ok(Some(_)) => known.add(PathBuf::from(&article.file), Outcome::AlreadyPresent),
-                    _ => match article.extract() {
-                        Err(reason) => known.add(PathBuf::from(&article.file), Outcome::Failed(reason)),
-                        Ok(x) => articles.push((article, x)),
-                    },
+) -> Vec<ReadFile> {
+    let mut out = Vec::new();
+    // The articles to extract, with the index in `out` of their file.
+    let mut todo: Vec<(usize, Article)> = Vec::new();
+    for index in chunk {
+        let file = &files[index];
+        let mut known = Summary::default();
+        match Article::read_with(file, options) {
+            Err(reason) => known.add(file.to_path_buf(), Outcome::Failed(reason)),
+            Ok(read) => {
+                for article in read {
+                    if let Some(reason) = article.error {
+                        known.add(PathBuf::from(&article.file), Outcome::Failed(reason));
+                        continue;
+                    }
+                    // Already stored: no need to extract it again. Only a
+                    // text whose key is known is looked up; a failed look-up
+                    // is left to the write, which checks again.
+                    let maybe = stored.contains(&crate::store::content_key(&article.text));
+                    let present = if maybe { lock().find_article(&article.text) } else { Ok(None) };
+                    match present {
+                        Ok(Some(_)) => known.add(PathBuf::from(&article.file), Outcome::AlreadyPresent),
+                        _ => todo.push((out.len(), article)),
+                    }
                 }
             }
         }
+        out.push(ReadFile { index, known, articles: Vec::new() });
     }
-    ReadFile { index, known, articles }
+    let extracted = Article::extract_all(&todo.iter().map(|(_, a)| a).collect::<Vec<_>>());
+    for ((at, article), x) in todo.into_iter().zip(extracted) {
+        let read = &mut out[at];
+        match x {
+            Err(reason) => read.known.add(PathBuf::from(&article.file), Outcome::Failed(reason)),
+            Ok(x) => read.articles.push((article, x)),
+        }
+    }
+    out
 }
 
 /// Files read ahead of the writer, at most: enough that readers never wait

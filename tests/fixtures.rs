@@ -119,3 +119,30 @@ fn fuzz_crashes_stay_fixed() {
     }
     assert!(n >= 1, "the regression inputs are there");
 }
+
+#[test]
+fn articles_read_together_give_what_each_gives_alone() {
+    // The fixtures and the corpus, as one batch: whole-text stages run
+    // over all of them before any article's events are read.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut texts: Vec<String> = Vec::new();
+    for d in [dir(), corpus] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        texts.extend(
+            paths
+                .iter()
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .map(|p| std::fs::read_to_string(p).unwrap()),
+        );
+    }
+    let options = Options { file_date: written(), ..Options::default() };
+    let batch: Vec<(&str, &Options)> = texts.iter().map(|t| (t.as_str(), &options)).collect();
+    let together = detente::extract::extract_many(&batch);
+    assert_eq!(together.len(), texts.len());
+    for (text, x) in texts.iter().zip(&together) {
+        let alone = extract(text, &options);
+        assert_eq!(format!("{:?}", x), format!("{:?}", alone), "{}", &text[..text.len().min(80)]);
+    }
+    assert!(together.iter().map(|x| x.events.len()).sum::<usize>() > 100);
+}
