@@ -104,6 +104,8 @@ pub struct Lexicon {
     /// The words of the context phrases and the few [`Lexicon::word`]
     /// names, numbered: sentences are matched as numbers, not strings.
     vocabulary: FxHashMap<String, WordId>,
+    /// Each word of `vocabulary` by its number.
+    spelling: Vec<String>,
     /// The context phrases read in sentences, as numbered words, by kind.
     phrases: Vec<(ContextKind, Vec<WordId>)>,
     /// For each word number, the phrases (indices into `phrases`) that
@@ -254,7 +256,11 @@ impl Lexicon {
             by_kind[kind as usize].push(phrase);
         }
         let vessels: Vec<String> = by_kind[ContextKind::Vessel as usize].iter().map(|p| p.join(" ")).collect();
-        Ok(Lexicon { triggers, written, automaton, context: by_kind, vocabulary, phrases, starting, vessels })
+        let mut spelling = vec![String::new(); vocabulary.len()];
+        for (w, &id) in &vocabulary {
+            spelling[id as usize].clone_from(w);
+        }
+        Ok(Lexicon { triggers, written, automaton, context: by_kind, vocabulary, spelling, phrases, starting, vessels })
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
@@ -263,7 +269,7 @@ impl Lexicon {
 
     /// Whether a sentence's word is one of `words`, each of [`KNOWN_WORDS`].
     fn is(&self, w: &Word, words: &[&str]) -> bool {
-        w.id.is_some_and(|id| words.iter().any(|k| self.vocabulary[*k] == id))
+        w.id.is_some_and(|id| words.contains(&self.spelling[id as usize].as_str()))
     }
 }
 

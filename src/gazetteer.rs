@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
 use chrono::NaiveDate;
 
 use crate::resources::{self, Result};
@@ -119,13 +119,8 @@ pub struct Gazetteer {
     /// Each person's index in `people` by canonical name.
     people_by_name: HashMap<&'static str, usize>,
     patterns: Vec<(String, Entity)>,
-    /// The patterns in lower case, searched anchored at each place a
-    /// match may start (see [`Gazetteer::find`]).
-    automaton: AhoCorasick,
-    /// The bytes a match may start with: a capital, the first byte of a
-    /// character that is not ASCII, or the first of a pattern not written
-    /// with a capital ("the Kremlin", "mainland China") in either case.
-    may_start: [bool; 256],
+    /// The patterns in lower case.
+    automaton: AtWordStarts,
     /// Ship prefixes of `ship-prefixes.tsv` ("USS"), as one pattern, and
     /// each one's state (an index into `countries`).
     ship_prefixes: regex::Regex,
@@ -229,21 +224,8 @@ impl Gazetteer {
         // patterns in lower case and runs on the text in lower case, which
         // finds the same matches as a case-insensitive one with half its
         // size (each letter is one byte class, not two).
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // A full DFA: more memory, but several times faster to run
-            // than the NFA chosen by default for this many patterns.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            .build(patterns.iter().map(|(p, _)| p.to_ascii_lowercase()))
+        let automaton = AtWordStarts::new(patterns.iter().map(|(p, _)| p.as_str()), false)
             .map_err(|e| file.invalid(0, e.to_string()))?;
-        let mut may_start: [bool; 256] = std::array::from_fn(|b| b >= 0xC0 || (b as u8).is_ascii_uppercase());
-        for (p, _) in &patterns {
-            if !p.chars().next().is_some_and(char::is_uppercase) {
-                may_start[p.as_bytes()[0].to_ascii_lowercase() as usize] = true;
-                may_start[p.as_bytes()[0].to_ascii_uppercase() as usize] = true;
-            }
-        }
         Ok(Gazetteer {
             countries,
             organisations,
@@ -253,7 +235,6 @@ impl Gazetteer {
             people_by_name: by_name,
             patterns,
             automaton,
-            may_start,
             ship_prefixes,
             ship_countries,
             ship_names: ships,
@@ -314,37 +295,12 @@ impl Gazetteer {
 
     /// The accepted matches of the patterns in `hay` (text without
     /// diacritics), left to right and leftmost-longest, as start, end and
-    /// pattern index.
-    ///
-    /// An accepted match starts a word, and with a capital unless its
-    /// pattern does not, so the automaton runs anchored only there: at a
-    /// word start whose first byte is a capital, is not ASCII, or begins a
-    /// pattern written without a capital. That touches a small part of a
-    /// large automaton, where a search of every byte runs through all of
-    /// it. As in such a search, a match that is not accepted still hides
-    /// those that start inside it.
-    fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
-        let lower = hay.to_ascii_lowercase();
-        let bytes = hay.as_bytes();
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            while at < bytes.len() {
-                if !self.may_start[bytes[at] as usize] || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
-                    at += 1;
-                    continue;
-                }
-                let input = Input::new(&lower).span(at..bytes.len()).anchored(Anchored::Yes);
-                let Some(m) = self.automaton.find(input) else {
-                    at += 1;
-                    continue;
-                };
-                at = m.end();
-                let pattern = m.pattern().as_usize();
-                if accept(hay, m.start(), m.end(), &self.patterns[pattern].0) {
-                    return Some((m.start(), m.end(), pattern));
-                }
-            }
-            None
+    /// pattern index. The automaton holds the patterns in lower case and
+    /// runs on `lower`, `hay` in lower case.
+    fn matches<'h>(&'h self, hay: &'h str, lower: &'h str) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+        self.automaton.find_iter(lower, hay).filter_map(move |m| {
+            let pattern = m.pattern().as_usize();
+            accept(hay, m.start(), m.end(), &self.patterns[pattern].0).then_some((m.start(), m.end(), pattern))
         })
     }
 
@@ -361,7 +317,7 @@ impl Gazetteer {
         };
         let orig = |i: usize| back.map_or(i, |m| m[i]);
         let mut out: Vec<Mention> = self
-            .matches(hay)
+            .matches(hay, &hay.to_ascii_lowercase())
             .map(|(start, end, pattern)| Mention {
                 start: orig(start),
                 end: orig(end),
@@ -467,6 +423,74 @@ fn fold(text: &str) -> Option<(String, Vec<usize>)> {
     }
     map.push(text.len());
     Some((out, map))
+}
+
+/// An Aho-Corasick automaton (leftmost-longest) searched only where
+/// [`accept`] may take a match: anchored, at word starts whose first byte
+/// can begin a pattern (a pattern written with a capital matches only
+/// capitalised text). A search of every byte runs through the whole
+/// automaton, which for the gazetteer is large and falls out of the
+/// processor's caches; this touches only the paths of the words read. As
+/// in such a search, a match later refused still hides those that start
+/// inside it. It pays only where few words may begin a match, as
+/// capitalised names: for the office titles and the triggers, which most
+/// lower-case words may begin, a search of every byte is quicker (measured).
+pub(crate) struct AtWordStarts {
+    automaton: AhoCorasick,
+    may_start: [bool; 256],
+}
+
+impl AtWordStarts {
+    /// The patterns as written; the automaton holds them in lower case,
+    /// for text in lower case, unless `ascii_case_insensitive`.
+    pub(crate) fn new<'p>(
+        patterns: impl Iterator<Item = &'p str> + Clone,
+        ascii_case_insensitive: bool,
+    ) -> std::result::Result<AtWordStarts, aho_corasick::BuildError> {
+        let mut may_start = [false; 256];
+        for p in patterns.clone() {
+            let Some(&b) = p.as_bytes().first() else { continue };
+            if p.starts_with(char::is_uppercase) {
+                may_start[b as usize] = true;
+            } else {
+                may_start[b.to_ascii_lowercase() as usize] = true;
+                may_start[b.to_ascii_uppercase() as usize] = true;
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            // Compact, so that the little of it a text needs stays cached.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
+            .build(patterns.map(|p| if ascii_case_insensitive { p.to_string() } else { p.to_ascii_lowercase() }))?;
+        Ok(AtWordStarts { automaton, may_start })
+    }
+
+    /// The matches in `hay` (in lower case unless the automaton is case-
+    /// insensitive), left to right; `may_start` is read from `cased`, the
+    /// same text as written.
+    pub(crate) fn find_iter<'h>(&'h self, hay: &'h str, cased: &'h str) -> impl Iterator<Item = Match> + 'h {
+        let bytes = cased.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                if !self.may_start[bytes[at] as usize] || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+                    at += 1;
+                    continue;
+                }
+                let input = Input::new(hay).span(at..bytes.len()).anchored(Anchored::Yes);
+                match self.automaton.find(input) {
+                    Some(m) => {
+                        at = m.end().max(at + 1);
+                        return Some(m);
+                    }
+                    None => at += 1,
+                }
+            }
+            None
+        })
+    }
 }
 
 /// Whether a match stands on word boundaries, and starts with a capital
