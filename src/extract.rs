@@ -4,7 +4,6 @@
 //! Extraction never fails: odd input gives fewer events and more
 //! [`Diagnostic`]s.
 
-use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -450,34 +449,26 @@ struct Draft {
 
 /// Reads an article's events.
 pub fn extract(text: &str, options: &Options) -> Extraction {
-    extract_scanned(text, options, Scan::of(text))
+    extract_many(&[(text, options)]).pop().expect("one article read")
 }
 
 /// Reads the events of several articles: the same as [`extract`] on each,
-/// but quicker. Each whole-text stage (layout, dates, gazetteer, offices)
-/// runs over every article before the next one starts, so the tables it
-/// reads stay in the processor's caches; one article at a time, each stage
-/// finds them evicted by the others and runs two to three times slower.
+/// but quicker. Each stage that reads a whole text or every sentence
+/// (layout, dates, gazetteer, offices, words, triggers) runs over every
+/// article before the next one starts, so the tables it reads stay in the
+/// processor's caches; one article at a time, each finds them evicted by
+/// the others and runs up to three times slower.
 pub fn extract_many(articles: &[(&str, &Options)]) -> Vec<Extraction> {
-    let layouts: Vec<Layout> = articles.iter().map(|(text, _)| text::layout(text)).collect();
-    let tagger = Tagger::shared();
-    let timexes: Vec<Vec<Timex>> = articles.iter().map(|(text, _)| tagger.find(text)).collect();
-    let gazetteer = Gazetteer::shared();
-    let mentions: Vec<Vec<Mention>> = articles.iter().map(|(text, _)| gazetteer.find(text)).collect();
-    let offices = Offices::shared();
-    let found: Vec<Found> =
-        articles.iter().zip(&mentions).map(|((text, _), m)| offices.find(text, m, gazetteer)).collect();
-    let scans = layouts.into_iter().zip(timexes).zip(mentions).zip(found);
+    let texts: Vec<&str> = articles.iter().map(|(text, _)| *text).collect();
     articles
         .iter()
-        .zip(scans)
-        .map(|((text, options), (((layout, timexes), mentions), found))| {
-            extract_scanned(text, options, Scan { layout, timexes, mentions, found })
-        })
+        .zip(Scan::many(&texts))
+        .map(|((text, options), scan)| extract_scanned(text, options, scan))
         .collect()
 }
 
-/// What the whole-text stages find in an article, before its events are read.
+/// What the stages over a whole text find in an article, before its events
+/// are read.
 struct Scan {
     layout: Layout,
     /// Tagged once: the publication date's year and the events both use it.
@@ -485,19 +476,45 @@ struct Scan {
     mentions: Vec<Mention>,
     /// People named by office: learned ones and holders looked up by date.
     found: Found,
+    /// Each sentence's words.
+    words: Vec<Words>,
+    /// Each sentence's trigger phrases, as the automaton finds them in it.
+    triggers: Vec<Vec<aho_corasick::Match>>,
 }
 
 impl Scan {
-    fn of(text: &str) -> Scan {
+    /// The scans of several texts, stage by stage.
+    fn many(texts: &[&str]) -> Vec<Scan> {
+        let layouts: Vec<Layout> = texts.iter().map(|text| text::layout(text)).collect();
+        let tagger = Tagger::shared();
+        let timexes: Vec<Vec<Timex>> = texts.iter().map(|text| tagger.find(text)).collect();
         let gazetteer = Gazetteer::shared();
-        let mentions = gazetteer.find(text);
-        let found = Offices::shared().find(text, &mentions, gazetteer);
-        Scan { layout: text::layout(text), timexes: Tagger::shared().find(text), mentions, found }
+        let mentions: Vec<Vec<Mention>> = texts.iter().map(|text| gazetteer.find(text)).collect();
+        let offices = Offices::shared();
+        let found: Vec<Found> = texts.iter().zip(&mentions).map(|(text, m)| offices.find(text, m, gazetteer)).collect();
+        let lexicon = Lexicon::shared();
+        let sentences = || texts.iter().zip(&layouts).map(|(text, l)| l.sentences.iter().map(move |s| (*text, s)));
+        let words: Vec<Vec<Words>> =
+            sentences().map(|ss| ss.map(|(text, s)| Words::read(text, s.start, s.end, lexicon)).collect()).collect();
+        let triggers: Vec<Vec<Vec<aho_corasick::Match>>> = sentences()
+            .map(|ss| ss.map(|(text, s)| lexicon.automaton.find_iter(&text[s.start..s.end]).collect()).collect())
+            .collect();
+        let stages = layouts.into_iter().zip(timexes).zip(mentions).zip(found).zip(words).zip(triggers);
+        stages
+            .map(|(((((layout, timexes), mentions), found), words), triggers)| Scan {
+                layout,
+                timexes,
+                mentions,
+                found,
+                words,
+                triggers,
+            })
+            .collect()
     }
 }
 
 fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
-    let Scan { layout, timexes: all_timexes, mentions: all_mentions, found } = scan;
+    let Scan { layout, timexes: all_timexes, mentions: all_mentions, found, words: all_words, triggers } = scan;
     let mut diagnostics = Vec::new();
     let gazetteer = Gazetteer::shared();
     let lexicon = Lexicon::shared();
@@ -555,18 +572,12 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         let line = text[s..e].to_lowercase();
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
-    // Each sentence's words, read once, when first needed: most sentences
-    // hold no trigger.
-    let all_words: Vec<OnceCell<Words>> = layout.sentences.iter().map(|_| OnceCell::new()).collect();
-    let words_of = |si: usize| {
-        let s = &layout.sentences[si];
-        all_words[si].get_or_init(|| Words::read(text, s.start, s.end, lexicon))
-    };
+    let words_of = |si: usize| &all_words[si];
     let sentence_triggers: Vec<Vec<Trigger>> = layout
         .sentences
         .iter()
         .enumerate()
-        .map(|(si, s)| find_triggers(text, s, || words_of(si), lexicon, &mentions))
+        .map(|(si, s)| find_triggers(text, s, &triggers[si], words_of(si), lexicon, &mentions))
         .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     // The sentence that last read events others may attend, and those drafts.
@@ -1196,10 +1207,11 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
-fn find_triggers<'w>(
+fn find_triggers(
     text: &str,
     sentence: &Sentence,
-    words: impl Fn() -> &'w Words,
+    found: &[aho_corasick::Match],
+    sw: &Words,
     lexicon: &Lexicon,
     mentions: &[Mention],
 ) -> Vec<Trigger> {
@@ -1207,7 +1219,7 @@ fn find_triggers<'w>(
     let mut out = Vec::new();
     // Brackets opened and closed before the match at hand.
     let (mut counted, mut open, mut closed) = (0, 0, 0);
-    for m in lexicon.automaton.find_iter(s) {
+    for m in found {
         let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
         if !gazetteer::accept(text, start, end, lexicon.written[m.pattern().as_usize()]) {
             continue;
@@ -1226,7 +1238,6 @@ fn find_triggers<'w>(
         if open > closed {
             continue;
         }
-        let sw = words();
         let (mut before, mut subordinate) = clause_start(text, sw, sentence.start, start);
         let mut before_end = start;
         // "Zelensky arrived on Wednesday, since Russia invaded in February,
