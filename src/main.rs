@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use detente::extract;
-use detente::model::EventType;
+use detente::model::{EventType, Status};
 use detente::store::{Filter, Store};
 use detente::{import, text};
 use serde_json::json;
@@ -105,7 +105,17 @@ enum Command {
         /// Words that must all appear in the evidence or the article's title.
         #[arg(long)]
         text: Option<String>,
+        /// Only events that occurred, or only planned ones.
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+        /// Only events read with at least this confidence (0 to 1).
+        #[arg(long)]
+        min_confidence: Option<f64>,
     },
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    Status::from_code(s).ok_or_else(|| format!("`{s}` is not a status: occurred or planned"))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -260,12 +270,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Events { db, countries, actors, types, from, to, text } => {
+        Command::Events { db, countries, actors, types, from, to, text, status, min_confidence } => {
             if !db.exists() {
                 anyhow::bail!("no database at {}", db.display());
             }
             let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
-            let filter = Filter { countries, actors, types, from, to, text };
+            let filter = Filter { countries, actors, types, from, to, text, status, min_confidence };
             for event in store.events(&filter)? {
                 writeln!(out, "{}", serde_json::to_string(&event)?)?;
             }

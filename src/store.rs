@@ -38,13 +38,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/001_initial.sql")),
         M::up(include_str!("../migrations/002_article_source.sql")),
         M::up(include_str!("../migrations/003_actor_entity.sql")),
+        M::up(include_str!("../migrations/004_timeline.sql")),
     ])
 }
 
 /// What the timeline shows: the same filters mean the same in the app and
 /// on the command line. Within one kind the values are alternatives (any
 /// of these countries); different kinds must all hold.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub countries: Vec<String>,
     pub actors: Vec<String>,
@@ -56,6 +57,90 @@ pub struct Filter {
     /// Words that must all appear in the event's evidence or its article's
     /// title (prefix matching, case-insensitive).
     pub text: Option<String>,
+    /// Only events that occurred, or only planned ones.
+    pub status: Option<Status>,
+    /// Events read with at least this confidence (0 to 1).
+    pub min_confidence: Option<f64>,
+}
+
+/// An event as a timeline mark and a table row: what they show and what
+/// lanes group by, without the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRow {
+    pub id: i64,
+    pub kind: EventType,
+    pub date: DateValue,
+    pub date_inferred: bool,
+    pub status: Status,
+    /// Sorted codes of states and organisations.
+    pub countries: Vec<String>,
+    /// Names, in the order read.
+    pub actors: Vec<String>,
+    pub location: String,
+    /// The title of the first article it was read from.
+    pub title: String,
+    pub confidence: f64,
+}
+
+/// The events in a window of time (see [`Store::window`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Window {
+    /// By first day, then id; at most the limit asked for.
+    pub events: Vec<EventRow>,
+    /// More events lie in the window than the limit.
+    pub more: bool,
+}
+
+/// What bins are split by (the timeline's lanes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinGroup {
+    None,
+    Type,
+    Country,
+}
+
+/// Events starting in one bin of days, in one lane (see [`Store::bins`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bin {
+    /// The bin's first day.
+    pub start: NaiveDate,
+    /// The lane: an event type's code, a country code, or empty.
+    pub lane: String,
+    pub count: i64,
+}
+
+/// A day as the timeline queries count it: days since 1970-01-01.
+pub fn day_number(d: NaiveDate) -> i64 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("a date")).num_days()
+}
+
+/// Column `i` of a row, as `parse` reads its text; a value it refuses is
+/// a conversion failure naming the column.
+fn parsed<T>(r: &rusqlite::Row<'_>, i: usize, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("`{text}` is not valid").into(),
+        )
+    })
+}
+
+/// The span class of an event lasting `days` after its first day (see
+/// `migrations/004_timeline.sql`): 0 up to 31 days, 1 up to 366, 2 longer.
+fn span_class(days: i64) -> i64 {
+    if days < 31 {
+        0
+    } else if days < 366 {
+        1
+    } else {
+        2
+    }
+}
+
+fn day_of_number(n: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("a date") + chrono::Duration::days(n)
 }
 
 /// One article an event was read from.
@@ -327,6 +412,177 @@ impl Store {
             let (id, kind, date, date_inferred, status, location, confidence) = row?;
             out.push(self.load_event(id, &kind, &date, date_inferred, &status, location, confidence)?);
         }
+        Ok(out)
+    }
+
+    /// The first and last days of the events matching the filter (the
+    /// timeline's "fit all"), if any match.
+    pub fn span(&self, filter: &Filter) -> Result<Option<(NaiveDate, NaiveDate)>> {
+        let (w, args) = where_clause(filter, None);
+        let first: Option<i64> = self.conn.query_row(
+            &format!("SELECT min(e.day_start) FROM event e WHERE {w}"),
+            params_from_iter(&args),
+            |r| r.get(0),
+        )?;
+        let Some(first) = first else { return Ok(None) };
+        // The last end is among the events that start within the longest
+        // span of the last start: one range of the day index.
+        let last: i64 = self.conn.query_row(
+            &format!(
+                "SELECT max(e.day_end) FROM event e WHERE e.day_start >=
+                   (SELECT max(e.day_start) FROM event e WHERE {w}) - (SELECT coalesce(max(day_end - day_start), 0) FROM event)
+                 AND {w}"
+            ),
+            params_from_iter(args.iter().chain(&args)),
+            |r| r.get(0),
+        )?;
+        Ok(Some((day_of_number(first), day_of_number(last))))
+    }
+
+    /// Refreshes the statistics the query planner chooses indexes by (after
+    /// a large import).
+    pub fn analyze(&self) -> Result<()> {
+        self.conn.execute_batch("ANALYZE")?;
+        Ok(())
+    }
+
+    /// The events matching the filter that overlap the days `from..=to`,
+    /// by first day, at most `limit` of them: what the timeline draws.
+    /// One range of the day index: events starting from `from` less the
+    /// longest span stored, up to `to`.
+    pub fn window(&self, filter: &Filter, from: NaiveDate, to: NaiveDate, limit: usize) -> Result<Window> {
+        let (from, to) = (day_number(from), day_number(to));
+        let mut parts = Vec::new();
+        let mut all: Vec<Value> = Vec::new();
+        for class in 0..3 {
+            // The longest span of the class: the last entry of its index.
+            let longest: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT max(day_end - day_start) FROM event WHERE span_class = ?1")?
+                .query_row([class], |r| r.get(0))?;
+            let Some(longest) = longest else { continue };
+            let bound = Bound { class, from: from - longest, to };
+            let (w, args) = bounded_where_clause(filter, None, Some(bound));
+            parts.push(format!(
+                "SELECT * FROM (SELECT e.id, e.type, e.date, e.date_inferred, e.status, e.countries, e.actors,
+                        e.location, e.title, e.confidence, e.day_start
+                 FROM event e
+                 WHERE e.span_class = ? AND e.day_start BETWEEN ? AND ? AND e.day_end >= ? AND {w}
+                 ORDER BY e.day_start, e.id LIMIT ?)"
+            ));
+            all.extend([Value::Integer(class), Value::Integer(bound.from), Value::Integer(to), Value::Integer(from)]);
+            all.extend(args);
+            all.push(Value::Integer(limit as i64 + 1));
+        }
+        if parts.is_empty() {
+            return Ok(Window { events: Vec::new(), more: false });
+        }
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{} ORDER BY day_start, id LIMIT ?", parts.join(" UNION ALL ")))?;
+        all.push(Value::Integer(limit as i64 + 1));
+        let rows = stmt.query_map(params_from_iter(all), |r| {
+            Ok(EventRow {
+                id: r.get(0)?,
+                kind: parsed(r, 1, EventType::from_code)?,
+                date: parsed(r, 2, DateValue::parse)?,
+                date_inferred: r.get(3)?,
+                status: parsed(r, 4, Status::from_code)?,
+                countries: r.get::<_, String>(5)?.split_whitespace().map(str::to_string).collect(),
+                actors: r.get::<_, String>(6)?.lines().filter(|a| !a.is_empty()).map(str::to_string).collect(),
+                location: r.get(7)?,
+                title: r.get(8)?,
+                confidence: r.get(9)?,
+            })
+        })?;
+        let mut events = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let more = events.len() > limit;
+        events.truncate(limit);
+        Ok(Window { events, more })
+    }
+
+    /// How many events matching the filter start in each bin of `width`
+    /// days from `from` to `to`, by lane: the timeline's density where
+    /// marks would overlap, and its overview. An event counts once, on its
+    /// first day (in each of its countries' lanes when grouped by country).
+    ///
+    /// When the filter asks only for types, status, dates and at most one
+    /// country, the counts come from the per-day totals, or the per-week
+    /// ones when the bins are whole weeks over whole weeks (`from` a
+    /// week's first day: a multiple of 7 days from 1970-01-01); otherwise
+    /// from the events, read from the narrowest index the filter allows.
+    pub fn bins(
+        &self,
+        filter: &Filter,
+        from: NaiveDate,
+        to: NaiveDate,
+        width: u32,
+        group: BinGroup,
+    ) -> Result<Vec<Bin>> {
+        let from = day_number(filter.from.map_or(from, |f| f.max(from)));
+        let to = day_number(filter.to.map_or(to, |t| t.min(to)));
+        let width = i64::from(width.max(1));
+        if to < from {
+            return Ok(Vec::new());
+        }
+        let placeholders = |n: usize| vec!["?"; n].join(", ");
+        let light = filter.actors.is_empty() && filter.text.is_none() && filter.min_confidence.is_none();
+        let mut args: Vec<Value> = Vec::new();
+        let sql = if light && filter.countries.len() <= 1 && group != BinGroup::Country {
+            let lane = if group == BinGroup::Type { "type" } else { "''" };
+            let weekly = width % 7 == 0 && from.rem_euclid(7) == 0 && (to - from + 1) % 7 == 0;
+            let (table, unit, first) = match (weekly, filter.countries.is_empty()) {
+                (false, true) => ("event_day", "day", "day"),
+                (false, false) => ("country_day", "day", "day"),
+                (true, true) => ("event_week", "week", "week * 7 - 700000"),
+                (true, false) => ("country_week", "week", "week * 7 - 700000"),
+            };
+            let (lo, hi) = if weekly { ((from + 700_000) / 7, (to + 700_000) / 7) } else { (from, to) };
+            args.extend([Value::Integer(from), Value::Integer(width), Value::Integer(lo), Value::Integer(hi)]);
+            let mut sql =
+                format!("SELECT ({first} - ?) / ? AS b, {lane}, sum(n) FROM {table} WHERE {unit} BETWEEN ? AND ?");
+            if let Some(code) = filter.countries.first() {
+                sql += " AND code = ?";
+                args.push(Value::Text(code.to_uppercase()));
+            }
+            if !filter.types.is_empty() {
+                sql += &format!(" AND type IN ({})", placeholders(filter.types.len()));
+                args.extend(filter.types.iter().map(|t| Value::Text(t.code().to_string())));
+            }
+            if let Some(s) = filter.status {
+                sql += " AND status = ?";
+                args.push(Value::Text(s.code().to_string()));
+            }
+            sql + " GROUP BY 1, 2"
+        } else {
+            // The events, one range of the day index per span class; the
+            // countries' and actors' subqueries bounded the same way.
+            let lane = match group {
+                BinGroup::None => "''",
+                BinGroup::Type => "e.type",
+                BinGroup::Country => "ec.code",
+            };
+            let join = if group == BinGroup::Country { "JOIN event_country ec ON ec.event_id = e.id" } else { "" };
+            let mut parts = Vec::new();
+            for class in 0..3 {
+                let bound = Bound { class, from, to };
+                let (w, wargs) =
+                    bounded_where_clause(&Filter { from: None, to: None, ..filter.clone() }, None, Some(bound));
+                parts.push(format!(
+                    "SELECT (e.day_start - ?) / ? AS b, {lane} AS lane FROM event e {join}
+                     WHERE e.span_class = ? AND e.day_start BETWEEN ? AND ? AND {w}"
+                ));
+                args.extend([Value::Integer(from), Value::Integer(width), Value::Integer(class)]);
+                args.extend([Value::Integer(from), Value::Integer(to)]);
+                args.extend(wargs);
+            }
+            format!("SELECT b, lane, count(*) FROM ({}) GROUP BY 1, 2", parts.join(" UNION ALL "))
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(Bin { start: day_of_number(from + r.get::<_, i64>(0)? * width), lane: r.get(1)?, count: r.get(2)? })
+        })?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.sort_by(|a, b| (a.start, &a.lane).cmp(&(b.start, &b.lane)));
         Ok(out)
     }
 
@@ -625,9 +881,17 @@ fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
 }
 
 fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> {
+    let title: String =
+        tx.prepare_cached("SELECT title FROM article WHERE id = ?1")?.query_row([article_id], |r| r.get(0))?;
+    let mut countries = e.countries.clone();
+    countries.sort();
+    countries.dedup();
+    let (day_start, day_end) = (day_number(e.date.start()), day_number(e.date.end()));
+    let span_class = span_class(day_end - day_start);
     tx.prepare_cached(
-        "INSERT INTO event (type, date, date_start, date_end, precision, date_inferred, status, location, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO event (type, date, date_start, date_end, precision, date_inferred, status, location, confidence,
+                            day_start, day_end, span_class, countries, actors, title)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         e.kind.code(),
@@ -638,17 +902,29 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> 
         e.date_inferred,
         e.status.code(),
         e.location,
-        e.confidence
+        e.confidence,
+        day_start,
+        day_end,
+        span_class,
+        countries.join(" "),
+        e.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("\n"),
+        title,
     ])?;
     let event_id = tx.last_insert_rowid();
-    for code in &e.countries {
-        tx.prepare_cached("INSERT OR IGNORE INTO event_country (event_id, code) VALUES (?1, ?2)")?
-            .execute(params![event_id, code])?;
+    for code in &countries {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO event_country (event_id, code, day_start, span_class, type, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![event_id, code, day_start, span_class, e.kind.code(), e.status.code()])?;
     }
     for (position, a) in e.actors.iter().enumerate() {
         let actor_id = actor_id(tx, &a.name, &a.country)?;
-        tx.prepare_cached("INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![event_id, actor_id, position as i64, a.country, a.role],
-        )?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role, day_start, span_class)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![event_id, actor_id, position as i64, a.country, a.role, day_start, span_class])?;
     }
     for ev in &e.evidence {
         tx.prepare_cached("INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")?
@@ -840,6 +1116,13 @@ fn sync_actors(conn: &mut Connection) -> Result<()> {
                 tx.execute("UPDATE OR IGNORE event_actor SET actor_id = ?2 WHERE actor_id = ?1", params![id, target])?;
                 tx.execute("DELETE FROM event_actor WHERE actor_id = ?1", [id])?;
                 tx.execute("DELETE FROM actor WHERE id = ?1", [id])?;
+                // The events' copy of their actors' names (the timeline's).
+                tx.execute(
+                    "UPDATE event SET actors = coalesce((SELECT group_concat(a.name, char(10) ORDER BY ea.position)
+                         FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = event.id), '')
+                     WHERE id IN (SELECT event_id FROM event_actor WHERE actor_id = ?1)",
+                    [target],
+                )?;
             }
             None => {
                 tx.prepare_cached("UPDATE actor SET kind = 'learned', folded = ?2 WHERE id = ?1")?
@@ -867,24 +1150,48 @@ enum Facet {
 /// The SQL condition on `event e` for a filter, leaving out one facet's own
 /// selection when counting that facet.
 fn where_clause(f: &Filter, skip: Option<Facet>) -> (String, Vec<Value>) {
+    bounded_where_clause(f, skip, None)
+}
+
+/// Events of one span class starting from one day to another, as
+/// [`Store::window`] reads them: the countries' and actors' subqueries are
+/// bounded by them too, so each is one range of its index.
+#[derive(Debug, Clone, Copy)]
+struct Bound {
+    class: i64,
+    from: i64,
+    to: i64,
+}
+
+/// [`where_clause`], with the countries and actors read only within `bound`.
+fn bounded_where_clause(f: &Filter, skip: Option<Facet>, bound: Option<Bound>) -> (String, Vec<Value>) {
     let mut sql = vec!["1 = 1".to_string()];
     let mut args: Vec<Value> = Vec::new();
     let placeholders = |n: usize| vec!["?"; n].join(", ");
+    let within = |args: &mut Vec<Value>, table: &str| match bound {
+        None => String::new(),
+        Some(b) => {
+            args.extend([Value::Integer(b.class), Value::Integer(b.from), Value::Integer(b.to)]);
+            format!(" AND {table}.span_class = ? AND {table}.day_start BETWEEN ? AND ?")
+        }
+    };
     if !f.countries.is_empty() && skip != Some(Facet::Country) {
+        args.extend(f.countries.iter().map(|c| Value::Text(c.to_uppercase())));
+        let within = within(&mut args, "ec");
         sql.push(format!(
-            "e.id IN (SELECT event_id FROM event_country WHERE code IN ({}))",
+            "e.id IN (SELECT ec.event_id FROM event_country ec WHERE ec.code IN ({}){within})",
             placeholders(f.countries.len())
         ));
-        args.extend(f.countries.iter().map(|c| Value::Text(c.to_uppercase())));
     }
     if !f.actors.is_empty() && skip != Some(Facet::Actor) {
+        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
+        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
+        let within = within(&mut args, "ea");
         sql.push(format!(
             "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN
-               (SELECT id FROM actor WHERE name IN ({0}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({0})))",
+               (SELECT id FROM actor WHERE name IN ({0}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({0})){within})",
             placeholders(f.actors.len())
         ));
-        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
-        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
     }
     if !f.types.is_empty() && skip != Some(Facet::Type) {
         sql.push(format!("e.type IN ({})", placeholders(f.types.len())));
@@ -897,6 +1204,14 @@ fn where_clause(f: &Filter, skip: Option<Facet>) -> (String, Vec<Value>) {
     if let Some(to) = f.to {
         sql.push("e.date_start <= ?".into());
         args.push(Value::Text(to.to_string()));
+    }
+    if let Some(status) = f.status {
+        sql.push("e.status = ?".into());
+        args.push(Value::Text(status.code().to_string()));
+    }
+    if let Some(c) = f.min_confidence {
+        sql.push("e.confidence >= ?".into());
+        args.push(Value::Real(c));
     }
     if let Some(q) = f.text.as_deref().and_then(fts_query) {
         sql.push(

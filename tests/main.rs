@@ -12,3 +12,5 @@ mod fixtures;
 mod formats;
 /// Import into a database file: duplicates, failures, consistency.
 mod import;
+/// The timeline's queries: windows and bins against the full event list.
+mod timeline;

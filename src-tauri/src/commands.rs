@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use detente::import::{self, Outcome, Summary};
-use detente::model::EventType;
+use detente::model::{EventType, Status};
 use detente::samples;
 use detente::store::Filter;
 use tauri::{AppHandle, Emitter, State};
@@ -44,6 +44,11 @@ fn filter(f: FilterDto) -> Res<Filter> {
         from: date(f.from)?,
         to: date(f.to)?,
         text: f.text.filter(|t| !t.trim().is_empty()),
+        status: f
+            .status
+            .map(|s| Status::from_code(&s).ok_or_else(|| ErrorDto::bad_request(format!("unknown status `{s}`"))))
+            .transpose()?,
+        min_confidence: f.min_confidence,
     })
 }
 

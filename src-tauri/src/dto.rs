@@ -70,6 +70,12 @@ pub struct FilterDto {
     pub from: Option<String>,
     pub to: Option<String>,
     pub text: Option<String>,
+    /// "occurred" or "planned"; both when absent.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// From 0 to 1.
+    #[serde(default)]
+    pub min_confidence: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]

@@ -17,6 +17,9 @@ export interface Filter {
   from?: string;
   to?: string;
   text?: string;
+  status?: "occurred" | "planned";
+  /** From 0 to 1. */
+  minConfidence?: number;
 }
 
 export interface EventSummary {

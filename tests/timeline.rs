@@ -1,0 +1,176 @@
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use detente::import::{Settings, import_paths};
+use detente::model::{EventType, Status};
+use detente::store::{BinGroup, Filter, Store};
+
+use crate::fixtures;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The fixture articles and the corpus, imported into a database file.
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Mutex::new(Store::open(&dir.path().join("t.db")).unwrap());
+    let corpus = fixtures::dir().parent().unwrap().join("corpus");
+    import_paths(&store, &[fixtures::dir(), corpus], &Settings::default(), |_| {}, &AtomicBool::new(false)).unwrap();
+    (dir, store.into_inner().unwrap())
+}
+
+/// The filters the timeline offers, alone and together.
+fn filters() -> Vec<Filter> {
+    let f = Filter::default;
+    vec![
+        f(),
+        Filter { types: vec![EventType::Visit, EventType::Meeting], ..f() },
+        Filter { countries: vec!["CHN".into()], ..f() },
+        Filter { countries: vec!["USA".into(), "RUS".into()], ..f() },
+        Filter { countries: vec!["USA".into()], types: vec![EventType::Exercise], ..f() },
+        Filter { actors: vec!["Sergey Shoygu".into()], ..f() },
+        Filter { status: Some(Status::Planned), ..f() },
+        Filter { status: Some(Status::Occurred), types: vec![EventType::Summit], ..f() },
+        Filter { min_confidence: Some(0.8), ..f() },
+        Filter { text: Some("navy".into()), ..f() },
+        Filter { from: Some(day("2018-01-01")), to: Some(day("2022-12-31")), ..f() },
+    ]
+}
+
+#[test]
+fn a_window_holds_the_events_of_the_filter_that_overlap_it() {
+    let (_dir, store) = store();
+    let (from, to) = (day("2019-03-01"), day("2023-06-30"));
+    for filter in filters() {
+        let all = store.events(&filter).unwrap();
+        let expected: Vec<i64> =
+            all.iter().filter(|e| e.event.date.end() >= from && e.event.date.start() <= to).map(|e| e.id).collect();
+        let window = store.window(&filter, from, to, 100_000).unwrap();
+        let mut got: Vec<i64> = window.events.iter().map(|e| e.id).collect();
+        got.sort();
+        let mut want = expected.clone();
+        want.sort();
+        assert_eq!(got, want, "{filter:?}");
+        assert!(!window.more);
+        // A row shows what the event's detail shows.
+        for row in &window.events {
+            let e = all.iter().find(|e| e.id == row.id).unwrap();
+            assert_eq!(row.countries, e.event.countries, "{filter:?}");
+            assert_eq!(row.actors, e.event.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>());
+            assert_eq!(row.date, e.event.date);
+            assert_eq!(row.title, e.sources[0].title);
+        }
+    }
+    let filter = Filter::default();
+    let whole = store.window(&filter, day("1990-01-01"), day("2030-01-01"), 100_000).unwrap();
+    assert!(whole.events.len() > 150, "{}", whole.events.len());
+    let first = store.window(&filter, day("1990-01-01"), day("2030-01-01"), 10).unwrap();
+    assert!(first.more);
+    assert_eq!(first.events, whole.events[..10]);
+    assert!(whole.events.windows(2).all(|w| w[0].date.start() <= w[1].date.start()));
+}
+
+#[test]
+fn bins_count_each_event_once_on_its_first_day_whichever_way_they_are_read() {
+    let (_dir, store) = store();
+    let (from, to) = (day("2000-01-01"), day("2026-12-31"));
+    // Bins of whole weeks over whole weeks (1999-12-30 is a week's first
+    // day) are read from the weekly totals; others from the daily ones.
+    let weeks = (day("1999-12-30"), day("1999-12-30") + chrono::Duration::days(7 * 52 * 28 - 1));
+    let ranges = [(from, to, [1, 30, 365]), (weeks.0, weeks.1, [7, 28, 364])];
+    let mut compared = 0;
+    for filter in filters() {
+        for &(from, to, widths) in &ranges {
+            for width in widths {
+                for group in [BinGroup::None, BinGroup::Type, BinGroup::Country] {
+                    let bins = store.bins(&filter, from, to, width, group).unwrap();
+                    let mut want: BTreeMap<(NaiveDate, String), i64> = BTreeMap::new();
+                    for e in store.events(&filter).unwrap() {
+                        let start = e.event.date.start();
+                        let lo = filter.from.map_or(from, |f| f.max(from));
+                        let hi = filter.to.map_or(to, |t| t.min(to));
+                        if start < lo || start > hi {
+                            continue;
+                        }
+                        let bin = lo + chrono::Duration::days((start - lo).num_days() / width as i64 * width as i64);
+                        let lanes: Vec<String> = match group {
+                            BinGroup::None => vec![String::new()],
+                            BinGroup::Type => vec![e.event.kind.code().to_string()],
+                            BinGroup::Country => e.event.countries.clone(),
+                        };
+                        for lane in lanes {
+                            *want.entry((bin, lane)).or_default() += 1;
+                        }
+                    }
+                    let got: BTreeMap<(NaiveDate, String), i64> =
+                        bins.iter().map(|b| ((b.start, b.lane.clone()), b.count)).collect();
+                    assert_eq!(got, want, "{filter:?} width {width} {group:?}");
+                    compared += got.len();
+                }
+            }
+        }
+    }
+    assert!(compared > 1000, "{compared}");
+    // An article read again (its publication date set by the analyst) has
+    // its old events taken off the per-day totals and its new ones added.
+    let mut store = store;
+    let (from, to) = weeks;
+    let totals = |s: &Store| {
+        let mut got = Vec::new();
+        let mut want = Vec::new();
+        for f in [Filter::default(), Filter { countries: vec!["USA".into()], ..Filter::default() }] {
+            for width in [1, 7] {
+                got.push(s.bins(&f, from, to, width, BinGroup::None).unwrap().iter().map(|b| b.count).sum::<i64>());
+            }
+            let n = s.events(&f).unwrap().iter().filter(|e| (from..=to).contains(&e.event.date.start())).count();
+            want.extend([n as i64, n as i64]);
+        }
+        assert_eq!(got, want);
+        got
+    };
+    let before = totals(&store);
+    // An article read again with another publication date: its events are
+    // deleted and written again, and every total follows.
+    let usa = store.events(&Filter { countries: vec!["USA".into()], ..Filter::default() }).unwrap();
+    let moved = usa.iter().find(|e| e.event.date_inferred && (from..=to).contains(&e.event.date.start())).unwrap();
+    detente::import::set_published(&mut store, moved.sources[0].article_id, day("1960-01-01")).unwrap();
+    let after = totals(&store);
+    assert!(after[2] < before[2], "the USA's total falls: {before:?} {after:?}");
+}
+
+#[test]
+fn a_database_from_before_the_timeline_gets_its_days_copies_and_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        detente::store::migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO article (id, content_hash, path, title, published, published_source, text, diagnostics, imported_at)
+                 VALUES (7, 'h', '/a.txt', 'Ministers meet', '2021-05-04', 'dateline', 'Text.', '[]', '2024-01-01');
+             INSERT INTO event (id, type, date, date_start, date_end, precision, date_inferred, status, location, confidence)
+                 VALUES (3, 'exercise', '2021-05-01/2021-05-10', '2021-05-01', '2021-05-10', 'range', 0, 'occurred', 'Baltic Sea', 0.9);
+             INSERT INTO event_country (event_id, code) VALUES (3, 'RUS'), (3, 'CHN');
+             INSERT INTO actor (id, name, country) VALUES (1, 'Li Shangfu', 'CHN'), (2, 'Ivan Petrov', 'RUS');
+             INSERT INTO event_actor (event_id, actor_id, position, country, role) VALUES (3, 2, 0, 'RUS', ''), (3, 1, 1, 'CHN', '');
+             INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (3, 7, 0, 5, 'Text.');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let window = store.window(&Filter::default(), day("2021-05-08"), day("2021-05-09"), 10).unwrap();
+    assert_eq!(window.events.len(), 1, "a ten-day exercise overlaps a window in its second week");
+    let row = &window.events[0];
+    assert_eq!(row.countries, ["CHN", "RUS"]);
+    assert_eq!(row.actors, ["Ivan Petrov", "Li Shangfu"]);
+    assert_eq!(row.title, "Ministers meet");
+    let china = Filter { countries: vec!["CHN".into()], ..Filter::default() };
+    for filter in [Filter::default(), china] {
+        let bins = store.bins(&filter, day("2021-01-01"), day("2021-12-31"), 7, BinGroup::Type).unwrap();
+        assert_eq!(bins.len(), 1, "{filter:?}");
+        assert_eq!((bins[0].start, bins[0].lane.as_str(), bins[0].count), (day("2021-04-30"), "exercise", 1));
+    }
+}
