@@ -41,9 +41,9 @@ CREATE INDEX event_window ON event (span_class, day_start, type, status, confide
                                    countries, actors, location, title);
 CREATE INDEX event_by_span ON event (span_class, day_end - day_start);
 
--- The countries and actors of an event with the event's day and class, so
--- that the events of some countries or actors in a window are one range of
--- these indexes.
+-- The countries and actors of an event with the event's day, class, type
+-- and status, so that the events of some countries or actors in a window,
+-- or their bins, are ranges of these indexes alone.
 ALTER TABLE event_country ADD COLUMN day_start  INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE event_country ADD COLUMN span_class INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE event_country ADD COLUMN type       TEXT    NOT NULL DEFAULT '';
@@ -53,9 +53,11 @@ UPDATE event_country SET (day_start, span_class, type, status) =
 CREATE INDEX event_country_by_day ON event_country (code, span_class, day_start, type, status);
 ALTER TABLE event_actor ADD COLUMN day_start  INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE event_actor ADD COLUMN span_class INTEGER NOT NULL DEFAULT 0;
-UPDATE event_actor SET (day_start, span_class) =
-    (SELECT day_start, span_class FROM event WHERE event.id = event_actor.event_id);
-CREATE INDEX event_actor_by_day ON event_actor (actor_id, span_class, day_start);
+ALTER TABLE event_actor ADD COLUMN type       TEXT    NOT NULL DEFAULT '';
+ALTER TABLE event_actor ADD COLUMN status     TEXT    NOT NULL DEFAULT '';
+UPDATE event_actor SET (day_start, span_class, type, status) =
+    (SELECT day_start, span_class, type, status FROM event WHERE event.id = event_actor.event_id);
+CREATE INDEX event_actor_by_day ON event_actor (actor_id, span_class, day_start, type, status);
 
 -- Events per day and per week, by type and status, overall and for each
 -- country: bins over any range without reading the events, when the filter

@@ -508,8 +508,9 @@ impl Store {
     /// When the filter asks only for types, status, dates and at most one
     /// country, the counts come from the per-day totals, or the per-week
     /// ones when the bins are whole weeks over whole weeks (`from` a
-    /// week's first day: a multiple of 7 days from 1970-01-01); otherwise
-    /// from the events, read from the narrowest index the filter allows.
+    /// week's first day: a multiple of 7 days from 1970-01-01). With
+    /// several countries, or actors, from their rows (which hold the
+    /// event's day, type and status); otherwise from the events.
     pub fn bins(
         &self,
         filter: &Filter,
@@ -525,9 +526,10 @@ impl Store {
             return Ok(Vec::new());
         }
         let placeholders = |n: usize| vec!["?"; n].join(", ");
-        let light = filter.actors.is_empty() && filter.text.is_none() && filter.min_confidence.is_none();
+        // Filters of types, status and dates, with countries or actors.
+        let plain = filter.text.is_none() && filter.min_confidence.is_none();
         let mut args: Vec<Value> = Vec::new();
-        let sql = if light && filter.countries.len() <= 1 && group != BinGroup::Country {
+        let sql = if plain && filter.actors.is_empty() && filter.countries.len() <= 1 && group != BinGroup::Country {
             let lane = if group == BinGroup::Type { "type" } else { "''" };
             let weekly = width % 7 == 0 && from.rem_euclid(7) == 0 && (to - from + 1) % 7 == 0;
             let (table, unit, first) = match (weekly, filter.countries.is_empty()) {
@@ -544,6 +546,45 @@ impl Store {
                 sql += " AND code = ?";
                 args.push(Value::Text(code.to_uppercase()));
             }
+            if !filter.types.is_empty() {
+                sql += &format!(" AND type IN ({})", placeholders(filter.types.len()));
+                args.extend(filter.types.iter().map(|t| Value::Text(t.code().to_string())));
+            }
+            if let Some(s) = filter.status {
+                sql += " AND status = ?";
+                args.push(Value::Text(s.code().to_string()));
+            }
+            sql + " GROUP BY 1, 2"
+        } else if plain && group != BinGroup::Country && filter.countries.is_empty() != filter.actors.is_empty() {
+            // Some countries, or some actors: ranges of their index alone,
+            // each event once however many of them it names.
+            let (table, key, values) = if filter.actors.is_empty() {
+                ("event_country", "code", filter.countries.iter().map(|c| Value::Text(c.to_uppercase())).collect())
+            } else {
+                let names: Vec<Value> = filter.actors.iter().map(|a| Value::Text(a.clone())).collect();
+                let ids: Vec<Value> = self
+                    .conn
+                    .prepare(&format!(
+                        "SELECT id FROM actor WHERE name IN ({0}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({0})",
+                        placeholders(names.len())
+                    ))?
+                    .query_map(params_from_iter(names.iter().chain(&names)), |r| r.get::<_, i64>(0))?
+                    .map(|id| id.map(Value::Integer))
+                    .collect::<rusqlite::Result<_>>()?;
+                ("event_actor", "actor_id", ids)
+            };
+            if values.is_empty() {
+                return Ok(Vec::new());
+            }
+            let lane = if group == BinGroup::Type { "type" } else { "''" };
+            args.extend([Value::Integer(from), Value::Integer(width)]);
+            let mut sql = format!(
+                "SELECT (day_start - ?) / ? AS b, {lane}, count(DISTINCT event_id) FROM {table}
+                 WHERE {key} IN ({}) AND span_class IN (0, 1, 2) AND day_start BETWEEN ? AND ?",
+                placeholders(values.len())
+            );
+            args.extend(values);
+            args.extend([Value::Integer(from), Value::Integer(to)]);
             if !filter.types.is_empty() {
                 sql += &format!(" AND type IN ({})", placeholders(filter.types.len()));
                 args.extend(filter.types.iter().map(|t| Value::Text(t.code().to_string())));
@@ -921,10 +962,21 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> 
     for (position, a) in e.actors.iter().enumerate() {
         let actor_id = actor_id(tx, &a.name, &a.country)?;
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role, day_start, span_class)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR IGNORE INTO event_actor (event_id, actor_id, position, country, role, day_start, span_class,
+                                                type, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
-        .execute(params![event_id, actor_id, position as i64, a.country, a.role, day_start, span_class])?;
+        .execute(params![
+            event_id,
+            actor_id,
+            position as i64,
+            a.country,
+            a.role,
+            day_start,
+            span_class,
+            e.kind.code(),
+            e.status.code()
+        ])?;
     }
     for ev in &e.evidence {
         tx.prepare_cached("INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")?

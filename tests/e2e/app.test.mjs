@@ -66,6 +66,15 @@ function expected(name) {
   return JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), "utf8"));
 }
 
+/** The first and last days of a date in the spec's notation (day, month,
+ * year or range), as comparable strings. */
+function span(date) {
+  const [a, b = a] = date.split("/");
+  const first = a.length === 4 ? `${a}-01-01` : a.length === 7 ? `${a}-01` : a;
+  const last = b.length === 4 ? `${b}-12-31` : b.length === 7 ? `${b}-31` : b;
+  return [first, last];
+}
+
 async function rows(browser) {
   return browser.$$('[data-testid="event-rows"] tr');
 }
@@ -252,6 +261,38 @@ describe("Détente window", () => {
       assert.match(await (await browser.$('[data-testid="event-count"]')).getText(), new RegExp(`^${total} of ${total} events`));
       assert.equal(await (await browser.$('[data-testid="empty-state"]')).isDisplayed(), false);
       await browser.saveScreenshot(join(out, "samples.png"));
+
+      // Planned events only, then a date range, then both cleared.
+      const all = samples.map((f) => expected(f.replace(".expected.json", ""))).flat();
+      const planned = all.filter((e) => e.status === "planned");
+      assert.ok(planned.length > 0 && planned.length < total);
+      await (await browser.$('[data-testid="scope-status"]')).selectByAttribute("value", "planned");
+      await waitForRows(browser, planned.length, "planned only");
+      await (await browser.$('[data-testid="scope-status"]')).selectByAttribute("value", "");
+      await waitForRows(browser, total, "occurred and planned");
+      const [from, to] = ["2022-01-01", "2023-06-30"];
+      const within = all.filter((e) => {
+        const [start, end] = span(e.date);
+        return end >= from && start <= to;
+      });
+      assert.ok(within.length > 0 && within.length < total);
+      for (const [id, value] of [["scope-from", from], ["scope-to", to]]) {
+        await browser.execute(
+          (el, v) => {
+            el.value = v;
+            el.dispatchEvent(new Event("change"));
+          },
+          await browser.$(`[data-testid="${id}"]`),
+          value,
+        );
+      }
+      await waitForRows(browser, within.length, `from ${from} to ${to}`);
+      for (const text of await rowTexts(browser)) {
+        const [start, end] = span(text.split(/\s/)[0]);
+        assert.ok(end >= from && start <= to, `a row within the range: ${text}`);
+      }
+      await (await browser.$('[data-testid="scope-clear"]')).click();
+      await waitForRows(browser, total, "after clearing the range");
     } finally {
       await browser.deleteSession();
     }

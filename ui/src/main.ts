@@ -10,6 +10,7 @@ import { DetailPanel } from "./components/detail";
 import { EventList } from "./components/eventlist";
 import { UndatedPanel } from "./components/undated";
 import { ImportPanel } from "./components/importpanel";
+import { ScopePanel } from "./components/scope";
 
 const filter: Filter = { countries: [], actors: [], types: [] };
 let lastTotal = -1;
@@ -137,6 +138,15 @@ const actors = new FacetList({
   find: (typed) => api.searchActors(typed),
 });
 
+const scope = new ScopePanel((s) => {
+  delete filter.from;
+  delete filter.to;
+  delete filter.status;
+  delete filter.minConfidence;
+  Object.assign(filter, s);
+  void refresh();
+});
+
 const legend = h("div", { class: "legend", "data-testid": "legend" });
 const count = h("span", { class: "count-label", "data-testid": "event-count" });
 const searchBox = h("input", {
@@ -248,7 +258,7 @@ document.body.append(
       undated.button,
       count,
     ),
-    h("nav", { class: "sidebar", "aria-label": "Filters" }, countries.el, actors.el),
+    h("nav", { class: "sidebar", "aria-label": "Filters" }, scope.el, countries.el, actors.el),
     h("main", { class: "content" }, undated.el, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),
     detail.el,
     h("footer", {}, importPanel.el, status),
