@@ -127,6 +127,22 @@ fn parsed<T>(r: &rusqlite::Row<'_>, i: usize, parse: impl Fn(&str) -> Option<T>)
     })
 }
 
+/// The conditions of a filter's types and status on a table with `type`
+/// and `status` columns (totals, country and actor rows), their values
+/// added to `args`.
+fn type_and_status(filter: &Filter, args: &mut Vec<Value>) -> String {
+    let mut sql = String::new();
+    if !filter.types.is_empty() {
+        sql += &format!(" AND type IN ({})", vec!["?"; filter.types.len()].join(", "));
+        args.extend(filter.types.iter().map(|t| Value::Text(t.code().to_string())));
+    }
+    if let Some(s) = filter.status {
+        sql += " AND status = ?";
+        args.push(Value::Text(s.code().to_string()));
+    }
+    sql
+}
+
 /// The span class of an event lasting `days` after its first day (see
 /// `migrations/004_timeline.sql`): 0 up to 31 days, 1 up to 366, 2 longer.
 fn span_class(days: i64) -> i64 {
@@ -546,15 +562,7 @@ impl Store {
                 sql += " AND code = ?";
                 args.push(Value::Text(code.to_uppercase()));
             }
-            if !filter.types.is_empty() {
-                sql += &format!(" AND type IN ({})", placeholders(filter.types.len()));
-                args.extend(filter.types.iter().map(|t| Value::Text(t.code().to_string())));
-            }
-            if let Some(s) = filter.status {
-                sql += " AND status = ?";
-                args.push(Value::Text(s.code().to_string()));
-            }
-            sql + " GROUP BY 1, 2"
+            sql + &type_and_status(filter, &mut args) + " GROUP BY 1, 2"
         } else if plain && group != BinGroup::Country && filter.countries.is_empty() != filter.actors.is_empty() {
             // Some countries, or some actors: ranges of their index alone,
             // each event once however many of them it names.
@@ -578,22 +586,14 @@ impl Store {
             }
             let lane = if group == BinGroup::Type { "type" } else { "''" };
             args.extend([Value::Integer(from), Value::Integer(width)]);
-            let mut sql = format!(
+            let sql = format!(
                 "SELECT (day_start - ?) / ? AS b, {lane}, count(DISTINCT event_id) FROM {table}
                  WHERE {key} IN ({}) AND span_class IN (0, 1, 2) AND day_start BETWEEN ? AND ?",
                 placeholders(values.len())
             );
             args.extend(values);
             args.extend([Value::Integer(from), Value::Integer(to)]);
-            if !filter.types.is_empty() {
-                sql += &format!(" AND type IN ({})", placeholders(filter.types.len()));
-                args.extend(filter.types.iter().map(|t| Value::Text(t.code().to_string())));
-            }
-            if let Some(s) = filter.status {
-                sql += " AND status = ?";
-                args.push(Value::Text(s.code().to_string()));
-            }
-            sql + " GROUP BY 1, 2"
+            sql + &type_and_status(filter, &mut args) + " GROUP BY 1, 2"
         } else {
             // The events, one range of the day index per span class; the
             // countries' and actors' subqueries bounded the same way.
