@@ -4,6 +4,9 @@ fn main() {
     let commands = &[
         "app_info",
         "query",
+        "window",
+        "span",
+        "bins",
         "event_detail",
         "actor_detail",
         "search_actors",

@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use detente::import::{self, Outcome, Summary};
 use detente::model::{EventType, Status};
 use detente::samples;
-use detente::store::Filter;
+use detente::store::{BinGroup, Filter};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
 use crate::dto::{
-    self, ActorDetailDto, AppInfoDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto,
-    ImportSummaryDto, QueryDto, UndatedArticleDto,
+    self, ActorDetailDto, AppInfoDto, BinDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto,
+    ImportSummaryDto, QueryDto, SpanDto, UndatedArticleDto, WindowDto,
 };
 
 type Res<T> = Result<T, ErrorDto>;
@@ -69,15 +69,68 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
     })
 }
 
-/// The events matching a filter and the facet counts beside them.
+/// The facet counts of a filter, the days its events span, and the total.
 #[tauri::command]
 pub async fn query(state: State<'_, AppState>, filter: FilterDto) -> Res<QueryDto> {
     let f = self::filter(filter)?;
     let store = lock(&state);
-    let events = store.events(&f).map_err(ErrorDto::database)?;
     let facets = store.facets(&f).map_err(ErrorDto::database)?;
+    let span = store.span(&f).map_err(ErrorDto::database)?;
     let (_, total) = store.counts().map_err(ErrorDto::database)?;
-    Ok(QueryDto { events: events.iter().map(EventSummaryDto::from).collect(), facets: facets.into(), total })
+    Ok(QueryDto {
+        facets: facets.into(),
+        first: span.map(|s| s.0.to_string()),
+        last: span.map(|s| s.1.to_string()),
+        total,
+    })
+}
+
+/// The first and last days of the events of a filter: quick, so the
+/// timeline can be placed before the facet counts are ready.
+#[tauri::command]
+pub async fn span(state: State<'_, AppState>, filter: FilterDto) -> Res<SpanDto> {
+    let f = self::filter(filter)?;
+    let span = lock(&state).span(&f).map_err(ErrorDto::database)?;
+    Ok(SpanDto { first: span.map(|s| s.0.to_string()), last: span.map(|s| s.1.to_string()) })
+}
+
+fn day(s: &str) -> Res<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ErrorDto::bad_request(format!("`{s}` is not a date")))
+}
+
+/// The events of a filter that overlap the days `from..=to`, at most `limit`.
+#[tauri::command]
+pub async fn window(
+    state: State<'_, AppState>,
+    filter: FilterDto,
+    from: String,
+    to: String,
+    limit: usize,
+) -> Res<WindowDto> {
+    let f = self::filter(filter)?;
+    let w = lock(&state).window(&f, day(&from)?, day(&to)?, limit).map_err(ErrorDto::database)?;
+    Ok(WindowDto { events: w.events.iter().map(EventSummaryDto::from).collect(), more: w.more })
+}
+
+/// How many events of a filter start in each bin of `width` days, by lane.
+#[tauri::command]
+pub async fn bins(
+    state: State<'_, AppState>,
+    filter: FilterDto,
+    from: String,
+    to: String,
+    width: u32,
+    group: String,
+) -> Res<Vec<BinDto>> {
+    let f = self::filter(filter)?;
+    let group = match group.as_str() {
+        "type" => BinGroup::Type,
+        "country" => BinGroup::Country,
+        "none" => BinGroup::None,
+        other => return Err(ErrorDto::bad_request(format!("unknown grouping `{other}`"))),
+    };
+    let bins = lock(&state).bins(&f, day(&from)?, day(&to)?, width, group).map_err(ErrorDto::database)?;
+    Ok(bins.into_iter().map(|b| BinDto { start: b.start.to_string(), lane: b.lane, count: b.count }).collect())
 }
 
 #[tauri::command]

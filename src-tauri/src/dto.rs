@@ -3,7 +3,7 @@
 
 use detente::gazetteer::Gazetteer;
 use detente::import::Summary;
-use detente::store::{ActorDetail, Article, Facets, StoredEvent};
+use detente::store::{ActorDetail, Article, EventRow, Facets, StoredEvent};
 use serde::{Deserialize, Serialize};
 
 /// An error the UI can branch on without matching message strings.
@@ -97,11 +97,10 @@ pub struct EventSummaryDto {
     pub confidence: f64,
 }
 
-impl From<&StoredEvent> for EventSummaryDto {
-    fn from(s: &StoredEvent) -> Self {
-        let e = &s.event;
+impl From<&EventRow> for EventSummaryDto {
+    fn from(e: &EventRow) -> Self {
         EventSummaryDto {
-            id: s.id,
+            id: e.id,
             kind: e.kind.code(),
             date: e.date.to_string(),
             start: e.date.start().to_string(),
@@ -110,9 +109,9 @@ impl From<&StoredEvent> for EventSummaryDto {
             date_inferred: e.date_inferred,
             status: e.status.code(),
             countries: e.countries.clone(),
-            actors: e.actors.iter().map(|a| a.name.clone()).collect(),
+            actors: e.actors.clone(),
             location: e.location.clone(),
-            title: s.sources.first().map(|x| x.title.clone()).unwrap_or_default(),
+            title: e.title.clone(),
             confidence: e.confidence,
         }
     }
@@ -159,10 +158,39 @@ impl From<Facets> for FacetsDto {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QueryDto {
-    pub events: Vec<EventSummaryDto>,
     pub facets: FacetsDto,
+    /// The first and last days of the events matching the filter (none
+    /// when nothing matches).
+    pub first: Option<String>,
+    pub last: Option<String>,
     /// Events in the database, whatever the filter.
     pub total: i64,
+}
+
+/// The first and last days of the events of a filter (none when nothing matches).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpanDto {
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// The events of a window of days, as marks.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WindowDto {
+    pub events: Vec<EventSummaryDto>,
+    /// More events lie in the window than were asked for.
+    pub more: bool,
+}
+
+/// Events starting in one bin of days, in one lane.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BinDto {
+    pub start: String,
+    pub lane: String,
+    pub count: i64,
 }
 
 #[derive(Debug, Serialize)]

@@ -93,6 +93,9 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::query,
+            commands::window,
+            commands::span,
+            commands::bins,
             commands::event_detail,
             commands::actor_detail,
             commands::search_actors,

@@ -1,10 +1,10 @@
 // Détente's window: toolbar, filters, timeline, event table, details.
 import "./styles.css";
 import * as api from "./lib/api";
-import type { Columns, EventSummary, Filter, ImportSummary, QueryResult } from "./lib/api";
+import type { Columns, EventSummary, EventType, Filter, ImportSummary, QueryResult } from "./lib/api";
 import { h } from "./lib/dom";
 import { Timeline } from "./lib/timeline/timeline";
-import { TYPE_LABEL, TYPE_ORDER, type Grouping } from "./lib/timeline/layout";
+import { TYPE_LABEL, TYPE_ORDER, binsFor, isoDay, type Grouping } from "./lib/timeline/layout";
 import { FacetList } from "./components/filters";
 import { DetailPanel } from "./components/detail";
 import { EventList } from "./components/eventlist";
@@ -80,6 +80,7 @@ let loaded = false;
 let reportedDraw = false;
 const timeline = new Timeline(h("div"), {
   onSelect: (e) => selectEvent(e, false),
+  onView: () => scheduleView(),
   onDraw: (drawn) => {
     // The first frame drawn after the first query answers: launch timing.
     if (loaded && !reportedDraw) {
@@ -149,6 +150,7 @@ const scope = new ScopePanel((s) => {
 
 const legend = h("div", { class: "legend", "data-testid": "legend" });
 const count = h("span", { class: "count-label", "data-testid": "event-count" });
+const inView = h("span", { class: "count-label", "data-testid": "in-view" });
 const searchBox = h("input", {
   type: "search",
   placeholder: "Search evidence and titles…",
@@ -193,7 +195,10 @@ const grouping = h(
   "select",
   {
     "aria-label": "Lanes",
-    onchange: (e: Event) => timeline.setGrouping((e.target as HTMLSelectElement).value as Grouping),
+    onchange: (e: Event) => {
+      timeline.setGrouping((e.target as HTMLSelectElement).value as Grouping);
+      scheduleView();
+    },
   },
   h("option", { value: "type" }, "Lanes by type"),
   h("option", { value: "none" }, "One lane"),
@@ -211,8 +216,59 @@ function renderLegend(r: QueryResult): void {
   );
 }
 
+/** Marks drawn one by one, at most; a range holding more is drawn as
+ * counts per bin. */
+const MARKS = 5000;
+let viewTimer = 0;
+let viewSeq = 0;
+
+/** Asks for what the range shown holds, once panning or zooming pauses. */
+function scheduleView(): void {
+  clearTimeout(viewTimer);
+  viewTimer = window.setTimeout(() => void loadView(), 60);
+}
+
+/** The events of the range shown, or its counts per bin when too many. */
+async function loadView(): Promise<void> {
+  const seq = ++viewSeq;
+  const domain = timeline.view();
+  const from = isoDay(domain[0]);
+  const to = isoDay(domain[1]);
+  try {
+    const w = await api.window(filter, from, to, MARKS);
+    if (seq !== viewSeq) return;
+    let density = null;
+    if (w.more) {
+      const b = binsFor(domain, timeline.plotWidth());
+      const bins = await api.bins(filter, b.from, b.to, b.days, grouping.value === "type" ? "type" : "none");
+      if (seq !== viewSeq) return;
+      density = { bins, days: b.days };
+    }
+    timeline.setData(w.events, density);
+    list.update(w.events);
+    inView.textContent = w.more ? `more than ${MARKS.toLocaleString()} in view` : `${w.events.length} in view`;
+    loaded = true;
+  } catch (e) {
+    fail(e);
+  }
+}
+
 async function refresh(fit = false): Promise<void> {
   const seq = ++querySeq;
+  // The timeline first: its range, then what the range holds; the facet
+  // counts, slower on a large database, after.
+  try {
+    if (fit || lastTotal <= 0) {
+      const s = await api.span(filter);
+      if (seq !== querySeq) return;
+      timeline.setExtent(s.first, s.last, true);
+    }
+    clearTimeout(viewTimer);
+    await loadView();
+  } catch (e) {
+    fail(e);
+    return;
+  }
   let r: QueryResult;
   try {
     r = await api.query(filter);
@@ -221,14 +277,16 @@ async function refresh(fit = false): Promise<void> {
     return;
   }
   if (seq !== querySeq) return; // a newer query is on its way
-  const first = lastTotal <= 0 && r.total > 0;
+  timeline.setExtent(r.first, r.last, false);
   lastTotal = r.total;
   countries.update(r.facets.countries, filter.countries);
   actors.update(r.facets.actors, filter.actors);
   renderLegend(r);
-  count.textContent = `${r.events.length} of ${r.total} events`;
-  timeline.setEvents(r.events, fit || first);
-  list.update(r.events);
+  // Type counts leave out the type filter, as every facet does its own.
+  const matching = r.facets.types
+    .filter((t) => filter.types.length === 0 || filter.types.includes(t.value as EventType))
+    .reduce((n, t) => n + t.count, 0);
+  count.textContent = `${matching} of ${r.total} events`;
   emptyState.hidden = r.total > 0;
   try {
     const undatedNow = await api.undatedArticles();
@@ -236,7 +294,6 @@ async function refresh(fit = false): Promise<void> {
   } catch (e) {
     fail(e);
   }
-  loaded = true;
   timeline.redraw();
 }
 
@@ -257,6 +314,7 @@ document.body.append(
       h("button", { type: "button", title: "Fit all (0)", "data-testid": "fit-all", onclick: () => timeline.fitAll() }, "Fit all"),
       undated.button,
       count,
+      inView,
     ),
     h("nav", { class: "sidebar", "aria-label": "Filters" }, scope.el, countries.el, actors.el),
     h("main", { class: "content" }, undated.el, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),

@@ -12,6 +12,9 @@ import type {
   Filter,
   ImportSummary,
   QueryResult,
+  WindowResult,
+  Bin,
+  BinGroup,
   UndatedArticle,
 } from "./types";
 
@@ -35,6 +38,14 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const query = (filter: Filter) => call<QueryResult>("query", { filter });
+/** The first and last days of the events of a filter (quick, unlike the facets of `query`). */
+export const span = (filter: Filter) => call<{ first?: string; last?: string }>("span", { filter });
+/** The events overlapping the days `from` to `to` (YYYY-MM-DD), at most `limit`. */
+export const window = (filter: Filter, from: string, to: string, limit: number) =>
+  call<WindowResult>("window", { filter, from, to, limit });
+/** Events per bin of `width` days from `from` to `to`, by lane. */
+export const bins = (filter: Filter, from: string, to: string, width: number, group: BinGroup) =>
+  call<Bin[]>("bins", { filter, from, to, width, group });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
 /** An actor by any of their names: canonical name, country, kind, aliases, offices. */
 export const actorDetail = (name: string) => call<ActorDetail>("actor_detail", { name });

@@ -88,10 +88,30 @@ export interface Facets {
 }
 
 export interface QueryResult {
-  events: EventSummary[];
   facets: Facets;
+  /** The first and last days of the events matching the filter; absent when none match. */
+  first?: string;
+  last?: string;
+  /** Events in the database, whatever the filter. */
   total: number;
 }
+
+/** The events of a window of days. */
+export interface WindowResult {
+  events: EventSummary[];
+  /** More events lie in the window than were asked for. */
+  more: boolean;
+}
+
+/** Events starting in one bin of days (from `start`), in one lane. */
+export interface Bin {
+  start: string;
+  /** An event type, a country code, or "" for one lane. */
+  lane: string;
+  count: number;
+}
+
+export type BinGroup = "type" | "country" | "none";
 
 export interface Segment {
   text: string;

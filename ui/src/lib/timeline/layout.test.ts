@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventSummary } from "../api/types";
-import { DAY, dayStart, extent, hitTest, layout, zoom } from "./layout";
+import { DAY, binsFor, dayStart, density, extent, hitBar, hitTest, isoDay, layout, padded, zoom } from "./layout";
 
 function ev(id: number, type: EventSummary["type"], start: string, end = start): EventSummary {
   return {
@@ -75,5 +75,60 @@ describe("zoom and extent", () => {
     const [a, b] = extent([ev(1, "call", "2020-01-01"), ev(2, "call", "2024-01-01")]);
     expect(a).toBeLessThan(dayStart("2020-01-01"));
     expect(b).toBeGreaterThan(dayStart("2024-01-02"));
+  });
+});
+
+describe("density", () => {
+  const bins = [
+    { start: "2023-01-01", lane: "meeting", count: 10 },
+    { start: "2023-01-08", lane: "meeting", count: 5 },
+    { start: "2023-01-01", lane: "exercise", count: 2 },
+  ];
+
+  it("puts each type's bins in its lane, as tall as their count against the largest", () => {
+    const d = density(bins, 7, x, "type");
+    expect(d.lanes.map((l) => [l.key, l.count])).toEqual([
+      ["meeting", 15],
+      ["exercise", 2],
+    ]);
+    const [ten, five, two] = d.bars;
+    expect(ten.height).toBeCloseTo(2 * five.height);
+    expect(two.y).toBeGreaterThan(d.lanes[1].top);
+    // A week's bin is seven days (pixels) wide, less a pixel between bins.
+    expect([ten.x, ten.width, five.x]).toEqual([0, 6, 7]);
+  });
+
+  it("puts every bin in one lane when not grouped, and finds the bar under a point", () => {
+    const d = density([{ start: "2023-01-01", lane: "", count: 3 }], 7, x, "none");
+    expect(d.lanes.map((l) => l.label)).toEqual(["All events"]);
+    const bar = d.bars[0];
+    expect(hitBar(d.bars, bar.x + 1, bar.y + 1)?.count).toBe(3);
+    expect(hitBar(d.bars, bar.x + 50, bar.y + 1)).toBeUndefined();
+  });
+});
+
+describe("bins for a view", () => {
+  it("is a day wide when the view has fewer days than bins fit", () => {
+    const b = binsFor([dayStart("2023-01-01"), dayStart("2023-03-01")], 1200);
+    expect(b).toEqual({ from: "2023-01-01", to: "2023-03-01", days: 1 });
+  });
+
+  it("is whole weeks from a week's first day over wide views, covering the view", () => {
+    const domain: [number, number] = [dayStart("2000-01-01"), dayStart("2024-12-31")];
+    const b = binsFor(domain, 1200);
+    expect(b.days % 7).toBe(0);
+    const first = dayStart(b.from) / DAY;
+    expect(first % 7).toBe(0);
+    expect(dayStart(b.from)).toBeLessThanOrEqual(domain[0]);
+    expect(dayStart(b.to)).toBeGreaterThanOrEqual(dayStart("2024-12-31"));
+    expect(((dayStart(b.to) - dayStart(b.from)) / DAY + 1) % b.days).toBe(0);
+    expect((dayStart(b.to) - dayStart(b.from)) / DAY / b.days).toBeLessThanOrEqual(200);
+  });
+
+  it("writes days as ISO dates and pads a span", () => {
+    expect(isoDay(dayStart("2024-02-29") + DAY / 2)).toBe("2024-02-29");
+    const [a, b] = padded(dayStart("2020-01-01"), dayStart("2021-01-01"));
+    expect(a).toBeLessThan(dayStart("2020-01-01"));
+    expect(b).toBeGreaterThan(dayStart("2021-01-01"));
   });
 });

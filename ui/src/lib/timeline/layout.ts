@@ -1,6 +1,6 @@
 // Pure layout of timeline marks: lanes, rows that avoid overlap, and hit
 // testing. No DOM here, so it is tested on its own.
-import type { EventSummary, EventType } from "../api/types";
+import type { Bin, EventSummary, EventType } from "../api/types";
 
 export const TYPE_ORDER: EventType[] = [
   "meeting",
@@ -150,10 +150,6 @@ export function hitTest(marks: Mark[], px: number, py: number, slop = 3): Mark |
 
 /** The time domain that shows every event, with a margin each side. */
 export function extent(events: EventSummary[]): [number, number] {
-  if (events.length === 0) {
-    const now = Date.UTC(2024, 0, 1);
-    return [now - 365 * DAY, now];
-  }
   let lo = Infinity;
   let hi = -Infinity;
   for (const e of events) {
@@ -161,8 +157,96 @@ export function extent(events: EventSummary[]): [number, number] {
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
   }
+  return padded(lo, hi);
+}
+
+/** The domain from the first day `lo` to the end of the last day `hi`
+ * (times), with a margin each side; a default year when there is none. */
+export function padded(lo: number, hi: number): [number, number] {
+  if (!(lo <= hi)) {
+    const now = Date.UTC(2024, 0, 1);
+    return [now - 365 * DAY, now];
+  }
   const pad = Math.max((hi - lo) * 0.05, 15 * DAY);
   return [lo - pad, hi + pad];
+}
+
+/** `YYYY-MM-DD` of the UTC day holding time `t`. */
+export function isoDay(t: number): string {
+  return new Date(Math.floor(t / DAY) * DAY).toISOString().slice(0, 10);
+}
+
+/** Bins for a domain drawn `pixels` wide: about one per `perBin` pixels,
+ * a day wide or whole weeks starting on a week's first day (as the
+ * backend's weekly totals are kept), covering the domain. */
+export function binsFor(domain: [number, number], pixels: number, perBin = 6): { from: string; to: string; days: number } {
+  const first = Math.floor(domain[0] / DAY);
+  const last = Math.floor(domain[1] / DAY);
+  const want = Math.max(1, Math.floor(pixels / perBin));
+  const span = last - first + 1;
+  if (span / want <= 1) return { from: isoDay(first * DAY), to: isoDay(last * DAY), days: 1 };
+  const days = Math.ceil(span / want / 7) * 7;
+  // Days since 1970-01-01 that are multiples of 7 start a week.
+  const start = Math.floor(first / 7) * 7;
+  const count = Math.ceil((last - start + 1) / days);
+  return { from: isoDay(start * DAY), to: isoDay((start + count * days - 1) * DAY), days };
+}
+
+export interface DensityBar {
+  lane: string;
+  /** The bin's first day and the end of its last (times). */
+  t0: number;
+  t1: number;
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  count: number;
+}
+
+export interface Density {
+  lanes: Lane[];
+  bars: DensityBar[];
+  height: number;
+}
+
+export const DENSITY_LANE = 44;
+
+/**
+ * Counts drawn where marks would be too many: a bar per bin in each lane,
+ * as tall as its count against the largest bin in view.
+ */
+export function density(bins: Bin[], days: number, x: (t: number) => number, grouping: Grouping, top = 0): Density {
+  const keys = grouping === "type" ? TYPE_ORDER : [""];
+  const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
+  const lanes: Lane[] = [];
+  const bars: DensityBar[] = [];
+  let y = top;
+  for (const key of keys) {
+    const mine = bins.filter((b) => (grouping === "type" ? b.lane === key : true));
+    if (mine.length === 0) continue;
+    const inner = DENSITY_LANE - LANE_PAD;
+    for (const b of mine) {
+      const t0 = dayStart(b.start);
+      const t1 = t0 + days * DAY;
+      const height = Math.max(2, (inner * b.count) / max);
+      bars.push({ lane: key, t0, t1, x: x(t0), width: Math.max(1, x(t1) - x(t0) - 1), y: y + DENSITY_LANE - height - LANE_PAD / 2, height, count: b.count });
+    }
+    lanes.push({
+      key,
+      label: grouping === "type" ? TYPE_LABEL[key as EventType] : "All events",
+      count: mine.reduce((n, b) => n + b.count, 0),
+      top: y,
+      height: DENSITY_LANE,
+    });
+    y += DENSITY_LANE;
+  }
+  return { lanes, bars, height: y - top };
+}
+
+/** The density bar under a point. */
+export function hitBar(bars: DensityBar[], px: number, py: number): DensityBar | undefined {
+  return bars.find((b) => px >= b.x && px <= b.x + Math.max(b.width, 2) && py >= b.y - 4 && py <= b.y + b.height + 4);
 }
 
 /** A domain zoomed by `factor` (< 1 zooms in) around the time `at`. */

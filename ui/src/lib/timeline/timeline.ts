@@ -2,16 +2,36 @@
 // Redraw requests merge into one animation frame; colours are read once
 // per redraw; the canvas is scaled for the device pixel ratio.
 import { scaleUtc } from "d3-scale";
-import type { EventSummary } from "../api/types";
-import { type Grouping, type Layout, type Mark, POINT_RADIUS, extent, hitTest, layout, zoom, span, TYPE_LABEL } from "./layout";
+import type { Bin, EventSummary } from "../api/types";
+import {
+  type Density,
+  type DensityBar,
+  type Grouping,
+  type Layout,
+  type Mark,
+  POINT_RADIUS,
+  density,
+  hitBar,
+  hitTest,
+  isoDay,
+  layout,
+  padded,
+  zoom,
+  span,
+  TYPE_LABEL,
+} from "./layout";
 
 const GUTTER = 112;
+const DAY_MS = 86_400_000;
 const AXIS = 30;
 
 export interface TimelineOptions {
   onSelect: (e: EventSummary | null) => void;
   /** Called after each redraw with the number of marks drawn. */
   onDraw?: (drawn: number) => void;
+  /** Called when the visible range or the plot's width changes: the
+   * events to draw there are asked for then. */
+  onView?: (domain: [number, number], plotWidth: number) => void;
 }
 
 export class Timeline {
@@ -19,7 +39,14 @@ export class Timeline {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly tooltip: HTMLDivElement;
   private events: EventSummary[] = [];
-  private domain: [number, number] = extent([]);
+  /** Counts to draw instead of marks, when the range holds too many. */
+  private bins: { bins: Bin[]; days: number } | null = null;
+  private shownDensity: Density = { lanes: [], bars: [], height: 0 };
+  private hoverBar: DensityBar | undefined;
+  /** The first day and the end of the last of the events filtered. */
+  private extentTimes: [number, number] = [NaN, NaN];
+  private domain: [number, number] = padded(NaN, NaN);
+  private lastWidth = 0;
   private grouping: Grouping = "type";
   private selected: number | null = null;
   private hover: Mark | undefined;
@@ -44,7 +71,13 @@ export class Timeline {
     const ctx = this.canvas.getContext("2d");
     if (!ctx) throw new Error("no 2D canvas");
     this.ctx = ctx;
-    new ResizeObserver(() => this.redraw()).observe(host);
+    new ResizeObserver(() => {
+      this.redraw();
+      if (this.host.clientWidth !== this.lastWidth) {
+        this.lastWidth = this.host.clientWidth;
+        this.viewChanged();
+      }
+    }).observe(host);
     window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
     this.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
     this.canvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
@@ -54,11 +87,40 @@ export class Timeline {
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
   }
 
-  setEvents(events: EventSummary[], fit: boolean): void {
+  /** What to draw in the range shown: the events, or, when they are too
+   * many, counts per bin of `days` days. */
+  setData(events: EventSummary[], bins: { bins: Bin[]; days: number } | null): void {
     this.events = events;
-    if (fit) this.domain = extent(events);
+    this.bins = bins;
     if (this.selected !== null && !events.some((e) => e.id === this.selected)) this.selected = null;
     this.redraw();
+  }
+
+  /** The span of the filtered events (first day, last day: YYYY-MM-DD),
+   * for "fit all"; `fit` shows it now. */
+  setExtent(first: string | undefined, last: string | undefined, fit: boolean): void {
+    this.extentTimes = first && last ? [Date.parse(first), Date.parse(last) + DAY_MS] : [NaN, NaN];
+    if (fit) this.fitAll();
+  }
+
+  /** The range shown. */
+  view(): [number, number] {
+    return this.domain;
+  }
+
+  /** The width of the plot in pixels. */
+  plotWidth(): number {
+    return Math.max(10, this.host.clientWidth - GUTTER - 16);
+  }
+
+  private setDomain(d: [number, number]): void {
+    this.domain = d;
+    this.redraw();
+    this.viewChanged();
+  }
+
+  private viewChanged(): void {
+    this.options.onView?.(this.domain, this.plotWidth());
   }
 
   setGrouping(g: Grouping): void {
@@ -72,14 +134,12 @@ export class Timeline {
   }
 
   fitAll(): void {
-    this.domain = extent(this.events);
-    this.redraw();
+    this.setDomain(padded(...this.extentTimes));
   }
 
   zoomBy(factor: number): void {
     const [a, b] = this.domain;
-    this.domain = zoom(this.domain, (a + b) / 2, factor);
-    this.redraw();
+    this.setDomain(zoom(this.domain, (a + b) / 2, factor));
   }
 
   /** Drawn marks, in the order drawn (for tests and the keyboard). */
@@ -103,8 +163,12 @@ export class Timeline {
   private draw(): void {
     const width = this.host.clientWidth;
     const x = this.scale();
-    this.current = layout(this.events, (t) => x(t), this.grouping, AXIS);
-    const height = Math.max(this.host.clientHeight, this.current.height + AXIS + 8);
+    this.current = this.bins ? { lanes: [], marks: [], height: 0 } : layout(this.events, (t) => x(t), this.grouping, AXIS);
+    this.shownDensity = this.bins
+      ? density(this.bins.bins, this.bins.days, (t) => x(t), this.grouping, AXIS)
+      : { lanes: [], bars: [], height: 0 };
+    const lanes = this.bins ? this.shownDensity.lanes : this.current.lanes;
+    const height = Math.max(this.host.clientHeight, (this.bins ? this.shownDensity.height : this.current.height) + AXIS + 8);
     const dpr = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
       this.canvas.width = Math.round(width * dpr);
@@ -126,7 +190,7 @@ export class Timeline {
     ctx.font = "12px system-ui, sans-serif";
     ctx.textBaseline = "middle";
     // Lanes.
-    this.current.lanes.forEach((lane, i) => {
+    lanes.forEach((lane, i) => {
       if (i % 2 === 0) {
         ctx.fillStyle = laneBg;
         ctx.fillRect(0, lane.top, width, lane.height);
@@ -160,6 +224,18 @@ export class Timeline {
     ctx.rect(GUTTER - POINT_RADIUS - 2, AXIS, width - GUTTER + POINT_RADIUS + 2, height - AXIS);
     ctx.clip();
     let drawn = 0;
+    // Counts where marks would be too many: bars with their numbers.
+    for (const b of this.shownDensity.bars) {
+      if (b.x + b.width < GUTTER || b.x > width) continue;
+      ctx.fillStyle = typeColor.get(b.lane) ?? muted;
+      ctx.globalAlpha = b === this.hoverBar ? 1 : 0.75;
+      ctx.fillRect(b.x, b.y, b.width, b.height);
+      ctx.globalAlpha = 1;
+      if (b.width >= 26) {
+        ctx.fillStyle = fg;
+        ctx.fillText(String(b.count), b.x + 2, b.y - 7);
+      }
+    }
     for (const m of this.current.marks) {
       if (m.x + m.width < GUTTER - POINT_RADIUS || m.x > width + POINT_RADIUS) continue;
       drawn++;
@@ -189,6 +265,7 @@ export class Timeline {
     }
     ctx.restore();
     this.canvas.dataset.markCount = String(drawn);
+    this.canvas.dataset.binCount = String(this.shownDensity.bars.length);
     this.options.onDraw?.(drawn);
   }
 
@@ -197,12 +274,11 @@ export class Timeline {
     const x = this.scale();
     if (Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey) {
       const shift = (e.deltaX || e.deltaY) * ((this.domain[1] - this.domain[0]) / this.canvas.clientWidth);
-      this.domain = [this.domain[0] + shift, this.domain[1] + shift];
+      this.setDomain([this.domain[0] + shift, this.domain[1] + shift]);
     } else {
       const at = x.invert(e.offsetX).getTime();
-      this.domain = zoom(this.domain, at, Math.exp(e.deltaY * 0.0015));
+      this.setDomain(zoom(this.domain, at, Math.exp(e.deltaY * 0.0015)));
     }
-    this.redraw();
   }
 
   private onPointerDown(e: PointerEvent): void {
@@ -216,17 +292,43 @@ export class Timeline {
       if (Math.abs(dx) > 3) this.drag.moved = true;
       if (this.drag.moved) {
         const perPx = (this.drag.domain[1] - this.drag.domain[0]) / (this.canvas.clientWidth - GUTTER);
-        this.domain = [this.drag.domain[0] - dx * perPx, this.drag.domain[1] - dx * perPx];
-        this.redraw();
+        this.setDomain([this.drag.domain[0] - dx * perPx, this.drag.domain[1] - dx * perPx]);
       }
+      return;
+    }
+    if (this.bins) {
+      this.setHoverBar(hitBar(this.shownDensity.bars, e.offsetX, e.offsetY), e.offsetX, e.offsetY);
       return;
     }
     this.setHover(hitTest(this.current.marks, e.offsetX, e.offsetY), e.offsetX, e.offsetY);
   }
 
+  private setHoverBar(b: DensityBar | undefined, px = 0, py = 0): void {
+    if (b === this.hoverBar) return;
+    this.hoverBar = b;
+    this.canvas.style.cursor = b ? "zoom-in" : "grab";
+    if (b) {
+      const what = b.lane ? `${TYPE_LABEL[b.lane as keyof typeof TYPE_LABEL] ?? b.lane}: ` : "";
+      this.tooltip.textContent = `${what}${b.count} event${b.count === 1 ? "" : "s"}\n${isoDay(b.t0)} – ${isoDay(b.t1 - DAY_MS)}\nClick to zoom in`;
+      this.tooltip.style.left = `${Math.min(px + 14, this.host.clientWidth - 260)}px`;
+      this.tooltip.style.top = `${py + 14}px`;
+    }
+    this.tooltip.hidden = !b;
+    this.redraw();
+  }
+
   private onPointerUp(e: PointerEvent): void {
     const drag = this.drag;
     this.drag = null;
+    if (drag && !drag.moved && this.bins) {
+      // A bin opens onto its days.
+      const bar = hitBar(this.shownDensity.bars, e.offsetX, e.offsetY);
+      if (bar) {
+        this.setHoverBar(undefined);
+        this.setDomain(padded(bar.t0, bar.t1));
+      }
+      return;
+    }
     if (drag && !drag.moved) {
       const hit = hitTest(this.current.marks, e.offsetX, e.offsetY);
       this.selected = hit ? hit.event.id : null;
@@ -273,8 +375,7 @@ export class Timeline {
       case "ArrowRight": {
         if (e.shiftKey) {
           const d = (e.key === "ArrowLeft" ? -0.15 : 0.15) * span_;
-          this.domain = [this.domain[0] + d, this.domain[1] + d];
-          this.redraw();
+          this.setDomain([this.domain[0] + d, this.domain[1] + d]);
           break;
         }
         this.step(e.key === "ArrowLeft" ? -1 : 1);
@@ -301,7 +402,7 @@ export class Timeline {
     const [t0, t1] = span(next);
     if (t1 < this.domain[0] || t0 > this.domain[1]) {
       const w = this.domain[1] - this.domain[0];
-      this.domain = [t0 - w / 2, t0 + w / 2];
+      this.setDomain([t0 - w / 2, t0 + w / 2]);
     }
     this.options.onSelect(next);
     this.redraw();
