@@ -27,7 +27,8 @@ const AXIS = 30;
 
 export interface TimelineOptions {
   onSelect: (e: EventSummary | null) => void;
-  /** Called after each redraw with the number of marks drawn. */
+  /** Called after each redraw with the number of events drawn (as marks,
+   * or counted in bars). */
   onDraw?: (drawn: number) => void;
   /** Called when the visible range or the plot's width changes: the
    * events to draw there are asked for then. */
@@ -225,8 +226,10 @@ export class Timeline {
     ctx.clip();
     let drawn = 0;
     // Counts where marks would be too many: bars with their numbers.
+    let counted = 0;
     for (const b of this.shownDensity.bars) {
       if (b.x + b.width < GUTTER || b.x > width) continue;
+      counted += b.count;
       ctx.fillStyle = typeColor.get(b.lane) ?? muted;
       ctx.globalAlpha = b === this.hoverBar ? 1 : 0.75;
       ctx.fillRect(b.x, b.y, b.width, b.height);
@@ -266,7 +269,7 @@ export class Timeline {
     ctx.restore();
     this.canvas.dataset.markCount = String(drawn);
     this.canvas.dataset.binCount = String(this.shownDensity.bars.length);
-    this.options.onDraw?.(drawn);
+    this.options.onDraw?.(drawn + counted);
   }
 
   private onWheel(e: WheelEvent): void {
