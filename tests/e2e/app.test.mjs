@@ -262,6 +262,25 @@ describe("Détente window", () => {
       assert.equal(await (await browser.$('[data-testid="empty-state"]')).isDisplayed(), false);
       await browser.saveScreenshot(join(out, "samples.png"));
 
+      // Lanes by country: an event of two countries is in both lanes, the
+      // busiest lane first; then back to lanes by type.
+      const timeline = await browser.$('[data-testid="timeline"]');
+      const lanes = async () => (await timeline.getAttribute("data-lanes")).split("|");
+      await (await browser.$('select[aria-label="Lanes"]')).selectByAttribute("value", "country");
+      const byCountry = new Map();
+      for (const e of samples.map((f) => expected(f.replace(".expected.json", ""))).flat()) {
+        for (const c of e.countries) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
+      }
+      const busiest = [...byCountry].sort((a, b) => b[1] - a[1])[0];
+      await browser.waitUntil(async () => (await lanes())[0] === `${busiest[0]}:${busiest[1]}`, {
+        timeout: 5000,
+        timeoutMsg: `the busiest country's lane first (${busiest.join(":")})`,
+      });
+      assert.equal((await lanes()).length, byCountry.size, "a lane per country");
+      await browser.saveScreenshot(join(out, "lanes-by-country.png"));
+      await (await browser.$('select[aria-label="Lanes"]')).selectByAttribute("value", "type");
+      await browser.waitUntil(async () => (await lanes())[0].startsWith("Meeting:"), { timeout: 5000 });
+
       // Planned events only, then a date range, then both cleared.
       const all = samples.map((f) => expected(f.replace(".expected.json", ""))).flat();
       const planned = all.filter((e) => e.status === "planned");

@@ -201,6 +201,7 @@ const grouping = h(
     },
   },
   h("option", { value: "type" }, "Lanes by type"),
+  h("option", { value: "country" }, "Lanes by country"),
   h("option", { value: "none" }, "One lane"),
 );
 
@@ -240,7 +241,7 @@ async function loadView(): Promise<void> {
     let density = null;
     if (w.more) {
       const b = binsFor(domain, timeline.plotWidth());
-      const bins = await api.bins(filter, b.from, b.to, b.days, grouping.value === "type" ? "type" : "none");
+      const bins = await api.bins(filter, b.from, b.to, b.days, grouping.value as Grouping);
       if (seq !== viewSeq) return;
       density = { bins, days: b.days };
     }

@@ -132,3 +132,31 @@ describe("bins for a view", () => {
     expect(b).toBeGreaterThan(dayStart("2021-01-01"));
   });
 });
+
+describe("lanes by country", () => {
+  it("draws an event in each of its countries' lanes, the busiest lane first", () => {
+    const a = { ...ev(1, "meeting", "2023-02-01"), countries: ["CHN", "RUS"] };
+    const b = { ...ev(2, "call", "2023-03-01"), countries: ["RUS"] };
+    const c = ev(3, "visit", "2023-04-01");
+    const l = layout([a, b, c], x, "country");
+    expect(l.lanes.map((lane) => [lane.label, lane.count])).toEqual([
+      ["RUS", 2],
+      ["CHN", 1],
+      ["No country", 1],
+    ]);
+    expect(l.marks.filter((m) => m.event.id === 1)).toHaveLength(2);
+  });
+
+  it("orders density lanes the same way", () => {
+    const d = density(
+      [
+        { start: "2023-01-01", lane: "CHN", count: 1 },
+        { start: "2023-01-01", lane: "USA", count: 4 },
+      ],
+      7,
+      x,
+      "country",
+    );
+    expect(d.lanes.map((lane) => lane.key)).toEqual(["USA", "CHN"]);
+  });
+});

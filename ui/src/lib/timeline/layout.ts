@@ -37,7 +37,29 @@ export function span(e: EventSummary): [number, number] {
   return [dayStart(e.start), dayStart(e.end) + DAY];
 }
 
-export type Grouping = "type" | "none";
+export type Grouping = "type" | "country" | "none";
+
+/** The lanes an event is drawn in: its type's, each of its countries', or the one lane. */
+function lanesOf(e: EventSummary, grouping: Grouping): string[] {
+  if (grouping === "type") return [e.type];
+  if (grouping === "country") return e.countries.length ? e.countries : [""];
+  return ["all"];
+}
+
+/** Lane keys in order: types in their fixed order; countries by how many
+ * events they hold, then by code; the lane of events without a country last. */
+function laneOrder(counts: Map<string, number>, grouping: Grouping): string[] {
+  if (grouping === "type") return TYPE_ORDER.filter((t) => counts.has(t));
+  return [...counts.keys()].sort(
+    (a, b) => (a === "") !== (b === "") ? (a === "" ? 1 : -1) : (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
+  );
+}
+
+function laneLabel(key: string, grouping: Grouping): string {
+  if (grouping === "type") return TYPE_LABEL[key as EventType];
+  if (grouping === "country") return key || "No country";
+  return "All events";
+}
 
 export interface Lane {
   key: string;
@@ -79,15 +101,20 @@ export function layout(
   grouping: Grouping,
   top = 0,
 ): Layout {
-  const groups = new Map<string, EventSummary[]>();
-  const keys = grouping === "type" ? TYPE_ORDER : ["all"];
-  for (const k of keys) groups.set(k, []);
-  for (const e of events) groups.get(grouping === "type" ? e.type : "all")?.push(e);
+  const byLane = new Map<string, EventSummary[]>();
+  for (const e of events) {
+    for (const k of lanesOf(e, grouping)) {
+      const list = byLane.get(k);
+      if (list) list.push(e);
+      else byLane.set(k, [e]);
+    }
+  }
+  const order = laneOrder(new Map([...byLane].map(([k, l]) => [k, l.length])), grouping);
   const lanes: Lane[] = [];
   const marks: Mark[] = [];
   let y = top;
-  for (const [key, list] of groups) {
-    if (list.length === 0) continue;
+  for (const key of order) {
+    const list = byLane.get(key) ?? [];
     const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start) || a.id - b.id);
     const rowEnds: number[] = [];
     const laneMarks: Mark[] = [];
@@ -113,13 +140,7 @@ export function layout(
       });
     }
     const height = LANE_PAD * 2 + Math.max(1, rowEnds.length) * ROW;
-    lanes.push({
-      key,
-      label: grouping === "type" ? TYPE_LABEL[key as EventType] : "All events",
-      count: list.length,
-      top: y,
-      height,
-    });
+    lanes.push({ key, label: laneLabel(key, grouping), count: list.length, top: y, height });
     marks.push(...laneMarks);
     y += height;
   }
@@ -217,14 +238,14 @@ export const DENSITY_LANE = 44;
  * as tall as its count against the largest bin in view.
  */
 export function density(bins: Bin[], days: number, x: (t: number) => number, grouping: Grouping, top = 0): Density {
-  const keys = grouping === "type" ? TYPE_ORDER : [""];
+  const totals = new Map<string, number>();
+  for (const b of bins) totals.set(b.lane, (totals.get(b.lane) ?? 0) + b.count);
   const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
   const lanes: Lane[] = [];
   const bars: DensityBar[] = [];
   let y = top;
-  for (const key of keys) {
-    const mine = bins.filter((b) => (grouping === "type" ? b.lane === key : true));
-    if (mine.length === 0) continue;
+  for (const key of laneOrder(totals, grouping)) {
+    const mine = bins.filter((b) => b.lane === key);
     const inner = DENSITY_LANE - LANE_PAD;
     for (const b of mine) {
       const t0 = dayStart(b.start);
@@ -232,13 +253,7 @@ export function density(bins: Bin[], days: number, x: (t: number) => number, gro
       const height = Math.max(2, (inner * b.count) / max);
       bars.push({ lane: key, t0, t1, x: x(t0), width: Math.max(1, x(t1) - x(t0) - 1), y: y + DENSITY_LANE - height - LANE_PAD / 2, height, count: b.count });
     }
-    lanes.push({
-      key,
-      label: grouping === "type" ? TYPE_LABEL[key as EventType] : "All events",
-      count: mine.reduce((n, b) => n + b.count, 0),
-      top: y,
-      height: DENSITY_LANE,
-    });
+    lanes.push({ key, label: laneLabel(key, grouping), count: totals.get(key) ?? 0, top: y, height: DENSITY_LANE });
     y += DENSITY_LANE;
   }
   return { lanes, bars, height: y - top };
