@@ -246,6 +246,47 @@ describe("Détente window", () => {
     }
   });
 
+  test("the filter, the range shown and the lanes are there again after a restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const db = join(dir, "kept.db");
+    const articles = ["seed_li_shoigu_moscow", "havana_naval_port_calls"];
+    const all = articles.flatMap(expected);
+    const withRussia = all.filter((e) => e.countries.includes("RUS"));
+    assert.ok(withRussia.length > 0 && withRussia.length < all.length);
+    let browser = await launch(["--db", db, "--import", ...articles.map((a) => join(fixtures, `${a}.txt`))]);
+    let lanesBefore;
+    try {
+      await waitForRows(browser, all.length, "after importing");
+      await (await browser.$('[data-testid="countries-list"] button[data-value="RUS"]')).click();
+      await waitForRows(browser, withRussia.length, "with Russia");
+      await (await browser.$('select[aria-label="Lanes"]')).selectByAttribute("value", "country");
+      const timeline = await browser.$('[data-testid="timeline"]');
+      await browser.waitUntil(async () => (await timeline.getAttribute("data-lanes")).startsWith("RUS:"), { timeout: 5000 });
+      lanesBefore = await timeline.getAttribute("data-lanes");
+      // Give the view a moment to be written after the last change.
+      await browser.pause(300);
+    } finally {
+      await browser.deleteSession();
+    }
+    browser = await launch(["--db", db]);
+    try {
+      await waitForRows(browser, withRussia.length, "with Russia, after the restart");
+      assert.equal(
+        await (await browser.$('[data-testid="countries-list"] button[data-value="RUS"]')).getAttribute("aria-pressed"),
+        "true",
+        "the country filter is still on",
+      );
+      assert.equal(await (await browser.$('select[aria-label="Lanes"]')).getValue(), "country");
+      const timeline = await browser.$('[data-testid="timeline"]');
+      await browser.waitUntil(async () => (await timeline.getAttribute("data-lanes")) === lanesBefore, {
+        timeout: 5000,
+        timeoutMsg: `the same lanes: ${lanesBefore}`,
+      });
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
   test("on an empty database, offers the sample articles and shows their events", async () => {
     const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
     const browser = await launch(["--db", join(dir, "empty.db")]);

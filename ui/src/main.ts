@@ -11,6 +11,7 @@ import { EventList } from "./components/eventlist";
 import { UndatedPanel } from "./components/undated";
 import { ImportPanel } from "./components/importpanel";
 import { ScopePanel } from "./components/scope";
+import { loadView as loadSavedView, saveView, viewKey } from "./lib/viewstate";
 
 const filter: Filter = { countries: [], actors: [], types: [] };
 let lastTotal = -1;
@@ -221,6 +222,10 @@ function renderLegend(r: QueryResult): void {
  * counts per bin. */
 const MARKS = 5000;
 let viewTimer = 0;
+/** Where this database's view is kept (set once the app says which database). */
+let storageKey = "";
+/** The view was restored: the first load keeps its range instead of fitting. */
+let restored = false;
 let viewSeq = 0;
 
 /** Asks for what the range shown holds, once panning or zooming pauses. */
@@ -246,6 +251,10 @@ async function loadView(): Promise<void> {
       density = { bins, days: b.days };
     }
     timeline.setData(w.events, density);
+    if (storageKey) {
+      const state = { filter, domain: timeline.view(), grouping: grouping.value as Grouping };
+      localStorage.setItem(storageKey, saveView(state));
+    }
     list.update(w.events);
     inView.textContent = w.more ? `more than ${MARKS.toLocaleString()} in view` : `${w.events.length} in view`;
     loaded = true;
@@ -259,7 +268,7 @@ async function refresh(fit = false): Promise<void> {
   // The timeline first: its range, then what the range holds; the facet
   // counts, slower on a large database, after.
   try {
-    if (fit || lastTotal <= 0) {
+    if (fit || (lastTotal <= 0 && !restored)) {
       const s = await api.span(filter);
       if (seq !== querySeq) return;
       timeline.setExtent(s.first, s.last, true);
@@ -336,6 +345,17 @@ try {
   extensions = info.extensions;
   if (info.startupImport) report(info.startupImport);
   document.title = `Détente — ${info.dbPath}`;
+  storageKey = viewKey(info.dbPath);
+  const saved = loadSavedView(localStorage.getItem(storageKey));
+  if (saved) {
+    restored = true;
+    Object.assign(filter, saved.filter);
+    scope.set(filter);
+    searchBox.value = filter.text ?? "";
+    grouping.value = saved.grouping;
+    timeline.setGrouping(saved.grouping);
+    timeline.showRange(saved.domain);
+  }
 } catch (e) {
   fail(e);
 }
@@ -344,4 +364,4 @@ void api.onFileDrop(
   (paths) => void runImport(paths),
   (over) => (dropHint.hidden = !over),
 );
-void refresh(true);
+void refresh(!restored);

@@ -104,6 +104,11 @@ export class Timeline {
     if (fit) this.fitAll();
   }
 
+  /** Shows a range (a restored view). */
+  showRange(d: [number, number]): void {
+    this.setDomain(d);
+  }
+
   /** The range shown. */
   view(): [number, number] {
     return this.domain;
