@@ -205,15 +205,16 @@ fn main() {
         println!("generated {events} events in {:.1} s ({})", t.elapsed().as_secs_f64(), path.display());
     }
 
-    // Opening to a first view: the store, the range of all events, the
-    // overview's bins for it, the first window's marks, the facet lists.
+    // Opening to a first view, as the app does: the store, the range of
+    // all events, the first 5,000 events of it (there are more, so it is
+    // drawn as bins), the bins; then the facet lists.
     let t = Instant::now();
     let store = Store::open(&path).expect("open");
     let all = Filter::default();
     let (from, to) = store.span(&all).expect("span").expect("events");
     let (start, end, width) = bins_for(from, to, 400);
     let overview = store.bins(&all, start, end, width, BinGroup::Type).unwrap();
-    let first = store.window(&all, to - chrono::Duration::days(60), to, 5000).unwrap();
+    let first = store.window(&all, from, to, 5000).unwrap();
     let opened = t.elapsed();
     let facets = store.facets(&all).unwrap();
     let with_facets = t.elapsed();

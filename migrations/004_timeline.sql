@@ -35,10 +35,11 @@ UPDATE event SET
 
 -- A window: for each span class, events starting from its longest span
 -- before the window to the window's end, that end within or after it. The
--- index holds every column a mark shows, so the events are read from it
--- alone, in order; the longest span of a class is its own index's last.
-CREATE INDEX event_window ON event (span_class, day_start, type, status, confidence, day_end, date, date_inferred,
-                                   countries, actors, location, title);
+-- index holds every column a mark shows, in the order they are listed (by
+-- first day, then id), so the first events of a window are read from it
+-- alone without sorting; the longest span of a class is its own index's last.
+CREATE INDEX event_window ON event (span_class, day_start, id, type, status, confidence, day_end, date,
+                                   date_inferred, countries, actors, location, title);
 CREATE INDEX event_by_span ON event (span_class, day_end - day_start);
 
 -- The countries and actors of an event with the event's day, class, type

@@ -228,15 +228,25 @@ let storageKey = "";
 let restored = false;
 let viewSeq = 0;
 
+/** What a view's data depends on: asking twice for the same is skipped. */
+let viewAsked = "";
+function viewKeyNow(): string {
+  const [a, b] = timeline.view();
+  return JSON.stringify([filter, isoDay(a), isoDay(b), timeline.plotWidth(), grouping.value]);
+}
+
 /** Asks for what the range shown holds, once panning or zooming pauses. */
 function scheduleView(): void {
   clearTimeout(viewTimer);
-  viewTimer = window.setTimeout(() => void loadView(), 60);
+  viewTimer = window.setTimeout(() => {
+    if (viewKeyNow() !== viewAsked) void loadView();
+  }, 60);
 }
 
 /** The events of the range shown, or its counts per bin when too many. */
 async function loadView(): Promise<void> {
   const seq = ++viewSeq;
+  viewAsked = viewKeyNow();
   const domain = timeline.view();
   const from = isoDay(domain[0]);
   const to = isoDay(domain[1]);
