@@ -294,6 +294,7 @@ describe("Détente window", () => {
       const offer = await browser.$('[data-testid="load-samples"]');
       await offer.waitForDisplayed({ timeout: 20000 });
       assert.equal((await rows(browser)).length, 0);
+      assert.equal(await (await browser.$('[data-testid="import-panel"]')).isDisplayed(), false, "no import panel before an import");
       await offer.click();
       // The samples are the fixture corpus: every expected event appears.
       const samples = readdirSync(fixtures).filter((f) => f.endsWith(".expected.json"));
