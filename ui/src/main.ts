@@ -265,7 +265,10 @@ async function loadView(): Promise<void> {
       const state = { filter, domain: timeline.view(), grouping: grouping.value as Grouping };
       localStorage.setItem(storageKey, saveView(state));
     }
-    list.update(w.events);
+    // The canvas first: the table waits for the next frame.
+    requestAnimationFrame(() => {
+      if (seq === viewSeq) list.update(w.events, w.more);
+    });
     inView.textContent = w.more ? `more than ${MARKS.toLocaleString()} in view` : `${w.events.length} in view`;
     loaded = true;
   } catch (e) {

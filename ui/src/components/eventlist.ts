@@ -3,13 +3,19 @@ import type { EventSummary } from "../lib/api";
 import { clear, h } from "../lib/dom";
 import { TYPE_LABEL } from "../lib/timeline/layout";
 
+/** Rows built at most: a table of thousands of rows takes the web view
+ * seconds to lay out, and nobody reads them; the timeline shows them all. */
+export const MAX_ROWS = 300;
+
 export class EventList {
   readonly el: HTMLElement;
   private readonly tbody: HTMLTableSectionElement;
+  private readonly note: HTMLParagraphElement;
   private selected: number | null = null;
 
   constructor(private readonly onSelect: (e: EventSummary) => void) {
     this.tbody = h("tbody", { "data-testid": "event-rows" });
+    this.note = h("p", { class: "muted list-note", hidden: true, "data-testid": "list-note" });
     this.el = h(
       "div",
       { class: "event-list" },
@@ -19,12 +25,18 @@ export class EventList {
         h("thead", {}, h("tr", {}, h("th", {}, "Date"), h("th", {}, "Type"), h("th", {}, "Countries"), h("th", {}, "Actors"), h("th", {}, "Place"), h("th", {}, "Article"))),
         this.tbody,
       ),
+      this.note,
     );
   }
 
-  update(events: EventSummary[]): void {
+  /** Shows the first `MAX_ROWS` events; `more` says the range holds more
+   * than `events`. */
+  update(events: EventSummary[], more = false): void {
     clear(this.tbody);
-    for (const e of events) {
+    const shown = events.slice(0, MAX_ROWS);
+    this.note.hidden = shown.length === events.length && !more;
+    this.note.textContent = `The first ${shown.length} events of the range shown: zoom in or filter to list the others.`;
+    for (const e of shown) {
       const row = h(
         "tr",
         {
