@@ -82,6 +82,14 @@ pub struct EventRow {
     pub confidence: f64,
 }
 
+/// An article without a publication date, as listed for the analyst.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undated {
+    pub id: i64,
+    pub file: String,
+    pub title: String,
+}
+
 /// The events in a window of time (see [`Store::window`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Window {
@@ -722,14 +730,17 @@ impl Store {
     }
 
     /// Articles whose publication date is unknown: their relative dates
-    /// could not be resolved. Newest import first.
-    pub fn articles_without_date(&self) -> Result<Vec<Article>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, path, title, published, published_source, text, url FROM article
-             WHERE published IS NULL ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map([], article_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    /// could not be resolved. Newest import first, at most `limit` of them
+    /// (id, file, title: not their text), and how many there are in all.
+    pub fn articles_without_date(&self, limit: usize) -> Result<(Vec<Undated>, i64)> {
+        let total: i64 =
+            self.conn.query_row("SELECT count(*) FROM article WHERE published IS NULL", [], |r| r.get(0))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, path, title FROM article WHERE published IS NULL ORDER BY id DESC LIMIT ?1")?;
+        let rows =
+            stmt.query_map([limit as i64], |r| Ok(Undated { id: r.get(0)?, file: r.get(1)?, title: r.get(2)? }))?;
+        Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
     }
 
     /// Replaces an article's events by a new extraction (after the analyst

@@ -13,7 +13,7 @@ use tauri::{AppHandle, Emitter, State};
 use crate::AppState;
 use crate::dto::{
     self, ActorDetailDto, AppInfoDto, BinDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto,
-    ImportSummaryDto, QueryDto, SpanDto, UndatedArticleDto, WindowDto,
+    ImportSummaryDto, QueryDto, SpanDto, UndatedArticleDto, UndatedDto, WindowDto,
 };
 
 type Res<T> = Result<T, ErrorDto>;
@@ -216,10 +216,17 @@ pub fn cancel_import(state: State<'_, AppState>) {
 
 /// Articles whose publication date is unknown.
 #[tauri::command]
-pub async fn undated_articles(state: State<'_, AppState>) -> Res<Vec<UndatedArticleDto>> {
-    let articles = lock(&state).articles_without_date().map_err(ErrorDto::database)?;
-    Ok(articles.into_iter().map(|a| UndatedArticleDto { id: a.id, title: a.title, file: a.file }).collect())
+pub async fn undated_articles(state: State<'_, AppState>) -> Res<UndatedDto> {
+    let (articles, total) = lock(&state).articles_without_date(UNDATED_LISTED).map_err(ErrorDto::database)?;
+    Ok(UndatedDto {
+        articles: articles.into_iter().map(|a| UndatedArticleDto { id: a.id, title: a.title, file: a.file }).collect(),
+        total,
+    })
 }
+
+/// Articles without a date listed for the analyst to date, at most: the
+/// newest; the count says how many there are.
+const UNDATED_LISTED: usize = 100;
 
 /// Sets an article's publication date; its events are read again against it.
 #[tauri::command]

@@ -393,6 +393,14 @@ pub struct UndatedArticleDto {
     pub file: String,
 }
 
+/// The newest articles without a date, and how many there are in all.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndatedDto {
+    pub articles: Vec<UndatedArticleDto>,
+    pub total: i64,
+}
+
 #[derive(Debug, Serialize, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct FailureDto {

@@ -313,7 +313,7 @@ async function refresh(fit = false): Promise<void> {
   emptyState.hidden = r.total > 0;
   try {
     const undatedNow = await api.undatedArticles();
-    if (seq === querySeq) undated.update(undatedNow);
+    if (seq === querySeq) undated.update(undatedNow.articles, undatedNow.total);
   } catch (e) {
     fail(e);
   }

@@ -29,15 +29,19 @@ export class UndatedPanel {
 
   private shown = "";
 
-  update(articles: UndatedArticle[]): void {
+  /** The newest articles without a date, of `total`. */
+  update(articles: UndatedArticle[], total = articles.length): void {
     // Rebuilt only when the set changes, so a date being typed survives refreshes.
-    const key = articles.map((a) => a.id).join(",");
+    const key = `${total}:${articles.map((a) => a.id).join(",")}`;
     if (key === this.shown) return;
     this.shown = key;
-    this.button.hidden = articles.length === 0;
-    this.button.textContent = `${articles.length} article${articles.length === 1 ? "" : "s"} without a date`;
-    if (articles.length === 0) this.el.hidden = true;
+    this.button.hidden = total === 0;
+    this.button.textContent = `${total} article${total === 1 ? "" : "s"} without a date`;
+    if (total === 0) this.el.hidden = true;
     clear(this.list);
+    if (total > articles.length) {
+      this.list.append(h("li", { class: "muted" }, `The newest ${articles.length} of ${total}; each one dated leaves room for another.`));
+    }
     for (const a of articles) {
       const input = h("input", { type: "date", "aria-label": `Publication date of ${a.title}`, "data-testid": "undated-date" });
       const apply = h("button", { type: "button", class: "primary", "data-testid": "undated-apply" }, "Set date");

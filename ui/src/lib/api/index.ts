@@ -58,7 +58,8 @@ export const corpusColumns = (path: string) => call<string[]>("corpus_columns", 
 export const loadSamples = () => call<ImportSummary>("load_samples");
 /** Stops the import under way after the files being read; what was stored stays. */
 export const cancelImport = () => call<null>("cancel_import");
-export const undatedArticles = () => call<UndatedArticle[]>("undated_articles");
+/** The newest articles without a date (at most 100), and how many there are. */
+export const undatedArticles = () => call<{ articles: UndatedArticle[]; total: number }>("undated_articles");
 /** Sets an article's publication date; its events are read again. */
 export const setPublished = (articleId: number, date: string) =>
   call<number>("set_published", { articleId, date });
