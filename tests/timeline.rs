@@ -174,3 +174,34 @@ fn a_database_from_before_the_timeline_gets_its_days_copies_and_totals() {
         assert_eq!((bins[0].start, bins[0].lane.as_str(), bins[0].count), (day("2021-04-30"), "exercise", 1));
     }
 }
+
+#[test]
+fn facet_counts_are_those_of_the_events_whichever_way_they_are_read() {
+    let (_dir, store) = store();
+    let counts = |f: &Filter, key: &dyn Fn(&detente::store::StoredEvent) -> Vec<String>| {
+        let mut m: BTreeMap<String, i64> = BTreeMap::new();
+        for e in store.events(f).unwrap() {
+            for k in key(&e) {
+                *m.entry(k).or_default() += 1;
+            }
+        }
+        m
+    };
+    let got = |v: &[detente::store::FacetCount]| -> BTreeMap<String, i64> {
+        v.iter().map(|c| (c.value.clone(), c.count)).collect()
+    };
+    let mut compared = 0;
+    for filter in filters() {
+        let facets = store.facets(&filter).unwrap();
+        let countries = counts(&Filter { countries: vec![], ..filter.clone() }, &|e| e.event.countries.clone());
+        let actors = counts(&Filter { actors: vec![], ..filter.clone() }, &|e| {
+            e.event.actors.iter().map(|a| a.name.clone()).collect()
+        });
+        let types = counts(&Filter { types: vec![], ..filter.clone() }, &|e| vec![e.event.kind.code().to_string()]);
+        assert_eq!(got(&facets.countries), countries, "countries, {filter:?}");
+        assert_eq!(got(&facets.actors), actors, "actors, {filter:?}");
+        assert_eq!(got(&facets.types), types, "types, {filter:?}");
+        compared += countries.len() + actors.len();
+    }
+    assert!(compared > 500, "{compared}");
+}
