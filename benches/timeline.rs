@@ -165,7 +165,7 @@ fn generate(path: &Path, events: usize) {
             eprintln!("generated {first} of {articles} articles in {:.0?}", started.elapsed());
         }
     }
-    store.analyze().expect("analysed");
+    store.optimize().expect("statistics");
 }
 
 /// About `n` bins from `from` to `to`: a day wide, or whole weeks over

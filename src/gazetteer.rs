@@ -224,8 +224,8 @@ impl Gazetteer {
         // patterns in lower case and runs on the text in lower case, which
         // finds the same matches as a case-insensitive one with half its
         // size (each letter is one byte class, not two).
-        let automaton = AtWordStarts::new(patterns.iter().map(|(p, _)| p.as_str()), false)
-            .map_err(|e| file.invalid(0, e.to_string()))?;
+        let automaton =
+            AtWordStarts::new(patterns.iter().map(|(p, _)| p.as_str())).map_err(|e| file.invalid(0, e.to_string()))?;
         Ok(Gazetteer {
             countries,
             organisations,
@@ -435,17 +435,16 @@ fn fold(text: &str) -> Option<(String, Vec<usize>)> {
 /// inside it. It pays only where few words may begin a match, as
 /// capitalised names: for the office titles and the triggers, which most
 /// lower-case words may begin, a search of every byte is quicker (measured).
-pub(crate) struct AtWordStarts {
+struct AtWordStarts {
     automaton: AhoCorasick,
     may_start: [bool; 256],
 }
 
 impl AtWordStarts {
     /// The patterns as written; the automaton holds them in lower case,
-    /// for text in lower case, unless `ascii_case_insensitive`.
-    pub(crate) fn new<'p>(
+    /// for text in lower case.
+    fn new<'p>(
         patterns: impl Iterator<Item = &'p str> + Clone,
-        ascii_case_insensitive: bool,
     ) -> std::result::Result<AtWordStarts, aho_corasick::BuildError> {
         let mut may_start = [false; 256];
         for p in patterns.clone() {
@@ -459,18 +458,16 @@ impl AtWordStarts {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(ascii_case_insensitive)
             // Compact, so that the little of it a text needs stays cached.
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
-            .build(patterns.map(|p| if ascii_case_insensitive { p.to_string() } else { p.to_ascii_lowercase() }))?;
+            .build(patterns.map(str::to_ascii_lowercase))?;
         Ok(AtWordStarts { automaton, may_start })
     }
 
-    /// The matches in `hay` (in lower case unless the automaton is case-
-    /// insensitive), left to right; `may_start` is read from `cased`, the
-    /// same text as written.
-    pub(crate) fn find_iter<'h>(&'h self, hay: &'h str, cased: &'h str) -> impl Iterator<Item = Match> + 'h {
+    /// The matches in `hay`, a text in lower case, left to right;
+    /// `may_start` is read from `cased`, the same text as written.
+    fn find_iter<'h>(&'h self, hay: &'h str, cased: &'h str) -> impl Iterator<Item = Match> + 'h {
         let bytes = cased.as_bytes();
         let mut at = 0;
         std::iter::from_fn(move || {

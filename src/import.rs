@@ -196,11 +196,18 @@ impl Article {
     /// quicker. If the engine fails on one, each is read again alone, so
     /// that only that one fails.
     pub fn extract_all(articles: &[&Article]) -> Vec<Result<Extraction, String>> {
-        let batch: Vec<(&str, &Options)> = articles.iter().map(|a| (a.text.as_str(), &a.options)).collect();
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract_many(&batch))) {
-            Ok(all) => all.into_iter().map(Ok).collect(),
-            Err(_) => articles.iter().map(|a| a.extract()).collect(),
-        }
+        // In batches of a few dozen: enough for the gain, and a corpus file
+        // of a hundred thousand rows is not held scanned all at once.
+        articles
+            .chunks(EXTRACT_BATCH)
+            .flat_map(|chunk| {
+                let batch: Vec<(&str, &Options)> = chunk.iter().map(|a| (a.text.as_str(), &a.options)).collect();
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract_many(&batch))) {
+                    Ok(all) => all.into_iter().map(Ok).collect(),
+                    Err(_) => chunk.iter().map(|a| a.extract()).collect::<Vec<_>>(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -297,6 +304,11 @@ pub fn import_paths(
         result
     });
     per_file.sort_by_key(|(i, _)| *i);
+    if written.is_ok() {
+        // The planner's statistics, for the timeline's queries. Not being
+        // able to refresh them loses nothing stored, so it is not reported.
+        let _ = lock().optimize();
+    }
     // A database failure stops the import; what was stored is still reported.
     if let Err(e) = written {
         summary.stopped = Some(format!("the database failed ({e})"));
@@ -315,6 +327,9 @@ struct ReadFile {
     known: Summary,
     articles: Vec<(Article, Extraction)>,
 }
+
+/// Articles extracted together at most ([`Article::extract_all`]).
+const EXTRACT_BATCH: usize = 32;
 
 /// Files a worker reads before extracting their articles together
 /// ([`Article::extract_all`]): enough for the engine's tables to stay in

@@ -451,22 +451,36 @@ impl Store {
         let Some(first) = first else { return Ok(None) };
         // The last end is among the events that start within the longest
         // span of the last start: one range of the day index.
+        let longest = self.longest_spans()?.into_iter().flatten().max().unwrap_or(0);
         let last: i64 = self.conn.query_row(
             &format!(
                 "SELECT max(e.day_end) FROM event e WHERE e.day_start >=
-                   (SELECT max(e.day_start) FROM event e WHERE {w}) - (SELECT coalesce(max(day_end - day_start), 0) FROM event)
-                 AND {w}"
+                   (SELECT max(e.day_start) FROM event e WHERE {w}) - ? AND {w}"
             ),
-            params_from_iter(args.iter().chain(&args)),
+            params_from_iter(args.iter().chain([&Value::Integer(longest)]).chain(&args)),
             |r| r.get(0),
         )?;
         Ok(Some((day_of_number(first), day_of_number(last))))
     }
 
-    /// Refreshes the statistics the query planner chooses indexes by (after
-    /// a large import).
-    pub fn analyze(&self) -> Result<()> {
-        self.conn.execute_batch("ANALYZE")?;
+    /// The longest span (last day less first) of each span class, `None`
+    /// for a class without events: the last entry of each class's index.
+    fn longest_spans(&self) -> Result<[Option<i64>; 3]> {
+        let mut stmt = self.conn.prepare_cached("SELECT max(day_end - day_start) FROM event WHERE span_class = ?1")?;
+        let mut out = [None; 3];
+        for (class, slot) in (0..).zip(out.iter_mut()) {
+            *slot = stmt.query_row([class], |r| r.get(0))?;
+        }
+        Ok(out)
+    }
+
+    /// Refreshes the statistics the query planner chooses indexes by, for
+    /// the tables that changed enough to need it (after an import): without
+    /// them it may read a million events where a country's index range
+    /// would do. SQLite bounds the work (`PRAGMA optimize`, checking every
+    /// table).
+    pub fn optimize(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA optimize = 0x10002")?;
         Ok(())
     }
 
@@ -478,12 +492,7 @@ impl Store {
         let (from, to) = (day_number(from), day_number(to));
         let mut parts = Vec::new();
         let mut all: Vec<Value> = Vec::new();
-        for class in 0..3 {
-            // The longest span of the class: the last entry of its index.
-            let longest: Option<i64> = self
-                .conn
-                .prepare_cached("SELECT max(day_end - day_start) FROM event WHERE span_class = ?1")?
-                .query_row([class], |r| r.get(0))?;
+        for (class, longest) in (0..).zip(self.longest_spans()?) {
             let Some(longest) = longest else { continue };
             let bound = Bound { class, from: from - longest, to };
             let (w, args) = bounded_where_clause(filter, None, Some(bound));
@@ -577,14 +586,11 @@ impl Store {
             let (table, key, values) = if filter.actors.is_empty() {
                 ("event_country", "code", filter.countries.iter().map(|c| Value::Text(c.to_uppercase())).collect())
             } else {
-                let names: Vec<Value> = filter.actors.iter().map(|a| Value::Text(a.clone())).collect();
+                let mut names = Vec::new();
                 let ids: Vec<Value> = self
                     .conn
-                    .prepare(&format!(
-                        "SELECT id FROM actor WHERE name IN ({0}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({0})",
-                        placeholders(names.len())
-                    ))?
-                    .query_map(params_from_iter(names.iter().chain(&names)), |r| r.get::<_, i64>(0))?
+                    .prepare(&actor_ids(&filter.actors, &mut names))?
+                    .query_map(params_from_iter(names), |r| r.get::<_, i64>(0))?
                     .map(|id| id.map(Value::Integer))
                     .collect::<rusqlite::Result<_>>()?;
                 ("event_actor", "actor_id", ids)
@@ -762,8 +768,9 @@ impl Store {
                 diagnostics
             ],
         )?;
+        let title: String = tx.query_row("SELECT title FROM article WHERE id = ?1", [article_id], |r| r.get(0))?;
         for event in &x.events {
-            insert_event(&tx, article_id, event)?;
+            insert_event(&tx, article_id, &title, event)?;
         }
         tx.commit()?;
         Ok(x.events.len())
@@ -959,7 +966,7 @@ fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
         }
     };
     for event in &x.events {
-        insert_event(tx, article_id, event)?;
+        insert_event(tx, article_id, &x.title, event)?;
     }
     let events = x.events.len();
     Ok(match previous {
@@ -968,9 +975,9 @@ fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
     })
 }
 
-fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<()> {
-    let title: String =
-        tx.prepare_cached("SELECT title FROM article WHERE id = ?1")?.query_row([article_id], |r| r.get(0))?;
+/// Writes an event read from an article (whose title the timeline shows
+/// beside it).
+fn insert_event(tx: &Transaction<'_>, article_id: i64, title: &str, e: &Event) -> Result<()> {
     let mut countries = e.countries.clone();
     countries.sort();
     countries.dedup();
@@ -1262,6 +1269,16 @@ struct Bound {
     to: i64,
 }
 
+/// The ids of the actors any of whose names (canonical or alias) is one of
+/// `names`, as a query; its values are added to `args`.
+fn actor_ids(names: &[String], args: &mut Vec<Value>) -> String {
+    let marks = vec!["?"; names.len()].join(", ");
+    args.extend(names.iter().chain(names).map(|a| Value::Text(a.clone())));
+    format!(
+        "SELECT id FROM actor WHERE name IN ({marks}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({marks})"
+    )
+}
+
 /// [`where_clause`], with the countries and actors read only within `bound`.
 fn bounded_where_clause(f: &Filter, skip: Option<Facet>, bound: Option<Bound>) -> (String, Vec<Value>) {
     let mut sql = vec!["1 = 1".to_string()];
@@ -1283,14 +1300,9 @@ fn bounded_where_clause(f: &Filter, skip: Option<Facet>, bound: Option<Bound>) -
         ));
     }
     if !f.actors.is_empty() && skip != Some(Facet::Actor) {
-        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
-        args.extend(f.actors.iter().map(|a| Value::Text(a.clone())));
+        let ids = actor_ids(&f.actors, &mut args);
         let within = within(&mut args, "ea");
-        sql.push(format!(
-            "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN
-               (SELECT id FROM actor WHERE name IN ({0}) UNION SELECT actor_id FROM actor_alias WHERE alias IN ({0})){within})",
-            placeholders(f.actors.len())
-        ));
+        sql.push(format!("e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN ({ids}){within})"));
     }
     if !f.types.is_empty() && skip != Some(Facet::Type) {
         sql.push(format!("e.type IN ({})", placeholders(f.types.len())));

@@ -64,6 +64,13 @@ fn a_window_holds_the_events_of_the_filter_that_overlap_it() {
             assert_eq!(row.title, e.sources[0].title);
         }
     }
+    // "Fit all": from the first day of the filter's events to the last.
+    for filter in filters() {
+        let all = store.events(&filter).unwrap();
+        let first = all.iter().map(|e| e.event.date.start()).min();
+        let last = all.iter().map(|e| e.event.date.end()).max();
+        assert_eq!(store.span(&filter).unwrap(), first.zip(last), "{filter:?}");
+    }
     let filter = Filter::default();
     let whole = store.window(&filter, day("1990-01-01"), day("2030-01-01"), 100_000).unwrap();
     assert!(whole.events.len() > 150, "{}", whole.events.len());

@@ -69,20 +69,14 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
     })
 }
 
-/// The facet counts of a filter, the days its events span, and the total.
+/// The facet counts of a filter, and the total.
 #[tauri::command]
 pub async fn query(state: State<'_, AppState>, filter: FilterDto) -> Res<QueryDto> {
     let f = self::filter(filter)?;
     let store = lock(&state);
     let facets = store.facets(&f).map_err(ErrorDto::database)?;
-    let span = store.span(&f).map_err(ErrorDto::database)?;
     let (_, total) = store.counts().map_err(ErrorDto::database)?;
-    Ok(QueryDto {
-        facets: facets.into(),
-        first: span.map(|s| s.0.to_string()),
-        last: span.map(|s| s.1.to_string()),
-        total,
-    })
+    Ok(QueryDto { facets: facets.into(), total })
 }
 
 /// The first and last days of the events of a filter: quick, so the

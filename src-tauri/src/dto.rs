@@ -159,10 +159,6 @@ impl From<Facets> for FacetsDto {
 #[serde(rename_all = "camelCase")]
 pub struct QueryDto {
     pub facets: FacetsDto,
-    /// The first and last days of the events matching the filter (none
-    /// when nothing matches).
-    pub first: Option<String>,
-    pub last: Option<String>,
     /// Events in the database, whatever the filter.
     pub total: i64,
 }

@@ -278,14 +278,13 @@ async function loadView(): Promise<void> {
 
 async function refresh(fit = false): Promise<void> {
   const seq = ++querySeq;
-  // The timeline first: its range, then what the range holds; the facet
-  // counts, slower on a large database, after.
+  // The timeline first: its range ("fit all"; shown now when fitting),
+  // then what the range shows; the facet counts, slower on a large
+  // database, after.
   try {
-    if (fit || (lastTotal <= 0 && !restored)) {
-      const s = await api.span(filter);
-      if (seq !== querySeq) return;
-      timeline.setExtent(s.first, s.last, true);
-    }
+    const s = await api.span(filter);
+    if (seq !== querySeq) return;
+    timeline.setExtent(s.first, s.last, fit || (lastTotal <= 0 && !restored));
     clearTimeout(viewTimer);
     await loadView();
   } catch (e) {
@@ -300,7 +299,6 @@ async function refresh(fit = false): Promise<void> {
     return;
   }
   if (seq !== querySeq) return; // a newer query is on its way
-  timeline.setExtent(r.first, r.last, false);
   lastTotal = r.total;
   countries.update(r.facets.countries, filter.countries);
   actors.update(r.facets.actors, filter.actors);

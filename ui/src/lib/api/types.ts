@@ -89,9 +89,6 @@ export interface Facets {
 
 export interface QueryResult {
   facets: Facets;
-  /** The first and last days of the events matching the filter; absent when none match. */
-  first?: string;
-  last?: string;
   /** Events in the database, whatever the filter. */
   total: number;
 }

@@ -169,18 +169,6 @@ export function hitTest(marks: Mark[], px: number, py: number, slop = 3): Mark |
   return best;
 }
 
-/** The time domain that shows every event, with a margin each side. */
-export function extent(events: EventSummary[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const e of events) {
-    const [a, b] = span(e);
-    lo = Math.min(lo, a);
-    hi = Math.max(hi, b);
-  }
-  return padded(lo, hi);
-}
-
 /** The domain from the first day `lo` to the end of the last day `hi`
  * (times), with a margin each side; a default year when there is none. */
 export function padded(lo: number, hi: number): [number, number] {

@@ -273,7 +273,6 @@ export class Timeline {
     }
     ctx.restore();
     this.canvas.dataset.markCount = String(drawn);
-    this.canvas.dataset.binCount = String(this.shownDensity.bars.length);
     this.canvas.dataset.lanes = lanes.map((l) => `${l.label}:${l.count}`).join("|");
     this.options.onDraw?.(drawn + counted);
   }
