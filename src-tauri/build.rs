@@ -17,6 +17,10 @@ fn main() {
         "first_draw",
         "undated_articles",
         "set_published",
+        "rows",
+        "list_views",
+        "save_view",
+        "delete_view",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

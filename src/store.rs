@@ -5,7 +5,8 @@
 //! with all its events in one transaction, so a crash never leaves half an
 //! article behind.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter, types::Value};
@@ -16,6 +17,9 @@ use thiserror::Error;
 
 use crate::extract::Extraction;
 use crate::model::{Actor, DateValue, Event, EventType, Evidence, Status};
+
+mod index;
+use index::{Stamp, TimelineIndex};
 
 /// A failure of the store.
 #[derive(Debug, Error)]
@@ -39,6 +43,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/002_article_source.sql")),
         M::up(include_str!("../migrations/003_actor_entity.sql")),
         M::up(include_str!("../migrations/004_timeline.sql")),
+        M::up(include_str!("../migrations/005_saved_views.sql")),
     ])
 }
 
@@ -104,7 +109,31 @@ pub struct Window {
 pub enum BinGroup {
     None,
     Type,
+    /// Each of the event's countries; events without one in lane "".
     Country,
+    /// Each of the event's actors (canonical names); events without one in lane "".
+    Actor,
+}
+
+/// The order of the event table (see [`Store::rows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOrder {
+    /// By first day, then id.
+    Date,
+    /// By type code, then date.
+    Type,
+    /// By the first of the event's country codes, then date; events
+    /// without a country last in either direction.
+    Country,
+}
+
+/// A view the analyst named: the UI's state as it wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SavedView {
+    pub name: String,
+    pub state: String,
+    /// When it was saved (UTC, RFC 3339).
+    pub saved: String,
 }
 
 /// Events starting in one bin of days, in one lane (see [`Store::bins`]).
@@ -112,7 +141,8 @@ pub enum BinGroup {
 pub struct Bin {
     /// The bin's first day.
     pub start: NaiveDate,
-    /// The lane: an event type's code, a country code, or empty.
+    /// The lane: an event type's code, a country code, an actor's name, or
+    /// empty.
     pub lane: String,
     pub count: i64,
 }
@@ -307,6 +337,10 @@ pub enum Added {
 
 pub struct Store {
     conn: Connection,
+    /// The database file (none in memory): the index loads from it.
+    path: Option<PathBuf>,
+    /// The events in memory, when loaded ([`Store::load_index`]).
+    index: index::SharedSlot,
 }
 
 /// SHA-256 of an article's text: its identity for "already imported".
@@ -342,7 +376,9 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
         }
-        Store::setup(Connection::open(path)?)
+        let mut store = Store::setup(Connection::open(path)?)?;
+        store.path = Some(path.to_path_buf());
+        Ok(store)
     }
 
     /// A private database in memory (tests, one-off runs).
@@ -371,7 +407,7 @@ impl Store {
             }
         }
         sync_actors(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, path: None, index: Default::default() })
     }
 
     /// Number of articles and events stored.
@@ -442,6 +478,9 @@ impl Store {
     /// The first and last days of the events matching the filter (the
     /// timeline's "fit all"), if any match.
     pub fn span(&self, filter: &Filter) -> Result<Option<(NaiveDate, NaiveDate)>> {
+        if let Some(ix) = self.index() {
+            return Ok(ix.span(&self.conn, filter)?.map(|(a, b)| (day_of_number(a), day_of_number(b))));
+        }
         let (w, args) = where_clause(filter, None);
         let first: Option<i64> = self.conn.query_row(
             &format!("SELECT min(e.day_start) FROM event e WHERE {w}"),
@@ -484,12 +523,130 @@ impl Store {
         Ok(())
     }
 
+    /// Reads the timeline index (see `store/index.rs`) now, on this thread.
+    /// Until the database changes, windows, bins, spans, facets and table
+    /// rows are answered from it.
+    pub fn load_index(&self) -> Result<()> {
+        let ix = TimelineIndex::load(&self.conn, Stamp::of(&self.conn)?)?;
+        self.index.lock().expect("index slot").ready = Some(Arc::new(ix));
+        Ok(())
+    }
+
+    /// Loads the timeline index on a thread of its own, now and again
+    /// after each change to the database; the store answers from SQL
+    /// meanwhile. A database in memory loads it on this thread.
+    pub fn keep_index_warm(&self) -> Result<()> {
+        if self.path.is_none() {
+            return self.load_index();
+        }
+        self.index.lock().expect("index slot").keep_warm = true;
+        self.index();
+        Ok(())
+    }
+
+    /// Whether queries are answered from the index now.
+    pub fn index_ready(&self) -> bool {
+        self.index
+            .lock()
+            .expect("index slot")
+            .ready
+            .as_ref()
+            .is_some_and(|ix| Stamp::of(&self.conn).ok() == Some(ix.stamp))
+    }
+
+    /// The index, if loaded and the database has not changed since; starts
+    /// loading it again when kept warm.
+    fn index(&self) -> Option<Arc<TimelineIndex>> {
+        let stamp = Stamp::of(&self.conn).ok()?;
+        let mut slot = self.index.lock().expect("index slot");
+        match &slot.ready {
+            Some(ix) if ix.stamp == stamp => return Some(ix.clone()),
+            Some(_) => slot.ready = None, // a million events' worth of memory
+            None => {}
+        }
+        if slot.keep_warm
+            && !slot.loading
+            && let Some(path) = &self.path
+        {
+            slot.loading = true;
+            index::load_in_background(path.clone(), stamp, self.index.clone());
+        }
+        None
+    }
+
+    /// The events matching the filter that overlap the days `from..=to`
+    /// as the event table lists them: in `order` (reversed when `desc`),
+    /// the `limit` from `offset` on, and how many there are.
+    pub fn rows(
+        &self,
+        filter: &Filter,
+        (from, to): (NaiveDate, NaiveDate),
+        (order, desc): (RowOrder, bool),
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<EventRow>, usize)> {
+        let (from, to) = (day_number(from), day_number(to));
+        if let Some(ix) = self.index() {
+            return ix.rows(&self.conn, filter, (from, to), order, desc, offset..offset + limit);
+        }
+        let (w, mut args) = where_clause(filter, None);
+        let dir = if desc { "DESC" } else { "ASC" };
+        let key = match order {
+            RowOrder::Date => format!("e.day_start {dir}, e.id {dir}"),
+            RowOrder::Type => format!("e.type {dir}, e.day_start {dir}, e.id {dir}"),
+            RowOrder::Country => format!(
+                "e.countries = '' ASC, (SELECT min(code) FROM event_country WHERE event_id = e.id) {dir},
+                 e.day_start {dir}, e.id {dir}"
+            ),
+        };
+        let within = format!("e.day_start <= {to} AND e.day_end >= {from} AND {w}");
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM event e WHERE {within}"),
+            params_from_iter(&args),
+            |r| r.get(0),
+        )?;
+        args.extend([Value::Integer(limit as i64), Value::Integer(offset as i64)]);
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {ROW_COLUMNS} FROM event e WHERE {within} ORDER BY {key} LIMIT ? OFFSET ?"))?;
+        let rows = stmt.query_map(params_from_iter(args), event_row)?;
+        Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total as usize))
+    }
+
+    /// The saved views, by name.
+    pub fn views(&self) -> Result<Vec<SavedView>> {
+        let mut stmt = self.conn.prepare("SELECT name, state, saved FROM saved_view ORDER BY name")?;
+        let rows = stmt.query_map([], |r| Ok(SavedView { name: r.get(0)?, state: r.get(1)?, saved: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Saves a view under a name, replacing a view of that name.
+    pub fn save_view(&self, name: &str, state: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO saved_view (name, state, saved) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+             ON CONFLICT (name) DO UPDATE SET state = excluded.state, saved = excluded.saved",
+            params![name, state],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a saved view; whether there was one.
+    pub fn delete_view(&self, name: &str) -> Result<bool> {
+        Ok(self.conn.execute("DELETE FROM saved_view WHERE name = ?1", [name])? > 0)
+    }
+
     /// The events matching the filter that overlap the days `from..=to`,
     /// by first day, at most `limit` of them: what the timeline draws.
     /// One range of the day index: events starting from `from` less the
     /// longest span stored, up to `to`.
     pub fn window(&self, filter: &Filter, from: NaiveDate, to: NaiveDate, limit: usize) -> Result<Window> {
         let (from, to) = (day_number(from), day_number(to));
+        if let Some(ix) = self.index() {
+            let mut events = ix.window(&self.conn, filter, from, to, Some(limit))?;
+            let more = events.len() > limit;
+            events.truncate(limit);
+            return Ok(Window { events, more });
+        }
         let mut parts = Vec::new();
         let mut all: Vec<Value> = Vec::new();
         for (class, longest) in (0..).zip(self.longest_spans()?) {
@@ -497,8 +654,7 @@ impl Store {
             let bound = Bound { class, from: from - longest, to };
             let (w, args) = bounded_where_clause(filter, None, Some(bound));
             parts.push(format!(
-                "SELECT * FROM (SELECT e.id, e.type, e.date, e.date_inferred, e.status, e.countries, e.actors,
-                        e.location, e.title, e.confidence, e.day_start
+                "SELECT * FROM (SELECT {ROW_COLUMNS}, e.day_start
                  FROM event e
                  WHERE e.span_class = ? AND e.day_start BETWEEN ? AND ? AND e.day_end >= ? AND {w}
                  ORDER BY e.day_start, e.id LIMIT ?)"
@@ -513,20 +669,7 @@ impl Store {
         let mut stmt =
             self.conn.prepare_cached(&format!("{} ORDER BY day_start, id LIMIT ?", parts.join(" UNION ALL ")))?;
         all.push(Value::Integer(limit as i64 + 1));
-        let rows = stmt.query_map(params_from_iter(all), |r| {
-            Ok(EventRow {
-                id: r.get(0)?,
-                kind: parsed(r, 1, EventType::from_code)?,
-                date: parsed(r, 2, DateValue::parse)?,
-                date_inferred: r.get(3)?,
-                status: parsed(r, 4, Status::from_code)?,
-                countries: r.get::<_, String>(5)?.split_whitespace().map(str::to_string).collect(),
-                actors: r.get::<_, String>(6)?.lines().filter(|a| !a.is_empty()).map(str::to_string).collect(),
-                location: r.get(7)?,
-                title: r.get(8)?,
-                confidence: r.get(9)?,
-            })
-        })?;
+        let rows = stmt.query_map(params_from_iter(all), event_row)?;
         let mut events = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         let more = events.len() > limit;
         events.truncate(limit);
@@ -558,11 +701,15 @@ impl Store {
         if to < from {
             return Ok(Vec::new());
         }
+        if let Some(ix) = self.index() {
+            return ix.bins(&self.conn, filter, (from, to), width, group);
+        }
         let placeholders = |n: usize| vec!["?"; n].join(", ");
         // Filters of types, status and dates, with countries or actors.
         let plain = filter.text.is_none() && filter.min_confidence.is_none();
         let mut args: Vec<Value> = Vec::new();
-        let sql = if plain && filter.actors.is_empty() && filter.countries.len() <= 1 && group != BinGroup::Country {
+        let by_type_or_none = matches!(group, BinGroup::None | BinGroup::Type);
+        let sql = if plain && filter.actors.is_empty() && filter.countries.len() <= 1 && by_type_or_none {
             let lane = if group == BinGroup::Type { "type" } else { "''" };
             let weekly = width % 7 == 0 && from.rem_euclid(7) == 0 && (to - from + 1) % 7 == 0;
             let (table, unit, first) = match (weekly, filter.countries.is_empty()) {
@@ -580,7 +727,7 @@ impl Store {
                 args.push(Value::Text(code.to_uppercase()));
             }
             sql + &type_and_status(filter, &mut args) + " GROUP BY 1, 2"
-        } else if plain && group != BinGroup::Country && filter.countries.is_empty() != filter.actors.is_empty() {
+        } else if plain && by_type_or_none && filter.countries.is_empty() != filter.actors.is_empty() {
             // Some countries, or some actors: ranges of their index alone,
             // each event once however many of them it names.
             let (table, key, values) = if filter.actors.is_empty() {
@@ -611,12 +758,15 @@ impl Store {
         } else {
             // The events, one range of the day index per span class; the
             // countries' and actors' subqueries bounded the same way.
-            let lane = match group {
-                BinGroup::None => "''",
-                BinGroup::Type => "e.type",
-                BinGroup::Country => "ec.code",
+            let (lane, join) = match group {
+                BinGroup::None => ("''", ""),
+                BinGroup::Type => ("e.type", ""),
+                BinGroup::Country => ("coalesce(ec.code, '')", "LEFT JOIN event_country ec ON ec.event_id = e.id"),
+                BinGroup::Actor => (
+                    "coalesce(a.name, '')",
+                    "LEFT JOIN event_actor ea ON ea.event_id = e.id LEFT JOIN actor a ON a.id = ea.actor_id",
+                ),
             };
-            let join = if group == BinGroup::Country { "JOIN event_country ec ON ec.event_id = e.id" } else { "" };
             let mut parts = Vec::new();
             for class in 0..3 {
                 let bound = Bound { class, from, to };
@@ -778,6 +928,9 @@ impl Store {
 
     /// Counts per facet value for the current filter (see [`Facets`]).
     pub fn facets(&self, filter: &Filter) -> Result<Facets> {
+        if let Some(ix) = self.index() {
+            return ix.facets(&self.conn, filter);
+        }
         let types = {
             let (w, args) = where_clause(filter, Some(Facet::Type));
             let sql = format!(
@@ -1334,6 +1487,25 @@ fn bounded_where_clause(f: &Filter, skip: Option<Facet>, bound: Option<Bound>) -
         args.push(Value::Text(format!("title : ({q})")));
     }
     (sql.join(" AND "), args)
+}
+
+/// The columns of `event e` an [`EventRow`] is read from, by [`event_row`].
+const ROW_COLUMNS: &str =
+    "e.id, e.type, e.date, e.date_inferred, e.status, e.countries, e.actors, e.location, e.title, e.confidence";
+
+fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        id: r.get(0)?,
+        kind: parsed(r, 1, EventType::from_code)?,
+        date: parsed(r, 2, DateValue::parse)?,
+        date_inferred: r.get(3)?,
+        status: parsed(r, 4, Status::from_code)?,
+        countries: r.get::<_, String>(5)?.split_whitespace().map(str::to_string).collect(),
+        actors: r.get::<_, String>(6)?.lines().filter(|a| !a.is_empty()).map(str::to_string).collect(),
+        location: r.get(7)?,
+        title: r.get(8)?,
+        confidence: r.get(9)?,
+    })
 }
 
 /// Turns what the analyst typed into an FTS5 query: every word must

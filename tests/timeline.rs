@@ -22,6 +22,15 @@ fn store() -> (tempfile::TempDir, Store) {
     (dir, store.into_inner().unwrap())
 }
 
+/// Runs a check on the store answering from SQL, then from its index.
+fn both_ways(store: &Store, check: fn(&Store)) {
+    assert!(!store.index_ready());
+    check(store);
+    store.load_index().unwrap();
+    assert!(store.index_ready());
+    check(store);
+}
+
 /// The filters the timeline offers, alone and together.
 fn filters() -> Vec<Filter> {
     let f = Filter::default;
@@ -43,6 +52,10 @@ fn filters() -> Vec<Filter> {
 #[test]
 fn a_window_holds_the_events_of_the_filter_that_overlap_it() {
     let (_dir, store) = store();
+    both_ways(&store, window_and_span_match_the_event_list);
+}
+
+fn window_and_span_match_the_event_list(store: &Store) {
     let (from, to) = (day("2019-03-01"), day("2023-06-30"));
     for filter in filters() {
         let all = store.events(&filter).unwrap();
@@ -83,6 +96,11 @@ fn a_window_holds_the_events_of_the_filter_that_overlap_it() {
 #[test]
 fn bins_count_each_event_once_on_its_first_day_whichever_way_they_are_read() {
     let (_dir, store) = store();
+    both_ways(&store, bins_match_the_event_list);
+    totals_follow_a_reread_article(store);
+}
+
+fn bins_match_the_event_list(store: &Store) {
     let (from, to) = (day("2000-01-01"), day("2026-12-31"));
     // Bins of whole weeks over whole weeks (1999-12-30 is a week's first
     // day) are read from the weekly totals; others from the daily ones.
@@ -92,7 +110,7 @@ fn bins_count_each_event_once_on_its_first_day_whichever_way_they_are_read() {
     for filter in filters() {
         for &(from, to, widths) in &ranges {
             for width in widths {
-                for group in [BinGroup::None, BinGroup::Type, BinGroup::Country] {
+                for group in [BinGroup::None, BinGroup::Type, BinGroup::Country, BinGroup::Actor] {
                     let bins = store.bins(&filter, from, to, width, group).unwrap();
                     let mut want: BTreeMap<(NaiveDate, String), i64> = BTreeMap::new();
                     for e in store.events(&filter).unwrap() {
@@ -107,7 +125,10 @@ fn bins_count_each_event_once_on_its_first_day_whichever_way_they_are_read() {
                             BinGroup::None => vec![String::new()],
                             BinGroup::Type => vec![e.event.kind.code().to_string()],
                             BinGroup::Country => e.event.countries.clone(),
+                            BinGroup::Actor => e.event.actors.iter().map(|a| a.name.clone()).collect(),
                         };
+                        // Events without a country (or actor) have a lane of their own.
+                        let lanes = if lanes.is_empty() { vec![String::new()] } else { lanes };
                         for lane in lanes {
                             *want.entry((bin, lane)).or_default() += 1;
                         }
@@ -121,10 +142,12 @@ fn bins_count_each_event_once_on_its_first_day_whichever_way_they_are_read() {
         }
     }
     assert!(compared > 1000, "{compared}");
-    // An article read again (its publication date set by the analyst) has
-    // its old events taken off the per-day totals and its new ones added.
-    let mut store = store;
-    let (from, to) = weeks;
+}
+
+/// An article read again (its publication date set by the analyst) has its
+/// old events taken off the per-day totals and its new ones added.
+fn totals_follow_a_reread_article(mut store: Store) {
+    let (from, to) = (day("1999-12-30"), day("1999-12-30") + chrono::Duration::days(7 * 52 * 28 - 1));
     let totals = |s: &Store| {
         let mut got = Vec::new();
         let mut want = Vec::new();
@@ -185,6 +208,10 @@ fn a_database_from_before_the_timeline_gets_its_days_copies_and_totals() {
 #[test]
 fn facet_counts_are_those_of_the_events_whichever_way_they_are_read() {
     let (_dir, store) = store();
+    both_ways(&store, facets_match_the_event_list);
+}
+
+fn facets_match_the_event_list(store: &Store) {
     let counts = |f: &Filter, key: &dyn Fn(&detente::store::StoredEvent) -> Vec<String>| {
         let mut m: BTreeMap<String, i64> = BTreeMap::new();
         for e in store.events(f).unwrap() {
@@ -211,4 +238,104 @@ fn facet_counts_are_those_of_the_events_whichever_way_they_are_read() {
         compared += countries.len() + actors.len();
     }
     assert!(compared > 500, "{compared}");
+}
+
+#[test]
+fn the_table_lists_the_events_of_the_range_in_the_order_asked_a_page_at_a_time() {
+    use detente::store::RowOrder;
+    let (_dir, store) = store();
+    let range = (day("2015-01-01"), day("2025-12-31"));
+    for indexed in [false, true] {
+        if indexed {
+            store.load_index().unwrap();
+        }
+        for filter in filters() {
+            let all = store.events(&filter).unwrap();
+            let inside: Vec<_> =
+                all.iter().filter(|e| e.event.date.end() >= range.0 && e.event.date.start() <= range.1).collect();
+            for order in [RowOrder::Date, RowOrder::Type, RowOrder::Country] {
+                for desc in [false, true] {
+                    let (first, total) = store.rows(&filter, range, (order, desc), 0, 7).unwrap();
+                    let (rest, _) = store.rows(&filter, range, (order, desc), 7, 100_000).unwrap();
+                    assert_eq!(total, inside.len(), "{filter:?}");
+                    assert!(first.len() == total.min(7));
+                    let rows: Vec<_> = first.into_iter().chain(rest).collect();
+                    let mut ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+                    ids.sort();
+                    let mut want: Vec<i64> = inside.iter().map(|e| e.id).collect();
+                    want.sort();
+                    assert_eq!(ids, want, "{filter:?} {order:?}");
+                    // Each row is in order after the one before it.
+                    let key = |r: &detente::store::EventRow| match order {
+                        RowOrder::Date => (String::new(), false, r.date.start()),
+                        RowOrder::Type => (r.kind.code().to_string(), false, r.date.start()),
+                        RowOrder::Country => {
+                            (r.countries.first().cloned().unwrap_or_default(), r.countries.is_empty(), r.date.start())
+                        }
+                    };
+                    for w in rows.windows(2) {
+                        let (a, b) = (key(&w[0]), key(&w[1]));
+                        let ok = match order {
+                            // Events without a country come last either way.
+                            RowOrder::Country if a.1 != b.1 => !a.1,
+                            RowOrder::Country if a.1 => true,
+                            _ if desc => (&a.0, a.2) >= (&b.0, b.2),
+                            _ => (&a.0, a.2) <= (&b.0, b.2),
+                        };
+                        assert!(ok, "{order:?} desc {desc}: {a:?} then {b:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_index_is_dropped_when_the_database_changes_and_loaded_again_when_kept_warm() {
+    let (_dir, mut store) = store();
+    let filter = Filter { countries: vec!["USA".into()], ..Filter::default() };
+    store.keep_index_warm().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !store.index_ready() {
+        assert!(std::time::Instant::now() < deadline, "the index never loaded");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let before = store.facets(&filter).unwrap();
+    // The analyst sets an article's date: its events move, and what the
+    // store answers follows at once (from SQL until the index is read again).
+    let usa = store.events(&filter).unwrap();
+    let moved = usa.iter().find(|e| e.event.date_inferred).unwrap();
+    detente::import::set_published(&mut store, moved.sources[0].article_id, day("1960-01-01")).unwrap();
+    assert!(!store.index_ready());
+    let span = store.span(&filter).unwrap().unwrap();
+    assert!(span.0 <= day("1960-01-01"), "{span:?}");
+    let sql = store.facets(&filter).unwrap();
+    while !store.index_ready() {
+        assert!(std::time::Instant::now() < deadline, "the index was not loaded again");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        store.span(&filter).unwrap();
+    }
+    assert_eq!(store.facets(&filter).unwrap(), sql);
+    assert_eq!(store.span(&filter).unwrap(), Some(span));
+    assert_ne!(before, sql, "the moved events left the facet counts as they were");
+}
+
+#[test]
+fn saved_views_are_kept_by_name_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.save_view("Black Sea 2023", r#"{"filter":{"countries":["UKR"]}}"#).unwrap();
+        store.save_view("Quad", "{}").unwrap();
+        store.save_view("Black Sea 2023", r#"{"filter":{"countries":["UKR","TUR"]}}"#).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let views = store.views().unwrap();
+    assert_eq!(views.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["Black Sea 2023", "Quad"]);
+    assert_eq!(views[0].state, r#"{"filter":{"countries":["UKR","TUR"]}}"#);
+    assert!(views[0].saved.ends_with('Z'), "{}", views[0].saved);
+    assert!(store.delete_view("Quad").unwrap());
+    assert!(!store.delete_view("Quad").unwrap());
+    assert_eq!(store.views().unwrap().len(), 1);
 }

@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use detente::import::{self, Outcome, Summary};
 use detente::model::{EventType, Status};
 use detente::samples;
-use detente::store::{BinGroup, Filter};
+use detente::store::{BinGroup, Filter, RowOrder};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
 use crate::dto::{
     self, ActorDetailDto, AppInfoDto, BinDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto,
-    ImportSummaryDto, QueryDto, SpanDto, UndatedArticleDto, UndatedDto, WindowDto,
+    ImportSummaryDto, QueryDto, RowsDto, SavedViewDto, SpanDto, UndatedArticleDto, UndatedDto, WindowDto,
 };
 
 type Res<T> = Result<T, ErrorDto>;
@@ -120,11 +120,61 @@ pub async fn bins(
     let group = match group.as_str() {
         "type" => BinGroup::Type,
         "country" => BinGroup::Country,
+        "actor" => BinGroup::Actor,
         "none" => BinGroup::None,
         other => return Err(ErrorDto::bad_request(format!("unknown grouping `{other}`"))),
     };
     let bins = lock(&state).bins(&f, day(&from)?, day(&to)?, width, group).map_err(ErrorDto::database)?;
     Ok(bins.into_iter().map(|b| BinDto { start: b.start.to_string(), lane: b.lane, count: b.count }).collect())
+}
+
+/// A page of the event table: the events of a filter that overlap the days
+/// `from..=to`, sorted by `sort` ("date", "type" or "country"), and their number.
+#[allow(clippy::too_many_arguments)] // the command's named arguments, as the UI sends them
+#[tauri::command]
+pub async fn rows(
+    state: State<'_, AppState>,
+    filter: FilterDto,
+    from: String,
+    to: String,
+    sort: String,
+    desc: bool,
+    offset: usize,
+    limit: usize,
+) -> Res<RowsDto> {
+    let f = self::filter(filter)?;
+    let order = match sort.as_str() {
+        "date" => RowOrder::Date,
+        "type" => RowOrder::Type,
+        "country" => RowOrder::Country,
+        other => return Err(ErrorDto::bad_request(format!("cannot sort by `{other}`"))),
+    };
+    let (events, total) = lock(&state)
+        .rows(&f, (day(&from)?, day(&to)?), (order, desc), offset, limit.min(1000))
+        .map_err(ErrorDto::database)?;
+    Ok(RowsDto { events: events.iter().map(EventSummaryDto::from).collect(), total })
+}
+
+/// The saved views, by name.
+#[tauri::command]
+pub async fn list_views(state: State<'_, AppState>) -> Res<Vec<SavedViewDto>> {
+    let views = lock(&state).views().map_err(ErrorDto::database)?;
+    Ok(views.into_iter().map(|v| SavedViewDto { name: v.name, state: v.state, saved: v.saved }).collect())
+}
+
+/// Saves the view's state (the UI's JSON) under a name, replacing one of that name.
+#[tauri::command]
+pub async fn save_view(state: State<'_, AppState>, name: String, state_json: String) -> Res<()> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ErrorDto::bad_request("a saved view needs a name".to_string()));
+    }
+    lock(&state).save_view(name, &state_json).map_err(ErrorDto::database)
+}
+
+#[tauri::command]
+pub async fn delete_view(state: State<'_, AppState>, name: String) -> Res<()> {
+    lock(&state).delete_view(&name).map_err(ErrorDto::database).map(|_| ())
 }
 
 #[tauri::command]
@@ -258,8 +308,13 @@ pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
 /// database's events. With `DETENTE_TIMING` set, the time since launch is
 /// printed; with `DETENTE_TIMING=exit`, the app then quits (for `./x bench`).
 #[tauri::command]
-pub fn first_draw(app: AppHandle, events: usize) -> u128 {
+pub fn first_draw(app: AppHandle, state: State<'_, AppState>, events: usize) -> u128 {
     let ms = crate::LAUNCHED.get().map_or(0, |t| t.elapsed().as_millis());
+    // Now that the window shows something, load the events in memory (on a
+    // thread of its own) for the queries that follow.
+    if let Err(e) = lock(&state).keep_index_warm() {
+        eprintln!("the timeline index was not loaded: {e}");
+    }
     match std::env::var("DETENTE_TIMING").as_deref() {
         Ok("exit") => {
             println!("timeline drawn {ms} ms after launch ({events} events)");

@@ -180,6 +180,23 @@ pub struct WindowDto {
     pub more: bool,
 }
 
+/// A page of the event table, and how many events it is taken from.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowsDto {
+    pub events: Vec<EventSummaryDto>,
+    pub total: usize,
+}
+
+/// A view the analyst saved by name.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedViewDto {
+    pub name: String,
+    pub state: String,
+    pub saved: String,
+}
+
 /// Events starting in one bin of days, in one lane.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -106,6 +106,10 @@ fn main() {
             commands::first_draw,
             commands::undated_articles,
             commands::set_published,
+            commands::rows,
+            commands::list_views,
+            commands::save_view,
+            commands::delete_view,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");
