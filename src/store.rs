@@ -592,8 +592,10 @@ impl Store {
         let (w, mut args) = where_clause(filter, None);
         let dir = if desc { "DESC" } else { "ASC" };
         let key = match order {
-            RowOrder::Date => format!("e.day_start {dir}, e.id {dir}"),
-            RowOrder::Type => format!("e.type {dir}, e.day_start {dir}, e.id {dir}"),
+            // By `date_start`, the order of `day_start`, for the indexes
+            // `event_by_start` and `event_by_type`.
+            RowOrder::Date => format!("e.date_start {dir}, e.id {dir}"),
+            RowOrder::Type => format!("e.type {dir}, e.date_start {dir}, e.id {dir}"),
             RowOrder::Country => format!(
                 "e.countries = '' ASC, (SELECT min(code) FROM event_country WHERE event_id = e.id) {dir},
                  e.day_start {dir}, e.id {dir}"

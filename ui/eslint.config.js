@@ -26,4 +26,9 @@ export default tseslint.config(
     files: ["src/lib/api/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // The benchmark's runner runs in Node.
+    files: ["bench/**/*.mjs"],
+    languageOptions: { globals: globals.node },
+  },
 );

@@ -8,7 +8,7 @@ use detente::import::{self, Outcome, Summary};
 use detente::model::{EventType, Status};
 use detente::samples;
 use detente::store::{BinGroup, Filter, RowOrder};
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::AppState;
 use crate::dto::{
@@ -92,7 +92,8 @@ fn day(s: &str) -> Res<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ErrorDto::bad_request(format!("`{s}` is not a date")))
 }
 
-/// The events of a filter that overlap the days `from..=to`, at most `limit`.
+/// The events of a filter that overlap the days `from..=to`, if at most
+/// `limit`; else none, and `more`.
 #[tauri::command]
 pub async fn window(
     state: State<'_, AppState>,
@@ -103,7 +104,10 @@ pub async fn window(
 ) -> Res<WindowDto> {
     let f = self::filter(filter)?;
     let w = lock(&state).window(&f, day(&from)?, day(&to)?, limit).map_err(ErrorDto::database)?;
-    Ok(WindowDto { events: w.events.iter().map(EventSummaryDto::from).collect(), more: w.more })
+    // A window holding more than the limit is drawn as bins: its first
+    // events would be sent (a megabyte at 5,000) for nothing.
+    let events = if w.more { Vec::new() } else { w.events.iter().map(EventSummaryDto::from).collect() };
+    Ok(WindowDto { events, more: w.more })
 }
 
 /// How many events of a filter start in each bin of `width` days, by lane.
@@ -308,13 +312,17 @@ pub async fn load_samples(app: AppHandle) -> Res<ImportSummaryDto> {
 /// database's events. With `DETENTE_TIMING` set, the time since launch is
 /// printed; with `DETENTE_TIMING=exit`, the app then quits (for `./x bench`).
 #[tauri::command]
-pub fn first_draw(app: AppHandle, state: State<'_, AppState>, events: usize) -> u128 {
+pub fn first_draw(app: AppHandle, events: usize) -> u128 {
     let ms = crate::LAUNCHED.get().map_or(0, |t| t.elapsed().as_millis());
-    // Now that the window shows something, load the events in memory (on a
-    // thread of its own) for the queries that follow.
-    if let Err(e) = lock(&state).keep_index_warm() {
-        eprintln!("the timeline index was not loaded: {e}");
-    }
+    // Now that the window shows something, load the events in memory for
+    // the queries that follow. Not on this (the main) thread: the store
+    // may be busy with the table's first page.
+    let handle = app.clone();
+    std::thread::spawn(move || {
+        if let Err(e) = lock(&handle.state::<AppState>()).keep_index_warm() {
+            eprintln!("the timeline index was not loaded: {e}");
+        }
+    });
     match std::env::var("DETENTE_TIMING").as_deref() {
         Ok("exit") => {
             println!("timeline drawn {ms} ms after launch ({events} events)");

@@ -1,17 +1,20 @@
 // Détente's window: toolbar, filters, timeline, event table, details.
 import "./styles.css";
 import * as api from "./lib/api";
-import type { Columns, EventSummary, EventType, Filter, ImportSummary, QueryResult } from "./lib/api";
+import type { Columns, EventSummary, EventType, Facet, Filter, ImportSummary, QueryResult, SavedView } from "./lib/api";
 import { h } from "./lib/dom";
-import { Timeline } from "./lib/timeline/timeline";
+import { GUTTER, Timeline } from "./lib/timeline/timeline";
 import { TYPE_LABEL, TYPE_ORDER, binsFor, isoDay, type Grouping } from "./lib/timeline/layout";
+import { overviewBins } from "./lib/timeline/overview";
 import { FacetList } from "./components/filters";
 import { DetailPanel } from "./components/detail";
 import { EventList } from "./components/eventlist";
 import { UndatedPanel } from "./components/undated";
 import { ImportPanel } from "./components/importpanel";
 import { ScopePanel } from "./components/scope";
-import { loadView as loadSavedView, saveView, viewKey } from "./lib/viewstate";
+import { Overview } from "./components/overview";
+import { SavedViews } from "./components/savedviews";
+import { type Collapsed, type ViewState, loadView as loadSavedView, saveView, viewKey } from "./lib/viewstate";
 
 const filter: Filter = { countries: [], actors: [], types: [] };
 let lastTotal = -1;
@@ -76,12 +79,21 @@ const undated = new UndatedPanel(async (id, date) => {
     fail(e);
   }
 });
-const list = new EventList((e) => selectEvent(e));
+const list = new EventList((e) => selectEvent(e), fail);
 let loaded = false;
 let reportedDraw = false;
+/** The lanes collapsed, for each grouping. */
+let collapsed: Collapsed = {};
 const timeline = new Timeline(h("div"), {
   onSelect: (e) => selectEvent(e, false),
-  onView: () => scheduleView(),
+  onView: (domain) => {
+    overview.setView(domain);
+    scheduleView();
+  },
+  onCollapse: (keys) => {
+    collapsed = { ...collapsed, [grouping.value as Grouping]: keys };
+    keepView();
+  },
   onDraw: (drawn) => {
     // The first frame drawn after the first query answers: launch timing.
     if (loaded && !reportedDraw) {
@@ -196,27 +208,36 @@ const grouping = h(
   "select",
   {
     "aria-label": "Lanes",
-    onchange: (e: Event) => {
-      timeline.setGrouping((e.target as HTMLSelectElement).value as Grouping);
+    onchange: () => {
+      const g = grouping.value as Grouping;
+      timeline.setGrouping(g);
+      timeline.setCollapsed(collapsed[g] ?? []);
       scheduleView();
     },
   },
   h("option", { value: "type" }, "Lanes by type"),
   h("option", { value: "country" }, "Lanes by country"),
+  h("option", { value: "actor" }, "Lanes by actor"),
   h("option", { value: "none" }, "One lane"),
 );
+
+// The whole filtered span, and a brush that sets the range shown.
+const overview = new Overview(GUTTER, (d) => timeline.showRange(d));
 
 const timelineHost = timeline.canvas.parentElement as HTMLElement;
 timelineHost.className = "timeline";
 
-function renderLegend(r: QueryResult): void {
+function renderLegend(types: Facet[]): void {
   legend.replaceChildren(
     ...TYPE_ORDER.map((t) => {
-      const n = r.facets.types.find((f) => f.value === t)?.count ?? 0;
+      const n = types.find((f) => f.value === t)?.count ?? 0;
       return h("span", { class: n ? "legend-item" : "legend-item none" }, h("span", { class: `swatch t-${t}` }), `${TYPE_LABEL[t]} ${n}`);
     }),
   );
 }
+
+// Drawn before the counts come, so that nothing below moves when they do.
+renderLegend([]);
 
 /** Marks drawn one by one, at most; a range holding more is drawn as
  * counts per bin. */
@@ -261,16 +282,85 @@ async function loadView(): Promise<void> {
       density = { bins, days: b.days };
     }
     timeline.setData(w.events, density);
-    if (storageKey) {
-      const state = { filter, domain: timeline.view(), grouping: grouping.value as Grouping };
-      localStorage.setItem(storageKey, saveView(state));
-    }
-    // The canvas first: the table waits for the next frame.
-    requestAnimationFrame(() => {
-      if (seq === viewSeq) list.update(w.events, w.more);
-    });
+    keepView();
+    // The table asks for its rows once the canvas has what it draws. A
+    // snapshot of the filter: the table pages through this query.
+    const f: Filter = structuredClone(filter);
+    list.show((sort, desc, offset, limit) => api.rows(f, from, to, sort, desc, offset, limit), JSON.stringify([querySeq, f, from, to]));
     inView.textContent = w.more ? `more than ${MARKS.toLocaleString()} in view` : `${w.events.length} in view`;
     loaded = true;
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** What is shown, as a view to keep or to save under a name. */
+function currentState(): ViewState {
+  return { filter, domain: timeline.view(), grouping: grouping.value as Grouping, collapsed };
+}
+
+/** Keeps what is shown for the next start. */
+function keepView(): void {
+  if (storageKey) localStorage.setItem(storageKey, saveView(currentState()));
+}
+
+/** Shows a kept or saved view: its filter in every control, its lanes, its range. */
+function applyState(v: ViewState): void {
+  restored = true;
+  delete filter.from;
+  delete filter.to;
+  delete filter.text;
+  delete filter.status;
+  delete filter.minConfidence;
+  Object.assign(filter, structuredClone(v.filter));
+  scope.set(filter);
+  clearTimeout(searchTimer);
+  searchBox.value = filter.text ?? "";
+  grouping.value = v.grouping;
+  collapsed = v.collapsed;
+  timeline.setGrouping(v.grouping);
+  timeline.setCollapsed(collapsed[v.grouping] ?? []);
+  timeline.showRange(v.domain);
+}
+
+function openView(v: SavedView): void {
+  const state = loadSavedView(v.state);
+  if (!state) {
+    fail({ code: "bad_view", message: `the view “${v.name}” cannot be read` });
+    return;
+  }
+  applyState(state);
+  status.textContent = `View “${v.name}” opened`;
+  status.classList.remove("error");
+  void refresh();
+}
+
+const savedViews = new SavedViews({
+  list: () => api.views(),
+  save: async (name) => {
+    await api.saveView(name, saveView(currentState()));
+    status.textContent = `View “${name}” saved`;
+    status.classList.remove("error");
+  },
+  open: openView,
+  remove: async (name) => {
+    await api.deleteView(name);
+  },
+  onError: fail,
+});
+
+/** Counts per bin of the filter's whole span, for the overview strip. */
+let overviewSeq = 0;
+async function loadOverview(first: string | undefined, last: string | undefined): Promise<void> {
+  const seq = ++overviewSeq;
+  if (!first || !last) {
+    overview.setBins([]);
+    return;
+  }
+  const b = overviewBins(first, last);
+  try {
+    const bins = await api.bins(filter, b.from, b.to, b.days, "none");
+    if (seq === overviewSeq) overview.setBins(bins, b.days);
   } catch (e) {
     fail(e);
   }
@@ -284,9 +374,12 @@ async function refresh(fit = false): Promise<void> {
   try {
     const s = await api.span(filter);
     if (seq !== querySeq) return;
+    overview.setExtent(s.first, s.last);
     timeline.setExtent(s.first, s.last, fit || (lastTotal <= 0 && !restored));
     clearTimeout(viewTimer);
     await loadView();
+    // Not waited for: the facets need not wait for the strip.
+    if (seq === querySeq) void loadOverview(s.first, s.last);
   } catch (e) {
     fail(e);
     return;
@@ -302,7 +395,7 @@ async function refresh(fit = false): Promise<void> {
   lastTotal = r.total;
   countries.update(r.facets.countries, filter.countries);
   actors.update(r.facets.actors, filter.actors);
-  renderLegend(r);
+  renderLegend(r.facets.types);
   // Type counts leave out the type filter, as every facet does its own.
   const matching = r.facets.types
     .filter((t) => filter.types.length === 0 || filter.types.includes(t.value as EventType))
@@ -337,8 +430,16 @@ document.body.append(
       count,
       inView,
     ),
-    h("nav", { class: "sidebar", "aria-label": "Filters" }, scope.el, countries.el, actors.el),
-    h("main", { class: "content" }, undated.el, legend, h("div", { class: "timeline-wrap" }, timelineHost, emptyState), list.el),
+    h("nav", { class: "sidebar", "aria-label": "Filters" }, savedViews.el, scope.el, countries.el, actors.el),
+    h(
+      "main",
+      { class: "content" },
+      undated.el,
+      legend,
+      overview.el,
+      h("div", { class: "timeline-wrap" }, timelineHost, emptyState),
+      list.el,
+    ),
     detail.el,
     h("footer", {}, importPanel.el, status),
   ),
@@ -358,15 +459,8 @@ try {
   document.title = `Détente — ${info.dbPath}`;
   storageKey = viewKey(info.dbPath);
   const saved = loadSavedView(localStorage.getItem(storageKey));
-  if (saved) {
-    restored = true;
-    Object.assign(filter, saved.filter);
-    scope.set(filter);
-    searchBox.value = filter.text ?? "";
-    grouping.value = saved.grouping;
-    timeline.setGrouping(saved.grouping);
-    timeline.showRange(saved.domain);
-  }
+  if (saved) applyState(saved);
+  void savedViews.reload();
 } catch (e) {
   fail(e);
 }

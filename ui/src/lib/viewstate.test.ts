@@ -14,9 +14,15 @@ describe("the view kept across restarts", () => {
         text: "navy",
       },
       domain: [1_600_000_000_000, 1_700_000_000_000] as [number, number],
-      grouping: "country" as const,
+      grouping: "actor" as const,
+      collapsed: { actor: ["Sergei Shoigu", ""], type: ["call"] },
     };
     expect(loadView(saveView(v))).toEqual(v);
+  });
+
+  it("reads a view kept before lanes could collapse", () => {
+    const v = loadView(JSON.stringify({ filter: { countries: [], actors: [], types: [] }, domain: [1, 2], grouping: "country" }));
+    expect(v).toEqual({ filter: { countries: [], actors: [], types: [] }, domain: [1, 2], grouping: "country", collapsed: {} });
   });
 
   it("ignores what is not a view rather than apply part of it", () => {
@@ -32,9 +38,16 @@ describe("the view kept across restarts", () => {
         filter: { countries: ["USA", 3], types: ["meeting", "picnic"], from: "yesterday", status: "maybe", minConfidence: 7 },
         domain: [1, 2],
         grouping: "sideways",
+        collapsed: { type: ["call", 4], sideways: ["x"], country: "RUS" },
       }),
     );
-    expect(v).toEqual({ filter: { countries: ["USA"], actors: [], types: ["meeting"] }, domain: [1, 2], grouping: "type" });
+    expect(v).toEqual({
+      filter: { countries: ["USA"], actors: [], types: ["meeting"] },
+      domain: [1, 2],
+      grouping: "type",
+      collapsed: { type: ["call"] },
+    });
+    expect(loadView(JSON.stringify({ filter: {}, domain: [1, 2], collapsed: [1, 2] }))?.collapsed).toEqual({});
   });
 
   it("keeps each database's view apart", () => {

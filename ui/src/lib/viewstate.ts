@@ -1,5 +1,6 @@
-// What the analyst was looking at — the filter, the range shown and the
-// lanes — kept per database, so that it is there again after a restart.
+// What the analyst was looking at — the filter, the range shown, the lanes
+// and which of them are collapsed — kept per database, so that it is there
+// again after a restart, and under a name as a saved view.
 // Pure (de)serialisation; the caller gives the storage.
 import type { EventType, Filter } from "./api/types";
 import type { Grouping } from "./timeline/layout";
@@ -10,7 +11,14 @@ export interface ViewState {
   /** The range shown, as times. */
   domain: [number, number];
   grouping: Grouping;
+  /** The lanes collapsed, by lane key, for each grouping: switching lanes
+   * and back finds them as they were. */
+  collapsed: Collapsed;
 }
+
+export type Collapsed = Partial<Record<Grouping, string[]>>;
+
+const GROUPINGS: Grouping[] = ["type", "country", "actor", "none"];
 
 const VERSION = 1;
 
@@ -44,7 +52,14 @@ export function loadView(text: string | null): ViewState | undefined {
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every((t) => Number.isFinite(t)) || domain[0] >= domain[1]) {
     return undefined;
   }
-  const grouping: Grouping = r.grouping === "country" || r.grouping === "none" ? r.grouping : "type";
+  const grouping: Grouping = GROUPINGS.find((g) => g === r.grouping) ?? "type";
+  // Absent in views written before lanes could collapse.
+  const c = r.collapsed && typeof r.collapsed === "object" ? (r.collapsed as Record<string, unknown>) : {};
+  const collapsed: Collapsed = {};
+  for (const g of GROUPINGS) {
+    const keys = strings(c[g]);
+    if (keys.length) collapsed[g] = keys;
+  }
   const filter: Filter = {
     countries: strings(f.countries),
     actors: strings(f.actors),
@@ -57,5 +72,5 @@ export function loadView(text: string | null): ViewState | undefined {
   if (typeof f.text === "string" && f.text) filter.text = f.text;
   if (f.status === "occurred" || f.status === "planned") filter.status = f.status;
   if (typeof f.minConfidence === "number" && f.minConfidence >= 0 && f.minConfidence <= 1) filter.minConfidence = f.minConfidence;
-  return { filter, domain: [domain[0], domain[1]], grouping };
+  return { filter, domain: [domain[0], domain[1]], grouping, collapsed };
 }

@@ -15,6 +15,9 @@ import type {
   WindowResult,
   Bin,
   BinGroup,
+  RowSort,
+  RowsResult,
+  SavedView,
   UndatedArticle,
 } from "./types";
 
@@ -40,12 +43,21 @@ export const appInfo = () => call<AppInfo>("app_info");
 export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 /** The first and last days of the events of a filter (quick, unlike the facets of `query`). */
 export const span = (filter: Filter) => call<{ first?: string; last?: string }>("span", { filter });
-/** The events overlapping the days `from` to `to` (YYYY-MM-DD), at most `limit`. */
+/** The events overlapping the days `from` to `to` (YYYY-MM-DD), if at most `limit` (else none, and `more`). */
 export const window = (filter: Filter, from: string, to: string, limit: number) =>
   call<WindowResult>("window", { filter, from, to, limit });
 /** Events per bin of `width` days from `from` to `to`, by lane. */
 export const bins = (filter: Filter, from: string, to: string, width: number, group: BinGroup) =>
   call<Bin[]>("bins", { filter, from, to, width, group });
+/** A page of the events overlapping the days `from` to `to`, in the table's
+ * order, and how many there are. */
+export const rows = (filter: Filter, from: string, to: string, sort: RowSort, desc: boolean, offset: number, limit: number) =>
+  call<RowsResult>("rows", { filter, from, to, sort, desc, offset, limit });
+/** The named views kept in the database. */
+export const views = () => call<SavedView[]>("list_views");
+/** Keeps a view under a name; a view of the same name is replaced. */
+export const saveView = (name: string, state: string) => call<null>("save_view", { name, stateJson: state });
+export const deleteView = (name: string) => call<null>("delete_view", { name });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
 /** An actor by any of their names: canonical name, country, kind, aliases, offices. */
 export const actorDetail = (name: string) => call<ActorDetail>("actor_detail", { name });

@@ -95,20 +95,40 @@ export interface QueryResult {
 
 /** The events of a window of days. */
 export interface WindowResult {
+  /** Empty when `more`. */
   events: EventSummary[];
-  /** More events lie in the window than were asked for. */
+  /** More events lie in the window than were asked for: none are sent. */
   more: boolean;
 }
 
 /** Events starting in one bin of days (from `start`), in one lane. */
 export interface Bin {
   start: string;
-  /** An event type, a country code, or "" for one lane. */
+  /** An event type, a country code, an actor's name, or "" (one lane, or
+   * the events without a country or an actor). */
   lane: string;
   count: number;
 }
 
-export type BinGroup = "type" | "country" | "none";
+export type BinGroup = "type" | "country" | "actor" | "none";
+
+/** The orders of the event table. */
+export type RowSort = "date" | "type" | "country";
+
+/** A page of the event table, and how many rows the table has. */
+export interface RowsResult {
+  events: EventSummary[];
+  total: number;
+}
+
+/** A named view kept in the database. */
+export interface SavedView {
+  name: string;
+  /** The view as the UI wrote it (lib/viewstate.ts); opaque to the backend. */
+  state: string;
+  /** When it was saved. */
+  saved: string;
+}
 
 export interface Segment {
   text: string;

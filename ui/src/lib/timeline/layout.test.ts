@@ -1,6 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { EventSummary } from "../api/types";
-import { DAY, binsFor, dayStart, density, hitBar, hitTest, isoDay, layout, padded, zoom } from "./layout";
+import {
+  COLLAPSED_LANE,
+  DAY,
+  MAX_LANES,
+  OTHER,
+  binsFor,
+  dayStart,
+  density,
+  fitLabel,
+  hitBar,
+  hitLane,
+  hitTest,
+  isoDay,
+  layout,
+  padded,
+  planLanes,
+  zoom,
+} from "./layout";
 
 function ev(id: number, type: EventSummary["type"], start: string, end = start): EventSummary {
   return {
@@ -159,5 +176,127 @@ describe("lanes by country", () => {
       "country",
     );
     expect(d.lanes.map((lane) => lane.key)).toEqual(["USA", "CHN"]);
+  });
+});
+
+describe("lanes by actor", () => {
+  const withActors = (id: number, start: string, actors: string[]) => ({ ...ev(id, "meeting", start), actors });
+
+  it("draws an event in each of its actors' lanes, the busiest first, events without one last", () => {
+    const l = layout(
+      [withActors(1, "2023-02-01", ["Li Shangfu", "Sergei Shoigu"]), withActors(2, "2023-03-01", ["Sergei Shoigu"]), withActors(3, "2023-04-01", [])],
+      x,
+      "actor",
+    );
+    expect(l.lanes.map((lane) => [lane.label, lane.count])).toEqual([
+      ["Sergei Shoigu", 2],
+      ["Li Shangfu", 1],
+      ["No actor", 1],
+    ]);
+  });
+});
+
+describe("folding lanes", () => {
+  // Actor i holds 100 - i events: a0 is the busiest.
+  const counts = new Map(Array.from({ length: 60 }, (_, i) => [`a${i}`, 100 - i] as [string, number]));
+
+  it("keeps every lane when they are few", () => {
+    const plan = planLanes(new Map([["RUS", 2], ["", 1], ["CHN", 3]]), "country");
+    expect(plan.order).toEqual(["CHN", "RUS", ""]);
+    expect(plan.folded.size).toBe(0);
+  });
+
+  it("keeps the busiest, folds the rest into Other with their summed count, the lane without an actor last", () => {
+    const plan = planLanes(new Map([...counts, ["", 5]]), "actor");
+    expect(plan.order).toHaveLength(MAX_LANES);
+    expect(plan.order.slice(0, 3)).toEqual(["a0", "a1", "a2"]);
+    expect(plan.order.slice(-2)).toEqual([OTHER, ""]);
+    // 38 kept, 22 folded: a38 (62 events) to a59 (41).
+    expect(plan.folded.size).toBe(22);
+    expect(plan.counts.get(OTHER)).toBe((62 + 41) * 11);
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    expect(sum(plan.counts)).toBe(sum(counts) + 5);
+  });
+
+  it("draws an event of several folded lanes once in Other", () => {
+    const events = [...counts].flatMap(([name, n], i) =>
+      Array.from({ length: Math.ceil(n / 20) }, (_, j) => ({ ...ev(i * 100 + j, "meeting", "2023-02-01"), actors: [name] })),
+    );
+    // One event of two actors that are both folded.
+    events.push({ ...ev(99_999, "call", "2023-05-01"), actors: ["a58", "a59"] });
+    const l = layout(events, x, "actor");
+    expect(l.lanes).toHaveLength(MAX_LANES);
+    const other = l.lanes[l.lanes.length - 1];
+    expect(other.label).toBe("Other");
+    const inOther = l.marks.filter((m) => m.y > other.top && m.y < other.top + other.height);
+    expect(inOther.filter((m) => m.event.id === 99_999)).toHaveLength(1);
+    // Its count sums the folded lanes: the shared event counts in both.
+    expect(other.count).toBe(inOther.length + 1);
+  });
+
+  it("folds density lanes the same way, summing the folded lanes' bins", () => {
+    const bins = [...counts].flatMap(([lane, n]) => [
+      { start: "2023-01-01", lane, count: n },
+      { start: "2023-01-08", lane, count: 1 },
+    ]);
+    const d = density(bins, 7, x, "actor");
+    expect(d.lanes).toHaveLength(MAX_LANES);
+    expect(d.lanes[MAX_LANES - 1].key).toBe(OTHER);
+    const other = d.bars.filter((b) => b.lane === OTHER);
+    expect(other.map((b) => b.count)).toEqual([(61 + 41) * 21 / 2, 21]);
+    // The tallest bar is Other's: the others scale against it.
+    expect(other[0].height).toBeGreaterThan(d.bars[0].height);
+  });
+});
+
+describe("collapsed lanes", () => {
+  const events = [ev(1, "meeting", "2023-02-01"), ev(2, "meeting", "2023-02-01"), ev(3, "call", "2023-03-01"), ev(4, "visit", "2023-03-01")];
+
+  it("is a thin row with its label and count and no marks; the lanes below move up", () => {
+    const open = layout(events, x, "type");
+    const shut = layout(events, x, "type", 0, new Set(["meeting"]));
+    expect(shut.lanes[0]).toMatchObject({ key: "meeting", label: "Meeting", count: 2, height: COLLAPSED_LANE, collapsed: true });
+    expect(shut.marks.map((m) => m.event.id)).toEqual([3, 4]);
+    expect(shut.lanes[1].top).toBe(COLLAPSED_LANE);
+    expect(shut.height).toBe(open.height - open.lanes[0].height + COLLAPSED_LANE);
+    expect(open.lanes.every((l) => !l.collapsed)).toBe(true);
+  });
+
+  it("holds no density bars, and does not set the scale of the others", () => {
+    const bins = [
+      { start: "2023-01-01", lane: "meeting", count: 100 },
+      { start: "2023-01-01", lane: "call", count: 4 },
+      { start: "2023-01-08", lane: "call", count: 2 },
+    ];
+    const d = density(bins, 7, x, "type", 0, new Set(["meeting"]));
+    expect(d.lanes.map((l) => [l.key, l.count, l.height])).toEqual([
+      ["meeting", 100, COLLAPSED_LANE],
+      ["call", 6, 44],
+    ]);
+    expect(d.bars.map((b) => b.count)).toEqual([4, 2]);
+    expect(d.bars[0].height).toBeCloseTo(2 * d.bars[1].height);
+  });
+
+  it("finds the lane whose label is under a point, in the gutter only", () => {
+    const l = layout(events, x, "type", 30, new Set(["call"]));
+    const [meeting, call, visit] = l.lanes;
+    expect(hitLane(l.lanes, 20, meeting.top + 1, 100)?.key).toBe("meeting");
+    expect(hitLane(l.lanes, 20, call.top + COLLAPSED_LANE - 1, 100)?.key).toBe("call");
+    expect(hitLane(l.lanes, 20, visit.top, 100)?.key).toBe("visit");
+    expect(hitLane(l.lanes, 100, meeting.top + 1, 100)).toBeUndefined();
+    expect(hitLane(l.lanes, 20, 10, 100)).toBeUndefined();
+    expect(hitLane(l.lanes, 20, visit.top + visit.height, 100)).toBeUndefined();
+  });
+});
+
+describe("lane labels", () => {
+  const measure = (s: string) => s.length * 7;
+
+  it("are cut with an ellipsis to fit the gutter", () => {
+    expect(fitLabel("Meeting", 100, measure)).toBe("Meeting");
+    const cut = fitLabel("Secretary of the Security Council", 100, measure);
+    expect(cut).toBe("Secretary of…");
+    expect(measure(cut)).toBeLessThanOrEqual(100);
+    expect(fitLabel("Anything", 3, measure)).toBe("…");
   });
 });

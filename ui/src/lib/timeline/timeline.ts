@@ -1,6 +1,8 @@
 // The canvas timeline: draws the layout, zooms and pans, selects marks.
 // Redraw requests merge into one animation frame; colours are read once
-// per redraw; the canvas is scaled for the device pixel ratio.
+// per redraw; the canvas is scaled for the device pixel ratio; only its
+// rows in view are drawn, and the lanes' sorted events are kept while
+// panning and zooming.
 import { scaleUtc } from "d3-scale";
 import type { Bin, EventSummary } from "../api/types";
 import {
@@ -10,20 +12,33 @@ import {
   type Layout,
   type Mark,
   POINT_RADIUS,
-  density,
+  placeDensity,
+  prepareDensity,
   hitBar,
   hitTest,
   isoDay,
-  layout,
+  type LaneEvents,
+  placeLayout,
+  prepareLayout,
   padded,
   zoom,
   span,
   TYPE_LABEL,
+  fitLabel,
+  hitLane,
+  laneLabel,
 } from "./layout";
+import { planMarks, rowsInView } from "./frame";
 
-const GUTTER = 112;
+/** The width of the lane labels' column, left of the plot. */
+export const GUTTER = 112;
+/** Pixels left of the plot's edge where a click is on a lane's label, not a mark. */
+const LABEL_EDGE = GUTTER - 8;
 const DAY_MS = 86_400_000;
 const AXIS = 30;
+/** Rows drawn beyond those seen, above and below: a short scroll shows them
+ * before the next frame redraws. */
+const SCROLL_MARGIN = 200;
 
 export interface TimelineOptions {
   onSelect: (e: EventSummary | null) => void;
@@ -33,6 +48,9 @@ export interface TimelineOptions {
   /** Called when the visible range or the plot's width changes: the
    * events to draw there are asked for then. */
   onView?: (domain: [number, number], plotWidth: number) => void;
+  /** Called when a click on a lane's label collapses or expands it, with
+   * the keys of the lanes collapsed. */
+  onCollapse?: (keys: string[]) => void;
 }
 
 export class Timeline {
@@ -49,10 +67,21 @@ export class Timeline {
   private domain: [number, number] = padded(NaN, NaN);
   private lastWidth = 0;
   private grouping: Grouping = "type";
+  /** The keys of the lanes collapsed. */
+  private collapsed = new Set<string>();
+  /** Lane labels cut to fit the gutter, by width and text. */
+  private readonly fitted = new Map<string, string>();
   private selected: number | null = null;
   private hover: Mark | undefined;
   private current: Layout = { lanes: [], marks: [], height: 0 };
   private frame = 0;
+  /** The layout's lanes for these events and grouping: kept while panning
+   * and zooming, when only the scale changes. */
+  private prepared: { events: EventSummary[]; grouping: Grouping; lanes: LaneEvents[] } | null = null;
+  /** Likewise the density for these bins, grouping and collapsed lanes. */
+  private preparedBins: { bins: Bin[]; key: string; density: Density } | null = null;
+  /** The canvas rows (CSS pixels) drawn last, [0, 0] when none. */
+  private drawnRows: [number, number] = [0, 0];
   private drag: { x: number; domain: [number, number]; moved: boolean } | null = null;
 
   constructor(
@@ -63,7 +92,7 @@ export class Timeline {
     this.canvas.className = "timeline-canvas";
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute("role", "img");
-    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom");
+    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom; click a lane's name to collapse or expand it");
     this.canvas.dataset.testid = "timeline";
     this.tooltip = document.createElement("div");
     this.tooltip.className = "tooltip";
@@ -80,6 +109,9 @@ export class Timeline {
       }
     }).observe(host);
     window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.redraw());
+    // Only the rows in view are drawn: scrolling a container of the canvas
+    // past them draws the rows coming into view.
+    document.addEventListener("scroll", (e) => this.onScroll(e), { capture: true, passive: true });
     this.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
     this.canvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
     this.canvas.addEventListener("pointermove", (e) => this.onPointerMove(e));
@@ -134,6 +166,35 @@ export class Timeline {
     this.redraw();
   }
 
+  /** Collapses the lanes of these keys, and expands the others. */
+  setCollapsed(keys: readonly string[]): void {
+    this.collapsed = new Set(keys);
+    this.redraw();
+  }
+
+  private toggleLane(key: string): void {
+    if (!this.collapsed.delete(key)) this.collapsed.add(key);
+    this.redraw();
+    this.options.onCollapse?.([...this.collapsed]);
+  }
+
+  /** The lane whose label is under a point. */
+  private laneAt(px: number, py: number) {
+    return hitLane(this.bins ? this.shownDensity.lanes : this.current.lanes, px, py, LABEL_EDGE);
+  }
+
+  /** `text` cut to `width` pixels in the canvas' font. */
+  private fit(text: string, width: number): string {
+    const key = `${width}\u0000${text}`;
+    let fitted = this.fitted.get(key);
+    if (fitted === undefined) {
+      fitted = fitLabel(text, width, (t) => this.ctx.measureText(t).width);
+      if (this.fitted.size > 1000) this.fitted.clear();
+      this.fitted.set(key, fitted);
+    }
+    return fitted;
+  }
+
   select(id: number | null): void {
     this.selected = id;
     this.redraw();
@@ -148,7 +209,7 @@ export class Timeline {
     this.setDomain(zoom(this.domain, (a + b) / 2, factor));
   }
 
-  /** Drawn marks, in the order drawn (for tests and the keyboard). */
+  /** The marks laid out, lane by lane (for tests and the keyboard). */
   marks(): readonly Mark[] {
     return this.current.marks;
   }
@@ -161,6 +222,14 @@ export class Timeline {
     });
   }
 
+  /** Draws at once rather than at the next frame: the frame-time
+   * benchmark (ui/bench) times each frame's drawing this way. */
+  drawNow(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.draw();
+  }
+
   private scale() {
     const width = this.host.clientWidth;
     return scaleUtc().domain(this.domain).range([GUTTER, Math.max(GUTTER + 10, width - 16)]);
@@ -169,9 +238,9 @@ export class Timeline {
   private draw(): void {
     const width = this.host.clientWidth;
     const x = this.scale();
-    this.current = this.bins ? { lanes: [], marks: [], height: 0 } : layout(this.events, (t) => x(t), this.grouping, AXIS);
+    this.current = this.bins ? { lanes: [], marks: [], height: 0 } : placeLayout(this.preparedLanes(), (t) => x(t), AXIS, this.collapsed);
     this.shownDensity = this.bins
-      ? density(this.bins.bins, this.bins.days, (t) => x(t), this.grouping, AXIS)
+      ? placeDensity(this.preparedDensity(this.bins), (t) => x(t))
       : { lanes: [], bars: [], height: 0 };
     const lanes = this.bins ? this.shownDensity.lanes : this.current.lanes;
     const height = Math.max(this.host.clientHeight, (this.bins ? this.shownDensity.height : this.current.height) + AXIS + 8);
@@ -181,6 +250,7 @@ export class Timeline {
       this.canvas.height = Math.round(height * dpr);
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
+      this.drawnRows = [0, 0]; // resizing cleared the canvas
     }
     const ctx = this.ctx;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -192,19 +262,43 @@ export class Timeline {
     const laneBg = color("--lane");
     const typeColor = new Map(Object.keys(TYPE_LABEL).map((t) => [t, color(`--c-${t}`)]));
 
-    ctx.clearRect(0, 0, width, height);
+    // Only the rows in view, and a margin, are drawn: lanes by country or
+    // of many rows make a canvas far taller than its container, and
+    // filling all of it took most of a frame. The rows drawn last are
+    // cleared, so no stale picture is left outside those drawn now.
+    const [top, bottom] = this.visibleRows(height);
+    ctx.clearRect(0, this.drawnRows[0], width, this.drawnRows[1] - this.drawnRows[0]);
+    ctx.clearRect(0, top, width, bottom - top);
+    this.drawnRows = [top, bottom];
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, top, width, bottom - top);
+    ctx.clip();
     ctx.font = "12px system-ui, sans-serif";
     ctx.textBaseline = "middle";
-    // Lanes.
+    // Lanes: a name and a count in the gutter, where a click collapses a
+    // lane to one thin row of both, or expands it.
     lanes.forEach((lane, i) => {
+      if (lane.top > bottom || lane.top + lane.height < top) return;
       if (i % 2 === 0) {
         ctx.fillStyle = laneBg;
         ctx.fillRect(0, lane.top, width, lane.height);
       }
-      ctx.fillStyle = fg;
-      ctx.fillText(lane.label, 10, lane.top + 16);
-      ctx.fillStyle = muted;
-      ctx.fillText(String(lane.count), 10, lane.top + 32);
+      const count = String(lane.count);
+      if (lane.collapsed) {
+        const mid = lane.top + lane.height / 2;
+        ctx.fillStyle = muted;
+        ctx.textAlign = "right";
+        ctx.fillText(count, LABEL_EDGE, mid);
+        ctx.textAlign = "left";
+        ctx.fillStyle = fg;
+        ctx.fillText(this.fit(`▸ ${lane.label}`, LABEL_EDGE - 12 - ctx.measureText(count).width), 6, mid);
+      } else {
+        ctx.fillStyle = fg;
+        ctx.fillText(this.fit(`▾ ${lane.label}`, LABEL_EDGE - 6), 6, lane.top + 16);
+        ctx.fillStyle = muted;
+        ctx.fillText(count, 18, lane.top + 32);
+      }
     });
     // Axis and grid.
     const ticks = x.ticks(Math.max(2, Math.floor((width - GUTTER) / 110)));
@@ -229,12 +323,13 @@ export class Timeline {
     ctx.beginPath();
     ctx.rect(GUTTER - POINT_RADIUS - 2, AXIS, width - GUTTER + POINT_RADIUS + 2, height - AXIS);
     ctx.clip();
-    let drawn = 0;
     // Counts where marks would be too many: bars with their numbers.
     let counted = 0;
     for (const b of this.shownDensity.bars) {
       if (b.x + b.width < GUTTER || b.x > width) continue;
       counted += b.count;
+      // The count is written above the bar.
+      if (b.y - 14 > bottom || b.y + b.height < top) continue;
       ctx.fillStyle = typeColor.get(b.lane) ?? muted;
       ctx.globalAlpha = b === this.hoverBar ? 1 : 0.75;
       ctx.fillRect(b.x, b.y, b.width, b.height);
@@ -244,37 +339,98 @@ export class Timeline {
         ctx.fillText(String(b.count), b.x + 2, b.y - 7);
       }
     }
-    for (const m of this.current.marks) {
-      if (m.x + m.width < GUTTER - POINT_RADIUS || m.x > width + POINT_RADIUS) continue;
-      drawn++;
-      const c = typeColor.get(m.event.type) ?? fg;
-      const planned = m.event.status === "planned";
-      ctx.fillStyle = c;
-      ctx.strokeStyle = c;
-      ctx.lineWidth = 2;
-      ctx.globalAlpha = m.vague ? 0.35 : 1;
-      ctx.beginPath();
-      if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
-      else ctx.roundRect(m.x, m.y - 5, Math.max(m.width, 2), 10, 4);
-      if (planned) {
+    // Marks in batches of one style: far fewer state changes and paths.
+    const plan = planMarks(this.current.marks, GUTTER, width, top, bottom, this.selected, this.hover);
+    const drawn = plan.inRange;
+    ctx.lineWidth = 2;
+    for (const batch of plan.batches) {
+      const c = typeColor.get(batch.type) ?? fg;
+      ctx.globalAlpha = batch.vague ? 0.35 : 1;
+      if (batch.planned) {
+        // Dashed one by one, so that each outline's dashes start at its start.
+        ctx.strokeStyle = c;
         ctx.setLineDash([3, 2]);
-        ctx.stroke();
+        for (const m of batch.marks) {
+          ctx.beginPath();
+          if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
+          else ctx.roundRect(m.x, m.y - 5, Math.max(m.width, 2), 10, 4);
+          ctx.stroke();
+        }
         ctx.setLineDash([]);
-      } else ctx.fill();
-      ctx.globalAlpha = 1;
-      if (m.event.id === this.selected || m === this.hover) {
-        ctx.strokeStyle = fg;
-        ctx.lineWidth = m.event.id === this.selected ? 2.5 : 1;
+      } else {
+        ctx.fillStyle = c;
         ctx.beginPath();
-        if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS + 3, 0, Math.PI * 2);
-        else ctx.roundRect(m.x - 3, m.y - 8, Math.max(m.width, 2) + 6, 16, 6);
-        ctx.stroke();
+        for (const m of batch.marks) {
+          if (m.point) {
+            // A new subpath: no line from the mark before.
+            ctx.moveTo(m.x + POINT_RADIUS, m.y);
+            ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
+          } else ctx.roundRect(m.x, m.y - 5, Math.max(m.width, 2), 10, 4);
+        }
+        ctx.fill();
       }
     }
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = fg;
+    for (const m of plan.outlined) {
+      ctx.lineWidth = m.event.id === this.selected ? 2.5 : 1;
+      ctx.beginPath();
+      if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS + 3, 0, Math.PI * 2);
+      else ctx.roundRect(m.x - 3, m.y - 8, Math.max(m.width, 2) + 6, 16, 6);
+      ctx.stroke();
+    }
+    ctx.restore();
     ctx.restore();
     this.canvas.dataset.markCount = String(drawn);
     this.canvas.dataset.lanes = lanes.map((l) => `${l.label}:${l.count}`).join("|");
+    this.canvas.dataset.collapsed = lanes.filter((l) => l.collapsed).map((l) => l.label).join("|");
     this.options.onDraw?.(drawn + counted);
+  }
+
+  /** The layout's lanes for the events and grouping shown. */
+  private preparedLanes(): LaneEvents[] {
+    const p = this.prepared;
+    if (p && p.events === this.events && p.grouping === this.grouping) return p.lanes;
+    const lanes = prepareLayout(this.events, this.grouping);
+    this.prepared = { events: this.events, grouping: this.grouping, lanes };
+    return lanes;
+  }
+
+  /** The density of the bins shown, for the grouping and lanes collapsed. */
+  private preparedDensity(bins: { bins: Bin[]; days: number }): Density {
+    const key = `${this.grouping}\u0001${bins.days}\u0001${[...this.collapsed].join("\u0000")}`;
+    const p = this.preparedBins;
+    if (p && p.bins === bins.bins && p.key === key) return p.density;
+    const density = prepareDensity(bins.bins, bins.days, this.grouping, AXIS, this.collapsed);
+    this.preparedBins = { bins: bins.bins, key, density };
+    return density;
+  }
+
+  /** Where the canvas' containers that clip (and the window) let it be
+   * seen, in viewport coordinates. */
+  private viewBounds(): [number, number] {
+    let top = 0;
+    let bottom = window.innerHeight;
+    for (let el = this.canvas.parentElement; el && el !== document.documentElement; el = el.parentElement) {
+      if (getComputedStyle(el).overflowY === "visible") continue;
+      const r = el.getBoundingClientRect();
+      top = Math.max(top, r.top);
+      bottom = Math.min(bottom, r.bottom);
+    }
+    return [top, bottom];
+  }
+
+  /** The canvas rows to draw: those in view, and a margin. */
+  private visibleRows(height: number, margin = SCROLL_MARGIN): [number, number] {
+    return rowsInView(this.canvas.getBoundingClientRect().top, ...this.viewBounds(), height, margin);
+  }
+
+  private onScroll(e: Event): void {
+    if (!(e.target instanceof Node) || !e.target.contains(this.canvas)) return;
+    // Redrawn once rows in view were not drawn: a short scroll stays
+    // within the margin.
+    const [top, bottom] = this.visibleRows(this.canvas.clientHeight, 0);
+    if (top < bottom && (top < this.drawnRows[0] || bottom > this.drawnRows[1])) this.redraw();
   }
 
   private onWheel(e: WheelEvent): void {
@@ -304,6 +460,13 @@ export class Timeline {
       }
       return;
     }
+    if (e.offsetX < LABEL_EDGE) {
+      // Over the lanes' names: no mark or bar there.
+      this.setHover(undefined);
+      this.setHoverBar(undefined);
+      this.canvas.style.cursor = this.laneAt(e.offsetX, e.offsetY) ? "pointer" : "grab";
+      return;
+    }
     if (this.bins) {
       this.setHoverBar(hitBar(this.shownDensity.bars, e.offsetX, e.offsetY), e.offsetX, e.offsetY);
       return;
@@ -316,7 +479,7 @@ export class Timeline {
     this.hoverBar = b;
     this.canvas.style.cursor = b ? "zoom-in" : "grab";
     if (b) {
-      const what = b.lane ? `${TYPE_LABEL[b.lane as keyof typeof TYPE_LABEL] ?? b.lane}: ` : "";
+      const what = this.grouping === "none" ? "" : `${laneLabel(b.lane, this.grouping)}: `;
       this.tooltip.textContent = `${what}${b.count} event${b.count === 1 ? "" : "s"}\n${isoDay(b.t0)} – ${isoDay(b.t1 - DAY_MS)}\nClick to zoom in`;
       this.tooltip.style.left = `${Math.min(px + 14, this.host.clientWidth - 260)}px`;
       this.tooltip.style.top = `${py + 14}px`;
@@ -328,6 +491,11 @@ export class Timeline {
   private onPointerUp(e: PointerEvent): void {
     const drag = this.drag;
     this.drag = null;
+    const lane = drag && !drag.moved ? this.laneAt(e.offsetX, e.offsetY) : undefined;
+    if (lane) {
+      this.toggleLane(lane.key);
+      return;
+    }
     if (drag && !drag.moved && this.bins) {
       // A bin opens onto its days.
       const bar = hitBar(this.shownDensity.bars, e.offsetX, e.offsetY);
