@@ -231,9 +231,14 @@ fn main() {
     queries(&store, (from, to), "from SQL");
     // The app loads the events' filter columns in memory once the first
     // view is drawn; then every query is answered from them.
+    let rss = resident_mb();
     let t = Instant::now();
     store.load_index().expect("index");
-    println!("index loaded in {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "index loaded in {:.0} ms; resident memory {rss:.0} MB before, {:.0} MB after",
+        t.elapsed().as_secs_f64() * 1000.0,
+        resident_mb()
+    );
     let t = Instant::now();
     let facets = store.facets(&all).unwrap();
     println!(
@@ -243,6 +248,14 @@ fn main() {
         facets.actors.len()
     );
     queries(&store, (from, to), "from the index");
+}
+
+/// The process's resident memory (Linux), in MB.
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb =
+        status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok());
+    kb.unwrap_or(0.0) / 1024.0
 }
 
 /// 300 random window, bin and facet queries over the range, with their

@@ -601,7 +601,12 @@ impl Store {
                  e.day_start {dir}, e.id {dir}"
             ),
         };
-        let within = format!("e.day_start <= {to} AND e.day_end >= {from} AND {w}");
+        // Bounds on `date_start` as well, so that the indexes on it read
+        // from the longest span before the range, not from the first event.
+        let longest = self.longest_spans()?.into_iter().flatten().max().unwrap_or(0);
+        let (lo, hi) = (day_of_number(from - longest), day_of_number(to));
+        let within =
+            format!("e.date_start BETWEEN '{lo}' AND '{hi}' AND e.day_start <= {to} AND e.day_end >= {from} AND {w}");
         let total: i64 = self.conn.query_row(
             &format!("SELECT count(*) FROM event e WHERE {within}"),
             params_from_iter(&args),

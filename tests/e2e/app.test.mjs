@@ -233,7 +233,8 @@ describe("Détente window", () => {
     try {
       const notice = await browser.$('[data-testid="undated-button"]');
       await notice.waitForDisplayed({ timeout: 20000 });
-      assert.match(await notice.getText(), /1 article without a date/);
+      assert.equal(await notice.getText(), "1 undated");
+      assert.equal(await notice.getAttribute("title"), "1 article without a date");
       assert.equal((await rows(browser)).length, 0, "\"on Tuesday\" cannot be dated without the article's date");
       await notice.click();
       const input = await browser.$('[data-testid="undated-date"]');
@@ -389,6 +390,29 @@ describe("Détente window", () => {
         timeout: 5000,
         timeoutMsg: `the lane ${firstLane} collapsed`,
       });
+      // Another click expands it; from the keyboard, C collapses the
+      // selected event's lane and expands it again.
+      await browser
+        .action("pointer")
+        .move({ origin: "viewport", x: Math.round(box.left + 30), y: Math.round(box.top + 46) })
+        .down()
+        .up()
+        .perform();
+      await browser.waitUntil(async () => (await timeline.getAttribute("data-collapsed")) === "", { timeout: 5000 });
+      await browser.execute((el) => el.focus(), timeline);
+      await browser.keys("ArrowRight");
+      await (await browser.$('[data-testid="detail"]')).waitForDisplayed({ timeout: 5000 });
+      await browser.keys("c");
+      await browser.waitUntil(async () => (await timeline.getAttribute("data-collapsed")) !== "", {
+        timeout: 5000,
+        timeoutMsg: "C collapses the selected event's lane",
+      });
+      await browser.keys("c");
+      await browser.waitUntil(async () => (await timeline.getAttribute("data-collapsed")) === "", {
+        timeout: 5000,
+        timeoutMsg: "C again expands it",
+      });
+      await browser.keys("Escape");
 
       // A view with Russia saved by name; then the filter cleared.
       await (await browser.$('[data-testid="countries-list"] button[data-value="RUS"]')).click();

@@ -231,7 +231,7 @@ function renderLegend(types: Facet[]): void {
   legend.replaceChildren(
     ...TYPE_ORDER.map((t) => {
       const n = types.find((f) => f.value === t)?.count ?? 0;
-      return h("span", { class: n ? "legend-item" : "legend-item none" }, h("span", { class: `swatch t-${t}` }), `${TYPE_LABEL[t]} ${n}`);
+      return h("span", { class: n ? "legend-item" : "legend-item none" }, h("span", { class: `swatch t-${t}` }), `${TYPE_LABEL[t]} ${n.toLocaleString()}`);
     }),
   );
 }
@@ -287,7 +287,7 @@ async function loadView(): Promise<void> {
     // snapshot of the filter: the table pages through this query.
     const f: Filter = structuredClone(filter);
     list.show((sort, desc, offset, limit) => api.rows(f, from, to, sort, desc, offset, limit), JSON.stringify([querySeq, f, from, to]));
-    inView.textContent = w.more ? `more than ${MARKS.toLocaleString()} in view` : `${w.events.length} in view`;
+    inView.textContent = w.more ? `${MARKS.toLocaleString()}+ in view` : `${w.events.length.toLocaleString()} in view`;
     loaded = true;
   } catch (e) {
     fail(e);
@@ -400,7 +400,7 @@ async function refresh(fit = false): Promise<void> {
   const matching = r.facets.types
     .filter((t) => filter.types.length === 0 || filter.types.includes(t.value as EventType))
     .reduce((n, t) => n + t.count, 0);
-  count.textContent = `${matching} of ${r.total} events`;
+  count.textContent = `${matching.toLocaleString()} of ${r.total.toLocaleString()} events`;
   emptyState.hidden = r.total > 0;
   try {
     const undatedNow = await api.undatedArticles();

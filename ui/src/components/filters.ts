@@ -102,7 +102,7 @@ export class FacetList {
           h("span", { class: "facet-label" }, f.label),
           f.kind === "learned" ? h("span", { class: "facet-learned", title: "Learned from the text: not in the gazetteer" }, "learned") : null,
           f.country ? h("span", { class: "facet-sub" }, f.country) : null,
-          h("span", { class: "count" }, String(f.count)),
+          h("span", { class: "count" }, f.count.toLocaleString()),
         ),
       );
       this.list.append(item);

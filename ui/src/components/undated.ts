@@ -36,11 +36,15 @@ export class UndatedPanel {
     if (key === this.shown) return;
     this.shown = key;
     this.button.hidden = total === 0;
-    this.button.textContent = `${total} article${total === 1 ? "" : "s"} without a date`;
+    // Short in the toolbar; the whole phrase for the pointer and screen readers.
+    const whole = `${total.toLocaleString()} article${total === 1 ? "" : "s"} without a date`;
+    this.button.textContent = `${total.toLocaleString()} undated`;
+    this.button.title = whole;
+    this.button.setAttribute("aria-label", whole);
     if (total === 0) this.el.hidden = true;
     clear(this.list);
     if (total > articles.length) {
-      this.list.append(h("li", { class: "muted" }, `The newest ${articles.length} of ${total}; each one dated leaves room for another.`));
+      this.list.append(h("li", { class: "muted" }, `The newest ${articles.length} of ${total.toLocaleString()}; each one dated leaves room for another.`));
     }
     for (const a of articles) {
       const input = h("input", { type: "date", "aria-label": `Publication date of ${a.title}`, "data-testid": "undated-date" });

@@ -92,7 +92,7 @@ export class Timeline {
     this.canvas.className = "timeline-canvas";
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute("role", "img");
-    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom; click a lane's name to collapse or expand it");
+    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom; click a lane's name, or press C on a selected event, to collapse or expand its lane");
     this.canvas.dataset.testid = "timeline";
     this.tooltip = document.createElement("div");
     this.tooltip.className = "tooltip";
@@ -170,6 +170,25 @@ export class Timeline {
   setCollapsed(keys: readonly string[]): void {
     this.collapsed = new Set(keys);
     this.redraw();
+  }
+
+  /** The lane last collapsed from the keyboard: "c" again expands it,
+   * though its marks (and the selected one) are no longer drawn. */
+  private keyLane: string | null = null;
+
+  /** Collapses the lane of the selected event, or expands the lane the
+   * keyboard collapsed last: the keyboard's way to what a click on a
+   * lane's name does. */
+  private toggleSelectedLane(): void {
+    const m = this.current.marks.find((x) => x.event.id === this.selected);
+    const lane = m && this.current.lanes.find((l) => !l.collapsed && m.y >= l.top && m.y < l.top + l.height);
+    if (lane) {
+      this.keyLane = lane.key;
+      this.toggleLane(lane.key);
+    } else if (this.keyLane !== null && this.collapsed.has(this.keyLane)) {
+      this.toggleLane(this.keyLane);
+      this.keyLane = null;
+    }
   }
 
   private toggleLane(key: string): void {
@@ -284,7 +303,7 @@ export class Timeline {
         ctx.fillStyle = laneBg;
         ctx.fillRect(0, lane.top, width, lane.height);
       }
-      const count = String(lane.count);
+      const count = lane.count.toLocaleString();
       if (lane.collapsed) {
         const mid = lane.top + lane.height / 2;
         ctx.fillStyle = muted;
@@ -336,7 +355,7 @@ export class Timeline {
       ctx.globalAlpha = 1;
       if (b.width >= 26) {
         ctx.fillStyle = fg;
-        ctx.fillText(String(b.count), b.x + 2, b.y - 7);
+        ctx.fillText(b.count.toLocaleString(), b.x + 2, b.y - 7);
       }
     }
     // Marks in batches of one style: far fewer state changes and paths.
@@ -561,6 +580,9 @@ export class Timeline {
         this.selected = null;
         this.options.onSelect(null);
         this.redraw();
+        break;
+      case "c":
+        this.toggleSelectedLane();
         break;
       default:
         return;
