@@ -1,6 +1,6 @@
 //! The timeline's events held in memory, in columns: what a filter tests
 //! (days, type, status, confidence, countries, actors) and what a mark
-//! shows (date, place, title), about 60 bytes an event with the names,
+//! shows (date, place, title), about 90 bytes an event with the names,
 //! places and titles stored once each. Any filter, window, bin count, span or facet count
 //! is then one pass over arrays instead of joins over a million rows: the
 //! SQL indexes answer a single country or type quickly, but two countries,

@@ -380,24 +380,21 @@ describe("Détente window", () => {
         const r = el.getBoundingClientRect();
         return { left: r.left, top: r.top };
       }, timeline);
-      await browser
-        .action("pointer")
-        .move({ origin: "viewport", x: Math.round(box.left + 30), y: Math.round(box.top + 46) })
-        .down()
-        .up()
-        .perform();
+      const clickFirstLaneName = () =>
+        browser
+          .action("pointer")
+          .move({ origin: "viewport", x: Math.round(box.left + 30), y: Math.round(box.top + 46) })
+          .down()
+          .up()
+          .perform();
+      await clickFirstLaneName();
       await browser.waitUntil(async () => (await timeline.getAttribute("data-collapsed")) === firstLane, {
         timeout: 5000,
         timeoutMsg: `the lane ${firstLane} collapsed`,
       });
       // Another click expands it; from the keyboard, C collapses the
       // selected event's lane and expands it again.
-      await browser
-        .action("pointer")
-        .move({ origin: "viewport", x: Math.round(box.left + 30), y: Math.round(box.top + 46) })
-        .down()
-        .up()
-        .perform();
+      await clickFirstLaneName();
       await browser.waitUntil(async () => (await timeline.getAttribute("data-collapsed")) === "", { timeout: 5000 });
       await browser.execute((el) => el.focus(), timeline);
       await browser.keys("ArrowRight");
