@@ -341,6 +341,15 @@ describe("Détente window", () => {
       const first = all.map((e) => span(e.date)[0]).sort()[0];
       assert.match(await (await browser.$('[data-testid="detail-date"]')).getText(), new RegExp(first.slice(0, 7)));
       assert.ok((await browser.$$('[data-testid="evidence"]')).length > 0, "the evidence is shown");
+      // "Fit selection" shows the event's days, a month or so; then all again.
+      await (await browser.$('[data-testid="fit-selection"]')).click();
+      await browser.waitUntil(async () => days(await brush()) < 60, {
+        timeout: 5000,
+        timeoutMsg: `fit selection shows the event's days, saw ${await brush()}`,
+      });
+      await (await browser.$('[data-testid="fit-all"]')).click();
+      await browser.waitUntil(async () => (await brush()) === whole, { timeout: 5000, timeoutMsg: "fit all again" });
+      await browser.execute((el) => el.focus(), timeline);
       await browser.keys("Escape");
       await detail.waitForDisplayed({ timeout: 5000, reverse: true });
 

@@ -4,7 +4,7 @@ import * as api from "./lib/api";
 import type { Columns, EventSummary, EventType, Facet, Filter, ImportSummary, QueryResult, SavedView } from "./lib/api";
 import { h } from "./lib/dom";
 import { GUTTER, Timeline } from "./lib/timeline/timeline";
-import { TYPE_LABEL, TYPE_ORDER, binsFor, isoDay, type Grouping } from "./lib/timeline/layout";
+import { TYPE_LABEL, TYPE_ORDER, binsFor, isoDay, padded, span, type Grouping } from "./lib/timeline/layout";
 import { overviewBins } from "./lib/timeline/overview";
 import { FacetList } from "./components/filters";
 import { DetailPanel } from "./components/detail";
@@ -63,6 +63,7 @@ async function runImport(paths: string[], columns?: Columns): Promise<void> {
 }
 
 const detail = new DetailPanel(() => selectEvent(null), {
+  fit: () => fitSelection(),
   actor: (name) => api.actorDetail(name),
   filterByActor: (name) => {
     filter.actors = [name];
@@ -90,6 +91,7 @@ const timeline = new Timeline(h("div"), {
     overview.setView(domain);
     scheduleView();
   },
+  onFitSelection: () => fitSelection(),
   onCollapse: (keys) => {
     collapsed = { ...collapsed, [grouping.value as Grouping]: keys };
     keepView();
@@ -104,8 +106,17 @@ const timeline = new Timeline(h("div"), {
 });
 
 let detailSeq = 0;
+/** The event selected, from the timeline or the table. */
+let selected: EventSummary | null = null;
+
+/** "Fit selection": the selected event's days, with a margin. */
+function fitSelection(): void {
+  if (selected) timeline.showRange(padded(...span(selected)));
+}
+
 async function selectEvent(e: EventSummary | null, fromOutside = true): Promise<void> {
   const seq = ++detailSeq;
+  selected = e;
   list.select(e?.id ?? null);
   if (fromOutside) timeline.select(e?.id ?? null);
   if (!e) {

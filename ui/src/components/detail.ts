@@ -12,6 +12,8 @@ export interface DetailActions {
   actor: (name: string) => Promise<ActorDetail>;
   /** Shows only the events of this actor (a canonical name). */
   filterByActor: (name: string) => void;
+  /** Shows the event's days on the timeline ("fit selection"). */
+  fit: () => void;
 }
 
 const PRECISION: Record<string, string> = {
@@ -34,6 +36,11 @@ export class DetailPanel {
       "aside",
       { class: "detail", "data-testid": "detail", hidden: true, "aria-label": "Event details" },
       h("button", { class: "close", type: "button", "aria-label": "Close details", onclick: onClose }, "×"),
+      h(
+        "button",
+        { type: "button", class: "link fit", "data-testid": "fit-selection", title: "Fit the timeline to this event (F)", onclick: () => actions.fit() },
+        "Show on the timeline",
+      ),
       this.body,
     );
   }

@@ -51,6 +51,8 @@ export interface TimelineOptions {
   /** Called when a click on a lane's label collapses or expands it, with
    * the keys of the lanes collapsed. */
   onCollapse?: (keys: string[]) => void;
+  /** F: show the selected event's days (the selection may come from the table). */
+  onFitSelection?: () => void;
 }
 
 export class Timeline {
@@ -92,7 +94,7 @@ export class Timeline {
     this.canvas.className = "timeline-canvas";
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute("role", "img");
-    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom; click a lane's name, or press C on a selected event, to collapse or expand its lane");
+    this.canvas.setAttribute("aria-label", "Timeline of events; arrow keys move between events, + and - zoom; click a lane's name, or press C on a selected event, to collapse or expand its lane; F fits the selected event");
     this.canvas.dataset.testid = "timeline";
     this.tooltip = document.createElement("div");
     this.tooltip.className = "tooltip";
@@ -583,6 +585,9 @@ export class Timeline {
         break;
       case "c":
         this.toggleSelectedLane();
+        break;
+      case "f":
+        this.options.onFitSelection?.();
         break;
       default:
         return;
