@@ -521,6 +521,47 @@ describe("Détente window", () => {
       }
       await (await browser.$('[data-testid="scope-clear"]')).click();
       await waitForRows(browser, total, "after clearing the range");
+
+      // The legend filters by type: exercises only, then exercises and
+      // patrols, then every type again.
+      const ofType = (...types) => all.filter((e) => types.includes(e.type)).length;
+      await (await browser.$('[data-testid="type-exercise"]')).click();
+      await waitForRows(browser, ofType("exercise"), "exercises only");
+      for (const text of await rowTexts(browser)) assert.match(text, /Exercise/);
+      assert.equal(await (await browser.$('[data-testid="type-exercise"]')).getAttribute("aria-pressed"), "true");
+      await (await browser.$('[data-testid="type-patrol"]')).click();
+      await waitForRows(browser, ofType("exercise", "patrol"), "exercises and patrols");
+      await (await browser.$('[data-testid="type-exercise"]')).click();
+      await (await browser.$('[data-testid="type-patrol"]')).click();
+      await waitForRows(browser, total, "every type again");
+
+      // Full-text search: "Havana" is in one article's title, so its events.
+      const search = await browser.$('[data-testid="search"]');
+      await search.setValue("Havana");
+      await waitForRows(browser, expected("havana_naval_port_calls").length, "matching Havana");
+      await search.clearValue();
+      await browser.execute((el) => el.dispatchEvent(new Event("input")), search);
+      await waitForRows(browser, total, "with the search cleared");
+
+      // Minimum confidence: each event's confidence read from its details,
+      // then only those at 90% or more remain.
+      const confidence = new Map();
+      for (const r of await rows(browser)) {
+        const id = await r.getAttribute("data-event-id");
+        // A click in the page, as the row may be scrolled out of the table's view.
+        await browser.execute((el) => el.click(), await r.$("td"));
+        const shownConfidence = await browser.$(`[data-testid="detail-confidence"][data-event-id="${id}"]`);
+        await shownConfidence.waitForExist({ timeout: 5000 });
+        confidence.set(id, Number(await shownConfidence.getAttribute("data-value")));
+      }
+      const sure = [...confidence.values()].filter((c) => c >= 0.9).length;
+      assert.equal(confidence.size, total);
+      assert.ok(sure > 0 && sure < total, `the threshold narrows: ${[...confidence.values()].join(", ")}`);
+      await (await browser.$('[data-testid="scope-confidence"]')).selectByAttribute("value", "0.9");
+      await waitForRows(browser, sure, "at 90% or more");
+      for (const r of await rows(browser)) assert.ok(confidence.get(await r.getAttribute("data-event-id")) >= 0.9);
+      await (await browser.$('[data-testid="scope-confidence"]')).selectByAttribute("value", "");
+      await waitForRows(browser, total, "at any confidence");
     } finally {
       await browser.deleteSession();
     }

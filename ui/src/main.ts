@@ -238,11 +238,35 @@ const overview = new Overview(GUTTER, (d) => timeline.showRange(d));
 const timelineHost = timeline.canvas.parentElement as HTMLElement;
 timelineHost.className = "timeline";
 
+/** The type counts of the last query, for redrawing the legend when a type is toggled. */
+let typeCounts: Facet[] = [];
+
+/** The legend is the type filter: a type's button shows only (or also) its
+ * events; with none pressed, every type is shown. */
 function renderLegend(types: Facet[]): void {
+  typeCounts = types;
   legend.replaceChildren(
     ...TYPE_ORDER.map((t) => {
       const n = types.find((f) => f.value === t)?.count ?? 0;
-      return h("span", { class: n ? "legend-item" : "legend-item none" }, h("span", { class: `swatch t-${t}` }), `${TYPE_LABEL[t]} ${n.toLocaleString()}`);
+      const on = filter.types.includes(t);
+      const off = filter.types.length > 0 && !on;
+      return h(
+        "button",
+        {
+          type: "button",
+          class: `legend-item${n ? "" : " none"}${off ? " off" : ""}`,
+          "aria-pressed": String(on),
+          "data-testid": `type-${t}`,
+          title: on ? `Stop showing only ${TYPE_LABEL[t].toLowerCase()}s` : `Show ${TYPE_LABEL[t].toLowerCase()}s`,
+          onclick: () => {
+            toggle(filter.types, t);
+            renderLegend(typeCounts);
+            void refresh();
+          },
+        },
+        h("span", { class: `swatch t-${t}` }),
+        `${TYPE_LABEL[t]} ${n.toLocaleString()}`,
+      );
     }),
   );
 }

@@ -74,7 +74,10 @@ export class DetailPanel {
             : "—",
         ),
         field("Place", d.location || "—"),
-        field("Confidence", `${Math.round(d.confidence * 100)}%`),
+        field(
+          "Confidence",
+          h("span", { "data-testid": "detail-confidence", "data-event-id": d.id, "data-value": String(d.confidence) }, `${Math.round(d.confidence * 100)}%`),
+        ),
       ),
     );
     for (const s of d.sources) {
