@@ -564,7 +564,17 @@ impl Store {
             Some(_) => slot.ready = None, // a million events' worth of memory
             None => {}
         }
+        let now = std::time::Instant::now();
+        let settled = match slot.seen {
+            Some((seen, since)) if seen == stamp => now - since >= index::SETTLE,
+            Some(_) => false,
+            None => true, // nothing seen changing
+        };
+        if slot.seen.is_none_or(|(seen, _)| seen != stamp) {
+            slot.seen = Some((stamp, now));
+        }
         if slot.keep_warm
+            && settled
             && !slot.loading
             && let Some(path) = &self.path
         {

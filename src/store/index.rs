@@ -641,7 +641,13 @@ pub(super) struct Slot {
     pub(super) loading: bool,
     /// Load again in the background whenever the database changed.
     pub(super) keep_warm: bool,
+    /// The database as last seen, and since when: while an import writes,
+    /// every load would be stale before it ends, so a load waits until the
+    /// database has been still for [`SETTLE`].
+    pub(super) seen: Option<(Stamp, std::time::Instant)>,
 }
+
+pub(super) const SETTLE: std::time::Duration = std::time::Duration::from_secs(1);
 
 pub(super) type SharedSlot = Arc<Mutex<Slot>>;
 
