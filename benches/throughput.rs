@@ -50,6 +50,17 @@ fn main() {
     let bytes: usize = docs.iter().map(String::len).sum();
     let tagger = Tagger::shared();
     let _ = extract("warm up\nThe ministers met on Tuesday in Moscow.", &Options::default());
+    // BENCH_ONLY=batched: the batched extraction alone (for a profiler).
+    let only_batched = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "batched");
+    if only_batched {
+        let options = Options::default();
+        let batches: Vec<Vec<(&str, &Options)>> =
+            docs.chunks(32).map(|c| c.iter().map(|d| (d.as_str(), &options)).collect()).collect();
+        measure("full extraction, 32 articles at a time", &batches, bytes, |b| {
+            extract_many(b).iter().map(|x| x.events.len()).sum()
+        });
+        return;
+    }
     measure("temporal tagger", &docs, bytes, |d| tagger.find(d).len());
     let g = detente::gazetteer::Gazetteer::shared();
     measure("gazetteer", &docs, bytes, |d| g.find(d).len());
