@@ -65,6 +65,7 @@ pub const PUBLISHED_PATTERNS: File = resource!("dates/published.tsv", 2);
 pub const TRIGGERS: File = resource!("events/triggers.tsv", 3);
 pub const CONTEXT: File = resource!("events/context.tsv", 2);
 pub const ABBREVIATIONS: File = resource!("text/abbreviations.tsv", 1);
+pub const LINK_MARKERS: File = resource!("text/link-markers.tsv", 1);
 
 /// Every resource file, for the test that loads them all.
 pub const ALL: &[File] = &[
@@ -96,6 +97,7 @@ pub const ALL: &[File] = &[
     TRIGGERS,
     CONTEXT,
     ABBREVIATIONS,
+    LINK_MARKERS,
 ];
 
 /// A data row: its 1-based line number and its cells.

@@ -243,15 +243,29 @@ pub fn layout(text: &str) -> Layout {
             sentences.push(Sentence { start: from + s, end: from + e, paragraph, char_start: 0, char_end: 0 });
         }
     };
+    // Inside a list of links to other stories (see `link_marker`).
+    let mut in_links = false;
     for &(s, e) in lines.iter().filter(|(s, _)| *s >= body_start) {
         let line = text[s..e].trim();
         if line.is_empty() {
+            in_links = false;
             if let Some(p) = para_start.take() {
                 flush(p, s, paragraph, &mut sentences);
                 paragraph += 1;
             }
             continue;
         }
+        let marker = link_marker(line);
+        if marker.is_some() || (in_links && !is_prose(line)) {
+            // Other stories' headlines: what was read so far is a paragraph.
+            in_links = marker == Some(true) || in_links;
+            if let Some(p) = para_start.take() {
+                flush(p, s, paragraph, &mut sentences);
+                paragraph += 1;
+            }
+            continue;
+        }
+        in_links = false;
         if para_start.is_none() {
             para_start = Some(s);
         }
@@ -274,6 +288,32 @@ pub fn layout(text: &str) -> Layout {
         at = s.end;
     }
     Layout { header, title, sentences }
+}
+
+/// Whether a line opens a list of links to other stories: `Some(true)` for
+/// a marker alone ("Related coverage"), whose next lines are links;
+/// `Some(false)` for a marker with its link on the line ("Read more: ...").
+fn link_marker(line: &str) -> Option<bool> {
+    static MARKERS: OnceLock<Vec<String>> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        resources::LINK_MARKERS
+            .table()
+            .expect("shipped link markers are valid (tested)")
+            .rows
+            .iter()
+            .map(|r| r.cells[0].to_lowercase())
+            .collect()
+    });
+    // Markers are short: only a line's first characters can hold one.
+    let head: String = line.chars().take(40).collect::<String>().to_lowercase();
+    markers.iter().find_map(|m| {
+        let rest = head.strip_prefix(m.as_str())?.trim_start();
+        if rest.is_empty() || (rest == ":" && line.chars().count() <= 40) {
+            Some(true)
+        } else {
+            rest.starts_with(':').then_some(false)
+        }
+    })
 }
 
 /// A line that reads as running text rather than a headline or byline.
@@ -422,6 +462,21 @@ mod tests {
         assert_eq!(l.sentences.len(), 2);
         assert_eq!(l.sentences[1].paragraph, 1);
         assert!(text[l.sentences[0].start..].starts_with("The Chinese"));
+    }
+
+    #[test]
+    fn links_to_other_stories_are_not_the_articles_text() {
+        let text = "Denmark signs F-16 deal\nThe Argentine minister signed the contract at the base on Tuesday.\n\nRelated coverage\n- Argentina's Milei cancels Denmark trip\nDenmark to donate F-16s to Ukraine\n\nRead more: Milei visits Washington\nThe jets will arrive next year, the ministry said.\nRelated talks were held in Copenhagen in March.\n";
+        let l = layout(text);
+        let read: Vec<&str> = l.sentences.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            read,
+            [
+                "The Argentine minister signed the contract at the base on Tuesday.",
+                "The jets will arrive next year, the ministry said.",
+                "Related talks were held in Copenhagen in March.",
+            ]
+        );
     }
 
     #[test]
