@@ -1810,7 +1810,9 @@ fn lasting(
     // "opened in Madrid on Tuesday and runs until Thursday".
     let until = timexes.iter().find_map(|t| {
         let lead = text[trigger.end.min(t.start)..t.start].trim_end();
-        let marked = ["until", "through", "till"].iter().any(|w| lead.ends_with(w));
+        // The word may be the expression's own first ("until April 28").
+        let own = text[t.start..t.end].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let marked = ["until", "through", "till"].iter().any(|w| lead.ends_with(w) || own == *w);
         if t.start < trigger.end || t.end > sentence.end || !marked {
             return None;
         }
