@@ -977,7 +977,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
                 let inside: Vec<&Mention> = mentions_in(&mentions, sentence.start, sentence.end).collect();
                 attends = attend(&mut draft, &inside, gazetteer, &found);
             }
-            let lasts = duration(sentence, &timexes).map(|n| (n, ends));
+            let lasts = duration(text, sentence, &timexes).map(|n| (n, ends));
             // "Meloni and Trudeau each signed an agreement with Zelensky",
             // "agreements that Germany and France signed with Ukraine": one
             // agreement per signatory.
@@ -1819,7 +1819,7 @@ fn lasting(
         let end = Timex { direction: Direction::Future, ..t.clone() }.resolve(Some(day))?.end();
         (end > day && (end - day).num_days() <= 60).then_some(DateValue::Range(day, end))
     });
-    range.or(until).unwrap_or_else(|| span(date, duration(sentence, timexes), ends))
+    range.or(until).unwrap_or_else(|| span(date, duration(text, sentence, timexes), ends))
 }
 
 /// The kinds of event that last days.
@@ -1828,11 +1828,11 @@ fn lasts_days(kind: EventType) -> bool {
 }
 
 /// How many days the sentence says its event lasts ("a three-day
-/// visit").
-fn duration(sentence: &Sentence, timexes: &[Timex]) -> Option<u32> {
+/// visit", "three days of joint patrols").
+fn duration(text: &str, sentence: &Sentence, timexes: &[Timex]) -> Option<u32> {
     timexes.iter().find_map(|t| match t.value {
         timex::Underspecified::Duration(Some(n), timex::Unit::Day)
-            if t.rule == "duration_adjective"
+            if (t.rule == "duration_adjective" || days_of(text, t))
                 && t.start >= sentence.start
                 && t.end <= sentence.end
                 && (2..=60).contains(&n) =>
@@ -1841,6 +1841,14 @@ fn duration(sentence: &Sentence, timexes: &[Timex]) -> Option<u32> {
         }
         _ => None,
     })
+}
+
+/// "three days of joint patrols": a count of days, bare (not "the past
+/// three days of fighting"), before "of".
+fn days_of(text: &str, t: &Timex) -> bool {
+    let first = text[t.start..t.end].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let modified = ["the", "past", "last", "next", "first", "coming", "previous", "final"].contains(&first.as_str());
+    t.rule == "duration" && !modified && text[t.end..].starts_with(" of ")
 }
 
 /// A day stretched over `days` days from it, or up to it when the
