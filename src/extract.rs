@@ -2222,6 +2222,32 @@ mod tests {
     }
 
     #[test]
+    fn days_of_an_event_or_an_end_day_make_its_range() {
+        let dated = |sentence: &str| {
+            let text = format!("Headline\nMANILA, Nov 22, 2023 (Reuters) - {sentence}\n");
+            let x = extract(&text, &Options::default());
+            x.events.iter().map(|e| format!("{} {}", e.kind.code(), e.date)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dated(
+                "The Philippines and the United States began three days of joint maritime and air patrols on Tuesday."
+            ),
+            ["patrol 2023-11-21/2023-11-23"]
+        );
+        assert_eq!(
+            dated(
+                "The Philippines and the United States opened joint combat exercises on Tuesday, with drills that will run until November 30."
+            ),
+            ["exercise 2023-11-21/2023-11-30"]
+        );
+        // The past days of something else are not the event's.
+        assert_eq!(
+            dated("The Philippine and US navies held a joint patrol on Tuesday, ending the past three days of storms."),
+            ["patrol 2023-11-21"]
+        );
+    }
+
+    #[test]
     fn a_date_anchored_to_an_earlier_one_counts_from_it() {
         let text = "Headline\nPublished: Apr 19, 2023 12:10 AM\nThe Chinese defence minister arrived in Moscow on April 10, 2023. Two days later, Russian Defense Minister Sergei Shoigu met Chinese Minister of National Defense Li Shangfu in Moscow.\n";
         let x = extract(text, &Options::default());
