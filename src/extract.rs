@@ -647,7 +647,14 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             // "The exercise was called off in March".
             let just_after = sentence_words.first_within(trigger.end, trigger.after.1, 10);
             let called_off = trigger.flags.noun && has(ContextKind::Cancelled, just_after.clone());
-            if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) || called_off {
+            // A word of a date is not a modal ("In May, Marcos held talks").
+            let undated = |kind| {
+                sentence_words.found(kind, near.clone()).any(|p| {
+                    let w = &sentence_words.list[p.first];
+                    !timexes.iter().any(|t| t.start <= w.start && w.end <= t.end)
+                })
+            };
+            if undated(ContextKind::Negated) || undated(ContextKind::Hypothetical) || called_off {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
@@ -2219,6 +2226,16 @@ mod tests {
         assert_eq!(x.events.len(), 1, "{:?}", x.diagnostics);
         assert_eq!(x.events[0].status, Status::Planned);
         assert_eq!(x.events[0].date.to_string(), "2023-05-03/2023-05-07");
+    }
+
+    #[test]
+    fn the_month_may_is_not_the_modal_may() {
+        let text = "Headline\nMANILA, Nov 22, 2023 (Reuters) - In May, Philippine President Ferdinand Marcos Jr. held talks with U.S. President Joe Biden at the White House.\n";
+        let x = extract(text, &Options::default());
+        let kinds: Vec<String> = x.events.iter().map(|e| format!("{} {}", e.kind.code(), e.date)).collect();
+        assert!(kinds.contains(&"meeting 2023-05".to_string()), "{kinds:?} {:?}", x.diagnostics);
+        let text = "Headline\nMANILA, Nov 22, 2023 (Reuters) - Marcos may hold talks with Biden on Friday.\n";
+        assert!(extract(text, &Options::default()).events.is_empty());
     }
 
     #[test]
