@@ -1713,7 +1713,14 @@ fn trigger_date(
                 let after_since =
                     before.len() >= 6 && since(&before[before.len() - 5..]) && before[before.len() - 6] == b' ';
                 let opens_since = own.len() > 6 && since(&own[..5]) && own[5] == b' ';
-                !after_since && !opens_since
+                // "his first trip since becoming prime minister in July":
+                // a date further inside a since-phrase after the trigger
+                // dates what the span starts from, too.
+                let lead = text.get(trigger.end.min(t.start)..t.start).unwrap_or("").to_ascii_lowercase();
+                let in_since = lead
+                    .rfind(" since ")
+                    .is_some_and(|i| !lead[i..].contains([',', ';', '.']) && trigger.end <= t.start);
+                !after_since && !opens_since && !in_since
             })
             .filter_map(|(t, date)| {
                 // A planned event's unmarked date looks forward ("will hold
@@ -2226,6 +2233,14 @@ mod tests {
         assert_eq!(x.events.len(), 1, "{:?}", x.diagnostics);
         assert_eq!(x.events[0].status, Status::Planned);
         assert_eq!(x.events[0].date.to_string(), "2023-05-03/2023-05-07");
+    }
+
+    #[test]
+    fn a_date_inside_a_since_phrase_does_not_date_the_event() {
+        let text = "Starmer in Kyiv\nThu 16 Jan 2025 16.40 GMT\n\nKeir Starmer has arrived in Kyiv by train on his first trip to Ukraine since becoming prime minister in July.\n";
+        let x = extract(text, &Options::default());
+        let visit = x.events.iter().find(|e| e.kind == EventType::Visit).expect("the visit");
+        assert_eq!(visit.date.to_string(), "2025-01-16");
     }
 
     #[test]
