@@ -1695,7 +1695,8 @@ fn trigger_date(
     });
     // A date inside one may run past its comma ("on Monday, Oct. 4, 2021,").
     for (_, end) in &mut aside {
-        if let Some(t) = timexes.iter().find(|t| t.start < *end && t.end > *end) {
+        // (An expression read across the sentence's end is not followed.)
+        if let Some(t) = timexes.iter().find(|t| t.start < *end && t.end > *end && t.end <= sentence.end) {
             *end = text[t.end..sentence.end].find(',').map_or(sentence.end, |i| t.end + i);
         }
     }
