@@ -1717,10 +1717,11 @@ fn trigger_date(
                 // "his first trip since becoming prime minister in July":
                 // a date further inside a since-phrase after the trigger
                 // dates what the span starts from, too.
-                let lead = text.get(trigger.end.min(t.start)..t.start).unwrap_or("").to_ascii_lowercase();
-                let in_since = lead
-                    .rfind(" since ")
-                    .is_some_and(|i| !lead[i..].contains([',', ';', '.']) && trigger.end <= t.start);
+                let in_since = trigger.end <= t.start && {
+                    let lead = &text.as_bytes()[trigger.end..t.start];
+                    let cut = lead.iter().rposition(|b| matches!(b, b',' | b';' | b'.')).map_or(0, |i| i + 1);
+                    lead[cut..].windows(7).any(|w| w.eq_ignore_ascii_case(b" since "))
+                };
                 !after_since && !opens_since && !in_since
             })
             .filter_map(|(t, date)| {
