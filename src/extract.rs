@@ -327,6 +327,17 @@ impl Words {
         Words { list, phrases }
     }
 
+    /// Drops the modal and negation phrases that are words of a date: "In
+    /// May, Marcos held talks" does not say "may hold talks".
+    fn not_in_dates(&mut self, dates: &[Timex]) {
+        let list = &self.list;
+        self.phrases.retain(|p| {
+            let w = &list[p.first];
+            !matches!(p.kind, ContextKind::Negated | ContextKind::Hypothetical)
+                || !dates.iter().any(|t| t.start <= w.start && w.end <= t.end)
+        });
+    }
+
     /// The indices of the words that lie within `from..to`: the same as
     /// reading that span when it starts and ends between words.
     fn within(&self, from: usize, to: usize) -> Range<usize> {
@@ -494,8 +505,17 @@ impl Scan {
         let found: Vec<Found> = texts.iter().zip(&mentions).map(|(text, m)| offices.find(text, m, gazetteer)).collect();
         let lexicon = Lexicon::shared();
         let sentences = || texts.iter().zip(&layouts).map(|(text, l)| l.sentences.iter().map(move |s| (*text, s)));
-        let words: Vec<Vec<Words>> =
-            sentences().map(|ss| ss.map(|(text, s)| Words::read(text, s.start, s.end, lexicon)).collect()).collect();
+        let words: Vec<Vec<Words>> = sentences()
+            .zip(&timexes)
+            .map(|(ss, dates)| {
+                ss.map(|(text, s)| {
+                    let mut w = Words::read(text, s.start, s.end, lexicon);
+                    w.not_in_dates(dates);
+                    w
+                })
+                .collect()
+            })
+            .collect();
         let triggers: Vec<Vec<Vec<aho_corasick::Match>>> = sentences()
             .map(|ss| ss.map(|(text, s)| lexicon.automaton.find_iter(&text[s.start..s.end]).collect()).collect())
             .collect();
@@ -647,14 +667,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             // "The exercise was called off in March".
             let just_after = sentence_words.first_within(trigger.end, trigger.after.1, 10);
             let called_off = trigger.flags.noun && has(ContextKind::Cancelled, just_after.clone());
-            // A word of a date is not a modal ("In May, Marcos held talks").
-            let undated = |kind| {
-                sentence_words.found(kind, near.clone()).any(|p| {
-                    let w = &sentence_words.list[p.first];
-                    !timexes.iter().any(|t| t.start <= w.start && w.end <= t.end)
-                })
-            };
-            if undated(ContextKind::Negated) || undated(ContextKind::Hypothetical) || called_off {
+            if has(ContextKind::Negated, near.clone()) || has(ContextKind::Hypothetical, near.clone()) || called_off {
                 diagnostics.push(Diagnostic {
                     at: at(),
                     message: format!("`{phrase}`: negated or hypothetical, not an event"),
@@ -1859,12 +1872,10 @@ fn duration(text: &str, sentence: &Sentence, timexes: &[Timex]) -> Option<u32> {
     })
 }
 
-/// "three days of joint patrols": a count of days, bare (not "the past
+/// "three days of joint patrols": a bare count and unit (not "the past
 /// three days of fighting"), before "of".
 fn days_of(text: &str, t: &Timex) -> bool {
-    let first = text[t.start..t.end].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    let modified = ["the", "past", "last", "next", "first", "coming", "previous", "final"].contains(&first.as_str());
-    t.rule == "duration" && !modified && text[t.end..].starts_with(" of ")
+    t.rule == "duration" && text[t.start..t.end].split_whitespace().count() == 2 && text[t.end..].starts_with(" of ")
 }
 
 /// A day stretched over `days` days from it, or up to it when the

@@ -304,14 +304,16 @@ fn link_marker(line: &str) -> Option<bool> {
             .map(|r| r.cells[0].to_lowercase())
             .collect()
     });
-    // Markers are short: only a line's first characters can hold one.
-    let head: String = line.chars().take(40).collect::<String>().to_lowercase();
     markers.iter().find_map(|m| {
-        let rest = head.strip_prefix(m.as_str())?.trim_start();
-        if rest.is_empty() || (rest == ":" && line.chars().count() <= 40) {
-            Some(true)
-        } else {
-            rest.starts_with(':').then_some(false)
+        // Markers are ASCII: the line's first bytes, ignoring case.
+        if !line.as_bytes().get(..m.len())?.eq_ignore_ascii_case(m.as_bytes()) {
+            return None;
+        }
+        let rest = line[m.len()..].trim_start();
+        match rest.strip_prefix(':') {
+            _ if rest.is_empty() => Some(true),
+            Some(link) => Some(link.trim().is_empty()),
+            None => None,
         }
     })
 }

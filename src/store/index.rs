@@ -251,12 +251,12 @@ impl TimelineIndex {
         };
         let evidence = pairs("SELECT id, event_id FROM evidence INDEXED BY evidence_by_event")?;
         ix.by_evidence = Dense::of(evidence.iter().filter_map(|&(ev, e)| Some((ev, ix.by_id.get(e)?))));
-        let mut last = None;
+        let mut articles: Vec<i64> = Vec::new();
         for (article, ev) in
             pairs("SELECT article_id, id FROM evidence INDEXED BY evidence_by_article ORDER BY article_id")?
         {
-            if last != Some(article) {
-                last = Some(article);
+            if articles.last() != Some(&article) {
+                articles.push(article);
                 ix.article_at.push(ix.article_events.len() as u32);
             }
             if let Some(p) = ix.by_evidence.get(ev) {
@@ -264,13 +264,6 @@ impl TimelineIndex {
             }
         }
         ix.article_at.push(ix.article_events.len() as u32);
-        let articles: Vec<i64> = {
-            let mut stmt = conn.prepare(
-                "SELECT DISTINCT article_id FROM evidence INDEXED BY evidence_by_article ORDER BY article_id",
-            )?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
         ix.article_of = Dense::of(articles.into_iter().zip(0..));
         Ok(ix)
     }

@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { EventSummary } from "../api/types";
 import { planMarks, rowsInView } from "./frame";
+import { testEvent } from "./testing";
 import { DAY, type Mark, dayStart, density, layout, placeDensity, placeLayout, prepareDensity, prepareLayout } from "./layout";
 
-function ev(id: number, start: string, end = start, more: Partial<EventSummary> = {}): EventSummary {
-  return {
-    id,
-    type: "meeting",
-    date: start,
-    start,
-    end,
-    precision: start === end ? "day" : "range",
-    dateInferred: false,
-    status: "occurred",
-    countries: [],
-    actors: [],
-    location: "",
-    title: "",
-    confidence: 0.9,
-    ...more,
-  };
-}
+const ev = testEvent;
 
 const origin = dayStart("2023-01-01");
 /** `k` pixels per day from 2023-01-01, shifted by `at` pixels. */

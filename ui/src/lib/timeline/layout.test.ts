@@ -18,23 +18,10 @@ import {
   planLanes,
   zoom,
 } from "./layout";
+import { testEvent } from "./testing";
 
 function ev(id: number, type: EventSummary["type"], start: string, end = start): EventSummary {
-  return {
-    id,
-    type,
-    date: start,
-    start,
-    end,
-    precision: start === end ? "day" : "range",
-    dateInferred: false,
-    status: "occurred",
-    countries: [],
-    actors: [],
-    location: "",
-    title: "",
-    confidence: 0.9,
-  };
+  return testEvent(id, start, end, { type });
 }
 
 // One pixel per day from 2023-01-01.
