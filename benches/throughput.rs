@@ -3,8 +3,13 @@
 //!
 //!     cargo bench --bench throughput
 //!
-//! The input is the fixture corpus repeated to about 16 MB, so it reads
-//! like news rather than random text.
+//! The input is every article of the repository's test sets (the corpus,
+//! the held-out set in real pages' shapes, the fixtures) repeated to about
+//! 16 MB, so it reads like news rather than random text.
+//!
+//! Settings, for profiling: `BENCH_DIR` (folders of `.txt` articles,
+//! separated by `:`), `BENCH_MB` (the size), `BENCH_ROUNDS` (runs of each
+//! measure), `BENCH_ONLY=batched` (the batched extraction alone).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -13,9 +18,12 @@ use detente::extract::{Options, extract, extract_many};
 use detente::timex::Tagger;
 
 fn corpus() -> Vec<String> {
-    let dir = std::env::var("BENCH_DIR").unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures").into());
-    let mut articles: Vec<String> = std::fs::read_dir(dir)
-        .expect("fixtures")
+    let tests = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let dirs = std::env::var("BENCH_DIR")
+        .unwrap_or_else(|_| ["corpus", "heldout", "fixtures"].map(|d| format!("{tests}/{d}")).join(":"));
+    let mut articles: Vec<String> = dirs
+        .split(':')
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")))
         .filter_map(|e| {
             let p = e.ok()?.path();
             (p.extension()? == "txt").then(|| std::fs::read_to_string(p).ok()).flatten()
@@ -23,8 +31,13 @@ fn corpus() -> Vec<String> {
         .collect();
     articles.sort();
     let size: usize = articles.iter().map(String::len).sum();
-    let copies = (16 << 20) / size.max(1) + 1;
+    let mb: usize = std::env::var("BENCH_MB").map_or(16, |v| v.parse().expect("BENCH_MB: megabytes"));
+    let copies = (mb << 20) / size.max(1) + 1;
     (0..copies).flat_map(|_| articles.iter().cloned()).collect()
+}
+
+fn rounds() -> usize {
+    std::env::var("BENCH_ROUNDS").map_or(3, |v| v.parse().expect("BENCH_ROUNDS: a count"))
 }
 
 /// Runs `f` over `items` (`bytes` of text in all) three times and prints
@@ -32,7 +45,7 @@ fn corpus() -> Vec<String> {
 fn measure<T>(name: &str, items: &[T], bytes: usize, f: impl Fn(&T) -> usize) {
     let mut best = f64::MAX;
     let mut found = 0;
-    for _ in 0..3 {
+    for _ in 0..rounds() {
         let t = Instant::now();
         found = items.iter().map(|d| f(black_box(d))).sum();
         best = best.min(t.elapsed().as_secs_f64());

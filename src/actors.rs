@@ -297,8 +297,8 @@ impl Offices {
 }
 
 impl Offices {
-    /// The matches of `appositive` in `text`, left to right, as its name
-    /// and role groups: the same as running it over the whole text, but
+    /// The matches of `appositive` in `text`, left to right, as the name
+    /// and the role they hold: the same as running it over the whole text, but
     /// it runs only on short windows around a ", " that may end a name and
     /// has an office word close enough after it.
     ///
@@ -323,7 +323,6 @@ impl Offices {
         let before_word = 4 + 60 * 5;
         let role_len = before_word + self.longest_word + 60 * 5;
         let mut out = Vec::new();
-        let mut caps = self.appositive.create_captures();
         let mut next_word = 0;
         let mut searched_to = 0;
         for comma in memchr::memmem::find_iter(bytes, b", ") {
@@ -380,15 +379,21 @@ impl Offices {
                 end += 1;
             }
             let input = Input::new(text).span(start.max(searched_to)..end);
-            self.appositive.search_captures(&input, &mut caps);
-            let (Some(name), Some(role)) = (caps.get_group_by_name("name"), caps.get_group_by_name("role")) else {
-                continue;
-            };
-            if name.end != comma {
+            // The match alone, without its groups: a search for groups
+            // runs an engine that clears a bit per state of this large
+            // pattern for every byte of the match. The groups follow from
+            // the match: the name holds no comma, so it ends at the
+            // match's first ", ", and the role follows it past an article
+            // (taken whenever there is one: a role that matches without
+            // it matches with it, ending where it does).
+            let Some(m) = self.appositive.search(&input) else { continue };
+            if text[m.start()..m.end()].find(", ").map(|i| m.start() + i) != Some(comma) {
                 continue;
             }
-            searched_to = caps.get_match().map_or(role.end, |m| m.end());
-            out.push((name, role));
+            let after = &text[comma + 2..m.end()];
+            let article = ["the ", "a ", "an "].iter().find(|a| after.starts_with(**a)).map_or(0, |a| a.len());
+            searched_to = m.end();
+            out.push((Span::from(m.start()..comma), Span::from(comma + 2 + article..m.end())));
         }
         out
     }

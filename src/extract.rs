@@ -108,8 +108,8 @@ pub struct Lexicon {
     /// The context phrases read in sentences, as numbered words, by kind.
     phrases: Vec<(ContextKind, Vec<WordId>)>,
     /// For each word number, the phrases (indices into `phrases`) that
-    /// start with it.
-    starting: Vec<Vec<usize>>,
+    /// start with it, each with its second word if it has one.
+    starting: Vec<Vec<(usize, Option<WordId>)>>,
     /// The vessel phrases as text ("aircraft carrier"), as [`ship_names`]
     /// reads them after a country.
     vessels: Vec<String>,
@@ -248,7 +248,7 @@ impl Lexicon {
             .collect();
         let mut starting = vec![Vec::new(); vocabulary.len()];
         for (i, (_, p)) in phrases.iter().enumerate() {
-            starting[p[0] as usize].push(i);
+            starting[p[0] as usize].push((i, p.get(1).copied()));
         }
         let mut by_kind = vec![Vec::new(); ContextKind::COUNT];
         for (kind, phrase) in context {
@@ -303,23 +303,42 @@ impl Words {
     fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
         let mut list = Vec::with_capacity((to - from) / 4);
         let mut lower = String::new();
-        let mut push = |s, e| push_word(&mut list, &mut lower, text, s, e, lexicon);
-        let span = &text[from..to];
-        if span.is_ascii() {
-            let is_word = |(i, b): (usize, u8)| (from + i, b.is_ascii_alphanumeric() || b == b'\'' || b == b'-');
-            word_spans(span.bytes().enumerate().map(is_word), to, &mut push);
-        } else {
-            let is_word =
-                |(i, c): (usize, char)| (from + i, c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-');
-            word_spans(span.char_indices().map(is_word), to, &mut push);
+        let bytes = text.as_bytes();
+        let mut start = None;
+        let mut i = from;
+        while i < to {
+            let b = bytes[i];
+            let (is_word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
+            } else {
+                let c = text[i..].chars().next().expect("a character at a boundary");
+                (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+            };
+            match (is_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    push_word(&mut list, &mut lower, text, s, i, lexicon);
+                    start = None;
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        if let Some(s) = start {
+            push_word(&mut list, &mut lower, text, s, to, lexicon);
         }
         let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
             let Some(id) = w.id else { continue };
-            for &p in &lexicon.starting[id as usize] {
+            let next = list.get(i + 1).and_then(|w| w.id);
+            for &(p, second) in &lexicon.starting[id as usize] {
+                if second.is_some() && second != next {
+                    continue;
+                }
                 let (kind, words) = &lexicon.phrases[p];
                 let last = i + words.len() - 1;
-                if list.get(i..=last).is_some_and(|ws| ws.iter().zip(words).all(|(w, p)| w.id == Some(*p))) {
+                let rest = |ws: &[Word]| ws.iter().zip(&words[2..]).all(|(w, p)| w.id == Some(*p));
+                if words.len() <= 2 || list.get(i + 2..=last).is_some_and(rest) {
                     phrases.push(PhraseAt { kind: *kind, first: i, last });
                 }
             }
@@ -365,25 +384,6 @@ impl Words {
     /// Where the first phrase of any of the kinds starts in the words `range`.
     fn first(&self, kinds: &[ContextKind], range: Range<usize>) -> Option<usize> {
         kinds.iter().filter_map(|&k| self.found(k, range.clone()).map(|p| p.first).min()).min()
-    }
-}
-
-/// Calls `f` with the start and end of each run of word characters, given
-/// each character's offset and whether it is one; `to` ends the last run.
-fn word_spans(chars: impl Iterator<Item = (usize, bool)>, to: usize, f: &mut impl FnMut(usize, usize)) {
-    let mut start = None;
-    for (i, is_word) in chars {
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                f(s, i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        f(s, to);
     }
 }
 
