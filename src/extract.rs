@@ -4,6 +4,7 @@
 //! Extraction never fails: odd input gives fewer events and more
 //! [`Diagnostic`]s.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -348,12 +349,12 @@ impl Words {
 
     /// Drops the modal and negation phrases that are words of a date: "In
     /// May, Marcos held talks" does not say "may hold talks".
-    fn not_in_dates(&mut self, dates: &[Timex]) {
+    fn not_in_dates(&mut self, dates: &[(usize, usize)]) {
         let list = &self.list;
         self.phrases.retain(|p| {
             let w = &list[p.first];
             !matches!(p.kind, ContextKind::Negated | ContextKind::Hypothetical)
-                || !dates.iter().any(|t| t.start <= w.start && w.end <= t.end)
+                || !dates.iter().any(|&(start, end)| start <= w.start && w.end <= end)
         });
     }
 
@@ -487,8 +488,6 @@ struct Scan {
     mentions: Vec<Mention>,
     /// People named by office: learned ones and holders looked up by date.
     found: Found,
-    /// Each sentence's words.
-    words: Vec<Words>,
     /// Each sentence's trigger phrases, as the automaton finds them in it.
     triggers: Vec<Vec<aho_corasick::Match>>,
 }
@@ -505,28 +504,16 @@ impl Scan {
         let found: Vec<Found> = texts.iter().zip(&mentions).map(|(text, m)| offices.find(text, m, gazetteer)).collect();
         let lexicon = Lexicon::shared();
         let sentences = || texts.iter().zip(&layouts).map(|(text, l)| l.sentences.iter().map(move |s| (*text, s)));
-        let words: Vec<Vec<Words>> = sentences()
-            .zip(&timexes)
-            .map(|(ss, dates)| {
-                ss.map(|(text, s)| {
-                    let mut w = Words::read(text, s.start, s.end, lexicon);
-                    w.not_in_dates(dates);
-                    w
-                })
-                .collect()
-            })
-            .collect();
         let triggers: Vec<Vec<Vec<aho_corasick::Match>>> = sentences()
             .map(|ss| ss.map(|(text, s)| lexicon.automaton.find_iter(&text[s.start..s.end]).collect()).collect())
             .collect();
-        let stages = layouts.into_iter().zip(timexes).zip(mentions).zip(found).zip(words).zip(triggers);
+        let stages = layouts.into_iter().zip(timexes).zip(mentions).zip(found).zip(triggers);
         stages
-            .map(|(((((layout, timexes), mentions), found), words), triggers)| Scan {
+            .map(|((((layout, timexes), mentions), found), triggers)| Scan {
                 layout,
                 timexes,
                 mentions,
                 found,
-                words,
                 triggers,
             })
             .collect()
@@ -534,7 +521,11 @@ impl Scan {
 }
 
 fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
-    let Scan { layout, timexes: all_timexes, mentions: all_mentions, found, words: all_words, triggers } = scan;
+    let Scan { layout, timexes: all_timexes, mentions: all_mentions, found, triggers } = scan;
+    // A sentence's words are read when first asked for: only sentences
+    // with a trigger phrase and the few after them are.
+    let date_spans: Vec<(usize, usize)> = all_timexes.iter().map(|t| (t.start, t.end)).collect();
+    let all_words: Vec<OnceCell<Words>> = layout.sentences.iter().map(|_| OnceCell::new()).collect();
     let mut diagnostics = Vec::new();
     let gazetteer = Gazetteer::shared();
     let lexicon = Lexicon::shared();
@@ -592,12 +583,22 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         let line = text[s..e].to_lowercase();
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
-    let words_of = |si: usize| &all_words[si];
+    let words_of = |si: usize| {
+        all_words[si].get_or_init(|| {
+            let s = &layout.sentences[si];
+            let mut w = Words::read(text, s.start, s.end, lexicon);
+            w.not_in_dates(&date_spans);
+            w
+        })
+    };
     let sentence_triggers: Vec<Vec<Trigger>> = layout
         .sentences
         .iter()
         .enumerate()
-        .map(|(si, s)| find_triggers(text, s, &triggers[si], words_of(si), lexicon, &mentions))
+        .map(|(si, s)| match triggers[si].as_slice() {
+            [] => Vec::new(),
+            found => find_triggers(text, s, found, words_of(si), lexicon, &mentions),
+        })
         .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     // The sentence that last read events others may attend, and those drafts.
