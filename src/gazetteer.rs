@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, Match, MatchKind};
 use chrono::NaiveDate;
 
 use crate::resources::{self, Result};
@@ -118,6 +120,10 @@ pub struct Gazetteer {
     pub people: Vec<Person>,
     /// Each person's index in `people` by canonical name.
     people_by_name: HashMap<&'static str, usize>,
+    /// The names a later mention may refer back to each person of `people`
+    /// by: the surname ([`Person::surname`]) and, for a patronymic name
+    /// ("Mohammed bin Salman"), the given name.
+    referred: Vec<(Option<&'static str>, Option<&'static str>)>,
     patterns: Vec<(String, Entity)>,
     /// The patterns in lower case.
     automaton: AtWordStarts,
@@ -216,8 +222,8 @@ impl Gazetteer {
         patterns.sort_by_key(|(_, e)| !matches!(e, Entity::Seat(_)));
         // The text is matched without diacritics, so the patterns are too.
         for (p, _) in patterns.iter_mut() {
-            if let Some((folded, _)) = fold(p) {
-                *p = folded;
+            if let Some(folded) = fold(p) {
+                *p = folded.text;
             }
         }
         // Matching is ASCII-case-insensitive: the automaton holds the
@@ -226,6 +232,13 @@ impl Gazetteer {
         // size (each letter is one byte class, not two).
         let automaton =
             AtWordStarts::new(patterns.iter().map(|(p, _)| p.as_str())).map_err(|e| file.invalid(0, e.to_string()))?;
+        let referred = people
+            .iter()
+            .map(|p| {
+                let patronymic = [" bin ", " bint ", " ibn "].iter().any(|b| p.name.contains(b));
+                (p.surname(), p.name.split_whitespace().next().filter(|_| patronymic))
+            })
+            .collect();
         Ok(Gazetteer {
             countries,
             organisations,
@@ -233,6 +246,7 @@ impl Gazetteer {
             places,
             people,
             people_by_name: by_name,
+            referred,
             patterns,
             automaton,
             ship_prefixes,
@@ -295,10 +309,9 @@ impl Gazetteer {
 
     /// The accepted matches of the patterns in `hay` (text without
     /// diacritics), left to right and leftmost-longest, as start, end and
-    /// pattern index. The automaton holds the patterns in lower case and
-    /// runs on `lower`, `hay` in lower case.
-    fn matches<'h>(&'h self, hay: &'h str, lower: &'h str) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
-        self.automaton.find_iter(lower, hay).filter_map(move |m| {
+    /// pattern index.
+    fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+        self.automaton.find_iter(hay).filter_map(move |m| {
             let pattern = m.pattern().as_usize();
             accept(hay, m.start(), m.end(), &self.patterns[pattern].0).then_some((m.start(), m.end(), pattern))
         })
@@ -311,13 +324,10 @@ impl Gazetteer {
         // Matching runs on the text without diacritics ("Erdoğan" is found
         // as "Erdogan"); offsets map back to the text itself.
         let folded = fold(text);
-        let (hay, back) = match &folded {
-            Some((f, map)) => (f.as_str(), Some(map)),
-            None => (text, None),
-        };
-        let orig = |i: usize| back.map_or(i, |m| m[i]);
+        let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
+        let orig = |i: usize| folded.as_ref().map_or(i, |f| f.orig(i));
         let mut out: Vec<Mention> = self
-            .matches(hay, &hay.to_ascii_lowercase())
+            .matches(hay)
             .map(|(start, end, pattern)| Mention {
                 start: orig(start),
                 end: orig(end),
@@ -327,7 +337,7 @@ impl Gazetteer {
         let mut surnames: Vec<(&'static str, usize)> = Vec::new();
         for m in &out {
             if let Entity::Person(p) = m.entity
-                && let Some(s) = self.people[p].surname()
+                && let Some(s) = self.referred[p].0
                 && !surnames.iter().any(|(n, _)| *n == s)
             {
                 surnames.push((s, p));
@@ -338,9 +348,7 @@ impl Gazetteer {
         let mut given: Vec<(&'static str, usize)> = Vec::new();
         for m in &out {
             if let Entity::Person(p) = m.entity
-                && let name = self.people[p].name
-                && [" bin ", " bint ", " ibn "].iter().any(|b| name.contains(b))
-                && let Some(first) = name.split_whitespace().next()
+                && let Some(first) = self.referred[p].1
                 && !given.iter().any(|(n, _)| *n == first)
             {
                 given.push((first, p));
@@ -351,20 +359,20 @@ impl Gazetteer {
                 let end = start + first.len();
                 let honoured =
                     self.honorifics.iter().any(|h| text[..start].strip_suffix(' ').is_some_and(|t| t.ends_with(h)));
-                if honoured && accept(text, start, end, first) && !out.iter().any(|m| m.start < end && start < m.end) {
-                    out.push(Mention { start, end, entity: Entity::Person(person) });
+                if honoured && accept(text, start, end, first) && !overlaps(&out, start, end) {
+                    insert(&mut out, Mention { start, end, entity: Entity::Person(person) });
                 }
             }
         }
         for (surname, person) in surnames {
             // The text is searched without diacritics ("Vučić" as "Vucic").
-            let folded = fold(surname).map(|(f, _)| f);
+            let folded = fold(surname).map(|f| f.text);
             let surname = folded.as_deref().unwrap_or(surname);
             for start in memchr::memmem::find_iter(hay.as_bytes(), surname) {
                 let end = start + surname.len();
                 let (start, end) = if accept(hay, start, end, surname) { (orig(start), orig(end)) } else { continue };
-                if !out.iter().any(|m| m.start < end && start < m.end) {
-                    out.push(Mention { start, end, entity: Entity::Person(person) });
+                if !overlaps(&out, start, end) {
+                    insert(&mut out, Mention { start, end, entity: Entity::Person(person) });
                 }
             }
         }
@@ -374,55 +382,107 @@ impl Gazetteer {
             let prefix = m.as_str().split_whitespace().next().unwrap_or("");
             let Some(i) = self.ship_names.iter().position(|p| p == prefix) else { continue };
             let (start, end) = (m.start(), m.start() + prefix.len());
-            if out.iter().any(|o| o.start < end && start < o.end) {
+            if overlaps(&out, start, end) {
                 continue;
             }
             out.retain(|o| !(o.start >= start && o.end <= m.end()));
-            out.push(Mention { start, end, entity: Entity::Country(self.ship_countries[i]) });
+            insert(&mut out, Mention { start, end, entity: Entity::Country(self.ship_countries[i]) });
         }
-        out.sort_by_key(|m| m.start);
         out
     }
 }
 
-/// The text with letters stripped of their diacritics, one ASCII letter for
-/// each accented one, and the byte offset in `text` of every byte of the
-/// result (plus its end); `None` when there is nothing to strip.
-fn fold(text: &str) -> Option<(String, Vec<usize>)> {
-    use unicode_normalization::UnicodeNormalization;
+// `Gazetteer::find` keeps its mentions in order and without overlaps (each
+// is added only where it overlaps none), so that one is found by its place.
+
+/// Whether `start..end` overlaps a mention of `out`.
+fn overlaps(out: &[Mention], start: usize, end: usize) -> bool {
+    // The ends are in order too: the first to end after `start` is the
+    // only one that may overlap.
+    let i = out.partition_point(|m| m.end <= start);
+    out.get(i).is_some_and(|m| m.start < end)
+}
+
+/// Adds a mention to `out` in its place.
+fn insert(out: &mut Vec<Mention>, mention: Mention) {
+    let i = out.partition_point(|m| m.start < mention.start);
+    out.insert(i, mention);
+}
+
+/// A text with letters stripped of their diacritics, one ASCII letter for
+/// each accented one.
+struct Folded {
+    text: String,
+    /// Where `text` and the text it was folded from line up again after
+    /// each stripped letter: the offset in `text` and in the original.
+    /// Between two of them the texts are the same bytes.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// The offset in the original text of a char boundary of `text` (as
+    /// the ends of a match are: patterns and names are whole chars).
+    fn orig(&self, i: usize) -> usize {
+        match self.shifts.partition_point(|&(at, _)| at <= i) {
+            0 => i,
+            n => {
+                let (at, from) = self.shifts[n - 1];
+                from + (i - at)
+            }
+        }
+    }
+}
+
+/// `text` without diacritics; `None` when there is nothing to strip (text
+/// in ASCII, or whose other characters are not letters, as curly quotes
+/// and dashes), so that the text is read as it is.
+fn fold(text: &str) -> Option<Folded> {
     if text.is_ascii() {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let base = if c.is_ascii() {
-            c
-        } else {
-            match c.nfd().next() {
-                Some(b) if b.is_ascii_alphabetic() => b,
-                _ => match c {
-                    'ı' => 'i',
-                    'ø' | 'Ø' => {
-                        if c.is_uppercase() {
-                            'O'
-                        } else {
-                            'o'
-                        }
-                    }
-                    'đ' => 'd',
-                    'ł' => 'l',
-                    'Ł' => 'L',
-                    _ => c,
-                },
+    let bytes = text.as_bytes();
+    let mut folded = Folded { text: String::new(), shifts: Vec::new() };
+    // The bytes of `text` up to here are in `folded.text` already.
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        let i = at + k;
+        let c = text[i..].chars().next().expect("a char starts at a non-ASCII byte of a str");
+        at = i + c.len_utf8();
+        let base = without_diacritics(c);
+        if base != c {
+            if folded.shifts.is_empty() {
+                folded.text.reserve(text.len());
             }
-        };
-        let start = out.len();
-        out.push(base);
-        map.extend(std::iter::repeat_n(i, out.len() - start));
+            folded.text.push_str(&text[copied..i]);
+            folded.text.push(base);
+            copied = at;
+            folded.shifts.push((folded.text.len(), copied));
+        }
     }
-    map.push(text.len());
-    Some((out, map))
+    if folded.shifts.is_empty() {
+        return None;
+    }
+    folded.text.push_str(&text[copied..]);
+    Some(folded)
+}
+
+/// The ASCII letter a letter with diacritics is written as without them;
+/// any other character as it is.
+fn without_diacritics(c: char) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    match c.nfd().next() {
+        Some(b) if b.is_ascii_alphabetic() => b,
+        _ => match c {
+            'ı' => 'i',
+            'ø' => 'o',
+            'Ø' => 'O',
+            'đ' => 'd',
+            'ł' => 'l',
+            'Ł' => 'L',
+            _ => c,
+        },
+    }
 }
 
 /// An Aho-Corasick automaton (leftmost-longest) searched only where
@@ -436,7 +496,9 @@ fn fold(text: &str) -> Option<(String, Vec<usize>)> {
 /// capitalised names: for the office titles and the triggers, which most
 /// lower-case words may begin, a search of every byte is quicker (measured).
 struct AtWordStarts {
-    automaton: AhoCorasick,
+    automaton: contiguous::NFA,
+    /// The state an anchored search starts in.
+    start: StateID,
     may_start: [bool; 256],
 }
 
@@ -456,19 +518,23 @@ impl AtWordStarts {
                 may_start[b.to_ascii_uppercase() as usize] = true;
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        // Compact, so that the little of it a text needs stays cached. Its
+        // states are walked here, lowering the text's bytes as they are
+        // read: `AhoCorasick` would need a copy of the text in lower case
+        // and set up a search at each word start.
+        let automaton = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            // Compact, so that the little of it a text needs stays cached.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
+            // Searches are anchored, where a prefilter has no use.
+            .prefilter(false)
             .build(patterns.map(str::to_ascii_lowercase))?;
-        Ok(AtWordStarts { automaton, may_start })
+        let start = automaton.start_state(Anchored::Yes).expect("an NFA supports anchored searches");
+        Ok(AtWordStarts { automaton, start, may_start })
     }
 
-    /// The matches in `hay`, a text in lower case, left to right;
-    /// `may_start` is read from `cased`, the same text as written.
-    fn find_iter<'h>(&'h self, hay: &'h str, cased: &'h str) -> impl Iterator<Item = Match> + 'h {
-        let bytes = cased.as_bytes();
+    /// The matches in `hay`, left to right, found in `hay` in lower case;
+    /// `may_start` is read from `hay` as written.
+    fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Match> + 'h {
+        let bytes = hay.as_bytes();
         let mut at = 0;
         std::iter::from_fn(move || {
             while at < bytes.len() {
@@ -476,8 +542,7 @@ impl AtWordStarts {
                     at += 1;
                     continue;
                 }
-                let input = Input::new(hay).span(at..bytes.len()).anchored(Anchored::Yes);
-                match self.automaton.find(input) {
+                match self.longest_at(bytes, at) {
                     Some(m) => {
                         at = m.end().max(at + 1);
                         return Some(m);
@@ -488,7 +553,47 @@ impl AtWordStarts {
             None
         })
     }
+
+    /// The longest pattern that `bytes[at..]` in lower case begins with (the
+    /// match of an anchored leftmost-longest search), walking the automaton
+    /// until no pattern can continue.
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<Match> {
+        let automaton = &self.automaton;
+        let mut sid = self.start;
+        let mut longest = None;
+        for (end, &b) in bytes.iter().enumerate().skip(at) {
+            sid = automaton.next_state(Anchored::Yes, sid, LOWER[b as usize]);
+            if !automaton.is_special(sid) {
+                continue;
+            }
+            if automaton.is_dead(sid) {
+                break;
+            }
+            if automaton.is_match(sid) {
+                // A match state also holds the patterns that end here but
+                // begin after `at` (for unanchored searches); like
+                // `AhoCorasick`, take its first only if it begins at `at`.
+                let pattern = automaton.match_pattern(sid, 0);
+                if automaton.pattern_len(pattern) == end + 1 - at {
+                    longest = Some(Match::new(pattern, at..end + 1));
+                }
+            }
+        }
+        longest
+    }
 }
+
+/// Each byte in ASCII lower case, as a table: one load per byte walked
+/// instead of a comparison and shifts.
+const LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
 
 /// Whether a match stands on word boundaries, and starts with a capital
 /// where the pattern does.
@@ -622,5 +727,18 @@ mod tests {
     fn words_inside_other_words_and_lower_case_words_are_not_countries() {
         let g = Gazetteer::shared();
         assert_eq!(codes(g, "the chinese restaurant in Indochinese style"), "");
+    }
+
+    #[test]
+    fn text_is_folded_only_where_a_letter_loses_its_diacritics_and_offsets_map_back() {
+        assert!(fold("“Russia” — China’s navy").is_none(), "punctuation alone is read as it is");
+        let text = "“Vučić” met Erdoğan’s aide in Türkiye.";
+        let folded = fold(text).expect("letters with diacritics");
+        assert_eq!(folded.text, "“Vucic” met Erdogan’s aide in Turkiye.");
+        let boundaries = folded.text.char_indices().map(|(i, _)| i).chain([folded.text.len()]);
+        for i in boundaries {
+            let rest = &text[folded.orig(i)..];
+            assert_eq!(fold(rest).map_or(rest.to_string(), |f| f.text), folded.text[i..], "at {i}");
+        }
     }
 }
