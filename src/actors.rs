@@ -123,10 +123,10 @@ impl Offices {
 
     /// Whoever held an office of this kind for this country on a date.
     pub fn holder<'g>(&self, g: &'g Gazetteer, office: &Office, date: NaiveDate) -> Option<&'g Person> {
-        // The term's dates first: most terms ended long before or began
-        // after the date, and dates compare cheaper than the country's
-        // name, let alone the title's kind, which takes a lookup.
-        g.people.iter().find(|p| {
+        // Among the country's office holders only; then the term's dates
+        // first: most terms ended long before or began after the date, and
+        // dates compare cheaper than the title's kind, which takes a lookup.
+        g.people_of(office.country).find(|p| {
             p.offices.iter().any(|o| {
                 o.from.is_none_or(|f| f <= date)
                     && o.to.is_none_or(|t| date < t)

@@ -120,6 +120,9 @@ pub struct Gazetteer {
     pub people: Vec<Person>,
     /// Each person's index in `people` by canonical name.
     people_by_name: HashMap<&'static str, usize>,
+    /// The indices in `people` of those who held an office of a country,
+    /// in order, by the country's code.
+    people_by_country: HashMap<&'static str, Vec<usize>>,
     /// The names a later mention may refer back to each person of `people`
     /// by: the surname ([`Person::surname`]) and, for a patronymic name
     /// ("Mohammed bin Salman"), the given name.
@@ -239,6 +242,15 @@ impl Gazetteer {
                 (p.surname(), p.name.split_whitespace().next().filter(|_| patronymic))
             })
             .collect();
+        let mut people_by_country: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for o in &p.offices {
+                let of = people_by_country.entry(o.country).or_default();
+                if of.last() != Some(&i) {
+                    of.push(i);
+                }
+            }
+        }
         Ok(Gazetteer {
             countries,
             organisations,
@@ -246,6 +258,7 @@ impl Gazetteer {
             places,
             people,
             people_by_name: by_name,
+            people_by_country,
             referred,
             patterns,
             automaton,
@@ -265,6 +278,11 @@ impl Gazetteer {
             Entity::Place(i) => Some(self.places[i].code).filter(|c| !c.is_empty()),
             Entity::Person(_) | Entity::Learned(_) | Entity::Office(_) => None,
         }
+    }
+
+    /// The people who held an office of a country (`people.tsv` order).
+    pub fn people_of(&self, country: &str) -> impl Iterator<Item = &Person> {
+        self.people_by_country.get(country).into_iter().flatten().map(|&i| &self.people[i])
     }
 
     /// A person by canonical name.
