@@ -9,7 +9,8 @@
 //!
 //! Settings, for profiling: `BENCH_DIR` (folders of `.txt` articles,
 //! separated by `:`), `BENCH_MB` (the size), `BENCH_ROUNDS` (runs of each
-//! measure), `BENCH_ONLY=batched` (the batched extraction alone).
+//! measure), `BENCH_BATCH` (articles per batch), `BENCH_ONLY=batched` (the
+//! batched extraction alone).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -64,14 +65,8 @@ fn main() {
     let tagger = Tagger::shared();
     let _ = extract("warm up\nThe ministers met on Tuesday in Moscow.", &Options::default());
     // BENCH_ONLY=batched: the batched extraction alone (for a profiler).
-    let only_batched = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "batched");
-    if only_batched {
-        let options = Options::default();
-        let batches: Vec<Vec<(&str, &Options)>> =
-            docs.chunks(32).map(|c| c.iter().map(|d| (d.as_str(), &options)).collect()).collect();
-        measure("full extraction, 32 articles at a time", &batches, bytes, |b| {
-            extract_many(b).iter().map(|x| x.events.len()).sum()
-        });
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "batched") {
+        batched(&docs, bytes);
         return;
     }
     measure("temporal tagger", &docs, bytes, |d| tagger.find(d).len());
@@ -83,10 +78,16 @@ fn main() {
         offices.find(d, &m, g).mentions.len() + m.len()
     });
     measure("full extraction, one article at a time", &docs, bytes, |d| extract(d, &Options::default()).events.len());
+    batched(&docs, bytes);
+}
+
+/// The whole extraction, `BENCH_BATCH` articles (32 unless set) at a time.
+fn batched(docs: &[String], bytes: usize) {
+    let size = std::env::var("BENCH_BATCH").map_or(32, |v| v.parse().expect("BENCH_BATCH: a count"));
     let options = Options::default();
     let batches: Vec<Vec<(&str, &Options)>> =
-        docs.chunks(32).map(|c| c.iter().map(|d| (d.as_str(), &options)).collect()).collect();
-    measure("full extraction, 32 articles at a time", &batches, bytes, |b| {
+        docs.chunks(size).map(|c| c.iter().map(|d| (d.as_str(), &options)).collect()).collect();
+    measure(&format!("full extraction, {size} articles at a time"), &batches, bytes, |b| {
         extract_many(b).iter().map(|x| x.events.len()).sum()
     });
 }

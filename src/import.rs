@@ -332,10 +332,13 @@ struct ReadFile {
 const EXTRACT_BATCH: usize = 32;
 
 /// Files a worker reads before extracting their articles together
-/// ([`Article::extract_all`]): enough for the engine's tables to stay in
-/// the caches from one article to the next, few enough that cancelling
-/// is quick.
-const FILES_AT_ONCE: usize = 8;
+/// ([`Article::extract_all`]): as many as a batch the engine extracts at
+/// once (the engine's tables stay in the caches from one article to the
+/// next: 8 at a time ran a few per cent slower than 32 in
+/// `benches/throughput`),
+/// few enough that cancelling is quick (32 pages of 200 kB take about half
+/// a second).
+const FILES_AT_ONCE: usize = EXTRACT_BATCH;
 
 /// Reads the files `files[chunk]` and extracts their articles. A file or
 /// article that cannot be read is an outcome, not an error.
