@@ -335,9 +335,8 @@ const EXTRACT_BATCH: usize = 32;
 /// ([`Article::extract_all`]): as many as a batch the engine extracts at
 /// once (the engine's tables stay in the caches from one article to the
 /// next: 8 at a time ran a few per cent slower than 32 in
-/// `benches/throughput`),
-/// few enough that cancelling is quick (32 pages of 200 kB take about half
-/// a second).
+/// `benches/throughput`), few enough that cancelling is quick (32 pages of
+/// 200 kB take about half a second).
 const FILES_AT_ONCE: usize = EXTRACT_BATCH;
 
 /// Reads the files `files[chunk]` and extracts their articles. A file or
