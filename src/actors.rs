@@ -529,15 +529,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for dir in ["tests/corpus", "tests/fixtures"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).unwrap());
-                }
-            }
-        }
+        texts.extend(crate::samples::test_articles());
         let mut found = 0;
         for text in &texts {
             let expected = whole(text);
@@ -571,15 +563,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for dir in ["tests/corpus", "tests/fixtures"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).unwrap());
-                }
-            }
-        }
+        texts.extend(crate::samples::test_articles());
         for text in &texts {
             let expected: Vec<_> =
                 ac.find_iter(text).map(|m| (m.start(), m.end(), table.rows[m.pattern()].cells[1])).collect();

@@ -13,3 +13,18 @@ pub const ARTICLES: &[(&str, &str)] = &[
     ("shangri_la_austin_dong.txt", include_str!("../tests/fixtures/shangri_la_austin_dong.txt")),
     ("ufs_camp_david_yonhap.txt", include_str!("../tests/fixtures/ufs_camp_david_yonhap.txt")),
 ];
+
+/// The text of every test article (`tests/corpus`, `tests/heldout`,
+/// `tests/fixtures`), for tests that compare two ways of reading them.
+#[cfg(test)]
+pub(crate) fn test_articles() -> Vec<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let mut paths: Vec<std::path::PathBuf> = ["corpus", "heldout", "fixtures"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).expect("a test folder"))
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read_to_string(p).expect("a test article")).collect()
+}

@@ -1328,14 +1328,7 @@ mod tests {
     #[test]
     fn the_start_automaton_misses_no_date() {
         let tagger = Tagger::shared();
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
-        let mut texts: Vec<String> = ["corpus", "heldout", "fixtures"]
-            .iter()
-            .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).unwrap())
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
+        let mut texts = crate::samples::test_articles();
         // Where two rules end on the same character read backwards, each
         // must be tried where it starts ("1998" and "1998-08-07").
         texts.push(r#"<TIMEX3 tid="t1" value="1998-08-07T10:35">08/07/1998</TIMEX3> 1998-08"#.into());
