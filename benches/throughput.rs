@@ -66,6 +66,7 @@ fn main() {
     let _ = extract("warm up\nThe ministers met on Tuesday in Moscow.", &Options::default());
     // BENCH_ONLY=batched: the batched extraction alone (for a profiler).
     if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "batched") {
+        println!("input: {bytes} bytes");
         batched(&docs, bytes);
         return;
     }

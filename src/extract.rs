@@ -492,7 +492,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 
 /// Reads the events of several articles: the same as [`extract`] on each,
 /// but quicker. Each stage that reads a whole text or every sentence
-/// (layout, dates, gazetteer, offices, words, triggers) runs over every
+/// (layout, dates, gazetteer, offices, trigger phrases) runs over every
 /// article before the next one starts, so the tables it reads stay in the
 /// processor's caches; one article at a time, each finds them evicted by
 /// the others and runs up to three times slower.

@@ -2,14 +2,13 @@
 // tauri-driver and WebKitWebDriver. Run by `./x test` (see ../../x).
 //
 // DETENTE_APP must name the built app binary; tauri-driver must be on PATH.
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { remote } from "webdriverio";
+import { launch as launchApp, startDriver, stopDriver } from "./driver.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, "../fixtures");
@@ -19,48 +18,17 @@ mkdirSync(out, { recursive: true });
 const app = process.env.DETENTE_APP;
 assert.ok(app, "DETENTE_APP names the app binary to test");
 
-const PORT = 4444;
 let driver;
 
-async function driverReady() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${PORT}/status`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("tauri-driver did not start");
-}
-
 before(async () => {
-  driver = spawn("tauri-driver", ["--port", String(PORT)], { stdio: ["ignore", "inherit", "inherit"] });
-  await driverReady();
+  driver = await startDriver();
 });
 
 after(async () => {
-  // SIGTERM, then wait: SIGKILL would orphan WebKitWebDriver and hang the run.
-  if (driver && driver.exitCode === null) {
-    const exited = new Promise((r) => driver.once("exit", r));
-    driver.kill("SIGTERM");
-    await exited;
-  }
+  await stopDriver(driver);
 });
 
-async function launch(args) {
-  return remote({
-    hostname: "127.0.0.1",
-    port: PORT,
-    logLevel: "error",
-    connectionRetryCount: 0,
-    capabilities: {
-      "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: app, args },
-    },
-  });
-}
+const launch = (args) => launchApp(app, args);
 
 function expected(name) {
   return JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), "utf8"));

@@ -6,28 +6,15 @@
 //     xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/screenshots.mjs light|dark
 //
 // For dark, run with GTK_THEME=Adwaita:dark (the web view follows GTK).
-import { spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { remote } from "webdriverio";
+import { launch, startDriver, stopDriver } from "./driver.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shots = resolve(here, "../../docs/screenshots");
 const theme = process.argv[2] ?? "light";
-const PORT = 4444; // tauri-driver gives WebKitWebDriver 4445
-
-const driver = spawn("tauri-driver", ["--port", String(PORT)], { stdio: ["ignore", "inherit", "inherit"] });
-await new Promise((r) => setTimeout(r, 1500));
-const browser = await remote({
-  hostname: "127.0.0.1",
-  port: PORT,
-  logLevel: "error",
-  connectionRetryCount: 0,
-  capabilities: {
-    "wdio:enforceWebDriverClassic": true,
-    "tauri:options": { application: process.env.DETENTE_APP, args: ["--db", process.env.DETENTE_DB] },
-  },
-});
+const driver = await startDriver();
+const browser = await launch(process.env.DETENTE_APP, ["--db", process.env.DETENTE_DB]);
 try {
   const timeline = await browser.$('[data-testid="timeline"]');
   await timeline.waitForExist({ timeout: 20000 });
@@ -43,5 +30,5 @@ try {
   await browser.saveScreenshot(join(shots, `timeline-million-${theme}.png`));
 } finally {
   await browser.deleteSession();
-  driver.kill("SIGTERM");
+  await stopDriver(driver);
 }
