@@ -60,6 +60,11 @@ pub struct Offices {
     longest_word: usize,
 }
 
+/// Lower-case words that may stand between two words of a name in
+/// apposition ("Mohammed bin Salman").
+const PARTICLES: &[&str] =
+    &["bin", "bint", "ibn", "al", "el", "de", "del", "da", "di", "van", "von", "der", "la", "le"];
+
 /// Kinds of office whose holder is looked up when no name follows.
 const LOOKED_UP: &[&str] =
     &["head-of-state", "head-of-government", "foreign", "defence", "military-chief", "counterpart"];
@@ -91,8 +96,9 @@ impl Offices {
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
         let raw: Vec<&'static str> = resources::OFFICE_WORDS.table()?.rows.iter().map(|r| r.cells[0]).collect();
         let words = format!("(?i:{})", raw.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
+        let particles = PARTICLES.join("|");
         let pattern = format!(
-            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:bin|bint|ibn|al|el|de|del|da|di|van|von|der|la|le) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b{words}\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
+            r"\b(?P<name>\p{{Lu}}[\p{{L}}'’.-]+(?: (?:(?:{particles}) )?\p{{Lu}}[\p{{L}}'’.-]+){{1,3}}), (?:the |a |an )?(?P<role>(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}}?\b{words}\b(?:\p{{Lu}}\.|[^,.;()]|\.\S){{0,60}})",
         );
         // Its sixty-fold repetitions of Unicode classes make a big lazy DFA:
         // with the default cache it is cleared over and over and the search
@@ -101,10 +107,8 @@ impl Offices {
             .configure(Regex::config().hybrid_cache_capacity(16 << 20))
             .build(&pattern)
             .map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
-        // The same alternation, so matched as the regex matches it. An
-        // occurrence hidden by an overlapping match has a letter before
-        // it, so it fails the regex's `\b` anyway. A character matching a
-        // letter of a word takes at most four bytes.
+        // The same alternation, so matched as the regex matches it. A
+        // character matching a letter of a word takes at most four bytes.
         let office_words = Regex::new(&words).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
         let longest_word = raw.iter().map(|w| 4 * w.chars().count()).max().unwrap_or(0);
         Ok(Offices { automaton, kinds, by_title, ranks, appositive, office_words, longest_word })
@@ -319,32 +323,24 @@ impl Offices {
     /// match whose name ends at the window's comma, finds the matches of
     /// a search over the whole text. The search keeps the whole text
     /// around the window, so `\b` sees the same neighbours.
+    ///
+    /// The tests go from the cheapest: the two words before the comma
+    /// (most commas follow no name), the role's end, an office word in
+    /// the role (searched for there only, not over the whole text).
     fn appositives(&self, text: &str) -> Vec<(Span, Span)> {
         let bytes = text.as_bytes();
-        let words: Vec<usize> = self.office_words.find_iter(text).map(|m| m.start()).collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
         // A role: an optional article (at most four bytes), up to sixty
         // units of at most five bytes before the office word, the word,
         // and up to sixty units after it.
         let before_word = 4 + 60 * 5;
         let role_len = before_word + self.longest_word + 60 * 5;
         let mut out = Vec::new();
-        let mut next_word = 0;
         let mut searched_to = 0;
         for comma in memchr::memmem::find_iter(bytes, b", ") {
-            if comma < searched_to {
+            if comma < searched_to || !may_end_name(&text[..comma]) {
                 continue;
             }
             let role_start = comma + 2;
-            while next_word < words.len() && words[next_word] < role_start {
-                next_word += 1;
-            }
-            let Some(&word) = words.get(next_word) else { break };
-            if word > role_start + before_word {
-                continue;
-            }
             // The role holds no ',', ';', '(' or ')' but after a '.', and
             // no '.' before a space but after a capital: it ends before
             // the first of these, and its word starts before it.
@@ -360,27 +356,26 @@ impl Offices {
                     _ => false,
                 })
                 .unwrap_or(limit);
-            if word >= blocker {
+            // The leftmost office word from the role's start, which must
+            // start early enough (its match may run past the blocker).
+            let words_end = blocker.min(role_start + before_word + 1);
+            let words = Input::new(text).span(role_start..(words_end + self.longest_word).min(text.len()));
+            if self.office_words.search(&words).is_none_or(|w| w.start() >= words_end) {
                 continue;
             }
             // The name: two to seven words of name characters.
             let mut start = comma;
             let mut spaces = 0;
-            let mut capital = false;
             for (i, c) in text[..comma].char_indices().rev() {
                 if c == ' ' {
                     spaces += 1;
                     if spaces == 7 {
                         break;
                     }
-                } else if !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-')) {
+                } else if !is_name_char(c) {
                     break;
                 }
-                capital |= c.is_uppercase();
                 start = i;
-            }
-            if spaces == 0 || !capital || text[..comma].ends_with(' ') {
-                continue;
             }
             let mut end = blocker;
             while !text.is_char_boundary(end) {
@@ -418,6 +413,31 @@ impl Offices {
         }
         out
     }
+}
+
+/// A character of a name in apposition (a superset of the regex's
+/// `[\p{L}'’.-]`).
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-')
+}
+
+/// Whether the text before a comma may end the name of an appositive, by
+/// its last two words. The name's last word follows a space and is a
+/// capital and at least one more name character; the word before it is a
+/// particle or a name word, which holds a capital (the name's first word
+/// may start after a `-` or a `.`, so not necessarily with the capital).
+fn may_end_name(before: &str) -> bool {
+    fn last_word(s: &str) -> (&str, &str) {
+        s.split_at(s.trim_end_matches(is_name_char).len())
+    }
+    let (rest, last) = last_word(before);
+    let mut chars = last.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || chars.next().is_none() {
+        return false;
+    }
+    let Some(rest) = rest.strip_suffix(' ') else { return false };
+    let (_, previous) = last_word(rest);
+    PARTICLES.contains(&previous) || previous.chars().any(char::is_uppercase)
 }
 
 /// The end of a personal name starting at `at`: two to four capitalised
@@ -525,6 +545,9 @@ mod tests {
             "Kim, Lee, Park Min, envoy; Ban Ki Moon Jae In Ho, ambassador. Le Roi Du Nord, king of the north.",
             "Smith Jones, ex.minister, Brown Green, a (minister), Black White, an adviser., Red Blue, general.",
             "Ahmed Ali, Minister Delegate, Bo Li, MINISTER. Ki Ng, the \u{212a}ing, A Bc, miniſter. John Smith,  minister. John Smith, ministers of state, John Smith, the kingdom's general secretary",
+            "Ahmed bin Ali, minister; x-Ray Smith, envoy; said on Tuesday, minister; ali al, minister; Dr.Ahmed Ali, envoy.",
+            "Ali  Smith, minister. Xavier de la Cruz, minister. O'Neil ÉMILE, envoy. Ab É, envoy. A B, envoy. Ab bin, envoy.",
+            "Ab Cd, x y z minister. Ab Cd, (minister). Ab Cd, ",
         ]
         .iter()
         .map(|s| s.to_string())
