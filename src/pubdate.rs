@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
+use regex_automata::{Anchored, Input};
 
 use crate::resources;
 use crate::text::Layout;
@@ -25,27 +26,30 @@ pub struct Published {
     pub span: Option<(usize, usize)>,
 }
 
-struct Rule {
-    name: &'static str,
-    regex: Regex,
+/// The rules of `published.tsv`, one pattern each, in the table's order,
+/// and their names.
+struct Rules {
+    regex: regex_automata::meta::Regex,
+    names: Vec<&'static str>,
 }
 
-fn rules() -> &'static [Rule] {
-    static R: OnceLock<Vec<Rule>> = OnceLock::new();
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
         let table = resources::PUBLISHED_PATTERNS.table().expect("shipped resources are valid (tested)");
-        table
-            .rows
-            .iter()
-            .map(|row| {
-                let pattern = format!(r"^\s*(?:{})", timex::expand(row.cells[1]).expect("vocabulary loads"));
-                Rule { name: row.cells[0], regex: Regex::new(&pattern).expect("published.tsv rules compile (tested)") }
-            })
-            .collect()
+        let patterns: Vec<String> = table.rows.iter().map(|row| rule_pattern(row.cells[1])).collect();
+        let regex = regex_automata::meta::Regex::new_many(&patterns).expect("published.tsv rules compile (tested)");
+        Rules { regex, names: table.rows.iter().map(|row| row.cells[0]).collect() }
     })
 }
 
+/// The pattern of a rule written `written` in `published.tsv`: at a line's start.
+fn rule_pattern(written: &str) -> String {
+    format!(r"^\s*(?:{})", timex::expand(written).expect("vocabulary loads"))
+}
+
 /// A line's date by the first rule that matches it.
+#[derive(Debug, PartialEq, Eq)]
 struct LineDate {
     month: u32,
     day: u32,
@@ -56,19 +60,20 @@ struct LineDate {
 }
 
 fn match_line(line: &str) -> Option<LineDate> {
-    // Most lines match no rule: the match alone is cheaper to rule out
-    // than the groups.
-    for rule in rules().iter().filter(|r| r.regex.is_match(line)) {
-        if let Some(c) = rule.regex.captures(line) {
-            let month =
-                c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| Tagger::shared().month(m.as_str())))?;
-            let day = c.name("day")?.as_str().parse().ok()?;
-            let year = c.name("year").and_then(|y| y.as_str().parse().ok());
-            let len = c.get(0).map_or(0, |m| m.end());
-            return Some(LineDate { month, day, year, rule: rule.name, len });
-        }
-    }
-    None
+    // All the rules in one search: they are anchored at the line's start,
+    // where the first rule in the table that matches wins (as in an
+    // alternation). Most lines match none: the match alone is cheaper to
+    // rule out than the groups, which only that rule is searched for.
+    let rules = rules();
+    let rule = rules.regex.search(&Input::new(line))?.pattern();
+    let mut groups = rules.regex.create_captures();
+    rules.regex.search_captures(&Input::new(line).anchored(Anchored::Pattern(rule)), &mut groups);
+    let group = |name: &str| groups.get_group_by_name(name).map(|span| &line[span]);
+    let month = group("month").and_then(|m| m.parse().ok().or_else(|| Tagger::shared().month(m)))?;
+    let day = group("day")?.parse().ok()?;
+    let year = group("year").and_then(|y| y.parse().ok());
+    let len = groups.get_match().map_or(0, |m| m.end());
+    Some(LineDate { month, day, year, rule: rules.names[rule], len })
 }
 
 /// The publication date of an article, if the text (or file name) gives one.
@@ -122,24 +127,21 @@ pub fn find_with(
 
 /// The years a text names, with their offsets: four digits from 1900 to
 /// 2099 standing as a word of their own (what `\b(?:19|20)[0-9]{2}\b`
-/// finds), read byte by byte.
+/// finds). Such a run of digits starts with a 1 or a 2, which memchr
+/// finds: most of the text holds no digit.
 fn years_named(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
-            let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
-            at = end;
-            let digits = &bytes[start..end];
-            if digits.len() == 4
-                && matches!(&digits[..2], b"19" | b"20")
-                && !is_word(text[..start].chars().next_back())
-                && !is_word(text[end..].chars().next())
-            {
-                return Some((start, digits.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'))));
-            }
+    memchr::memchr2_iter(b'1', b'2', bytes).filter_map(move |start| {
+        if start > 0 && bytes[start - 1].is_ascii_digit() {
+            return None;
         }
+        let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = &bytes[start..end];
+        (digits.len() == 4
+            && matches!(&digits[..2], b"19" | b"20")
+            && !is_word(text[..start].chars().next_back())
+            && !is_word(text[end..].chars().next()))
+        .then(|| (start, digits.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'))))
     })
 }
 
@@ -198,15 +200,17 @@ fn year_from_text(
         }
     }
     // Any year the text names ("the 2023 edition", "Joint Sea-2019").
-    let latest_named = years_named(text).map(|(_, y)| y).filter(|y| file_date.is_none_or(|f| *y <= f.year())).max();
+    let named_years: Vec<(usize, i32)> = years_named(text).collect();
+    let latest_named = named_years.iter().map(|&(_, y)| y).filter(|y| file_date.is_none_or(|f| *y <= f.year())).max();
     if latest.is_none() {
         latest = latest_named.map(|y| (y, 1, 1));
     }
     // A year in a name ("Obangame Express 2022", "Joint Sea-2019") is most
     // likely the edition the article reports.
     let tagger = Tagger::shared();
-    let edition = years_named(text)
-        .filter_map(|(at, y)| Some((edition_name(text, at)?, y)))
+    let edition = named_years
+        .iter()
+        .filter_map(|&(at, y)| Some((edition_name(text, at)?, y)))
         .filter(|(name, _)| tagger.month(name).is_none() && tagger.month(&name.to_lowercase()).is_none())
         .map(|(_, y)| y)
         .filter(|y| file_date.is_none_or(|f| *y <= f.year()))
@@ -338,6 +342,37 @@ mod tests {
             let got: Vec<&str> = years_named(text).filter_map(|(at, _)| edition_name(text, at)).collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// The rules searched together give what the first rule that matches
+    /// on its own gives, on every line of every test article and on its
+    /// first sentence.
+    #[test]
+    fn the_rules_together_match_as_the_first_rule_that_matches_alone() {
+        let table = resources::PUBLISHED_PATTERNS.table().unwrap();
+        let alone: Vec<Regex> = table.rows.iter().map(|row| Regex::new(&rule_pattern(row.cells[1])).unwrap()).collect();
+        let first_alone = |line: &str| -> Option<LineDate> {
+            let (i, c) = alone.iter().enumerate().find_map(|(i, r)| Some((i, r.captures(line)?)))?;
+            let month =
+                c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| Tagger::shared().month(m.as_str())))?;
+            let day = c.name("day")?.as_str().parse().ok()?;
+            let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+            Some(LineDate { month, day, year, rule: table.rows[i].cells[0], len: c.get(0).unwrap().end() })
+        };
+        let mut lines: Vec<String> = table.examples.iter().map(|ex| ex.input.to_string()).collect();
+        for text in crate::samples::test_articles() {
+            lines.extend(text.lines().map(String::from));
+            if let Some(s) = crate::text::layout(&text).sentences.first() {
+                lines.push(text[s.start..s.end].to_string());
+            }
+        }
+        let mut dated = 0;
+        for line in &lines {
+            let expected = first_alone(line);
+            dated += usize::from(expected.is_some());
+            assert_eq!(match_line(line), expected, "{line}");
+        }
+        assert!(dated >= 50, "{dated} lines dated");
     }
 
     #[test]
