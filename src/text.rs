@@ -2,10 +2,11 @@
 //! sentences. Offsets inside the engine are byte offsets into the article
 //! text; [`char_offset`] converts them to the code points of the contract.
 
-use std::collections::HashSet;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem;
+use rustc_hash::FxHashSet;
 use thiserror::Error;
 
 use crate::resources;
@@ -195,12 +196,15 @@ pub struct Layout {
 
 /// Splits an article into header and body sentences.
 pub fn layout(text: &str) -> Layout {
+    // Each line's span, without its line end.
     let mut lines = Vec::new();
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        lines.push((pos, pos + body.len()));
-        pos += line.len();
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push((pos, end));
+        pos = end + 1;
+    }
+    if pos < text.len() {
+        lines.push((pos, text.len()));
     }
     // The header is the run of short lines at the top that do not read as prose.
     let mut header = Vec::new();
@@ -220,7 +224,7 @@ pub fn layout(text: &str) -> Layout {
             break;
         }
     }
-    if header.len() == lines.iter().filter(|(s, e)| !text[*s..*e].trim().is_empty()).count() && header.len() > 1 {
+    if header.len() > 1 && header.len() == lines.iter().filter(|(s, e)| !text[*s..*e].trim().is_empty()).count() {
         // No prose at all: the first line is the title, the rest is body.
         header.truncate(1);
         body_from = lines.iter().position(|&(s, _)| s > header[0].0).unwrap_or(lines.len());
@@ -320,18 +324,20 @@ fn link_marker(line: &str) -> Option<bool> {
 
 /// A line that reads as running text rather than a headline or byline.
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
     let ends_like_sentence = line.ends_with(['.', '"', '\u{201d}', '?', '!']);
     let dateline = line.contains(" -- ") || line.contains(") - ") || line.contains(") \u{2014} ");
-    (ends_like_sentence && words >= 5) || dateline || words >= 40
+    // Words are counted only as far as they decide: a paragraph's line
+    // can be long.
+    let enough = if ends_like_sentence { 5 } else { 40 };
+    dateline || line.split_whitespace().take(enough).count() == enough
 }
 
 fn is_section_label(line: &str) -> bool {
     line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static A: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn abbreviations() -> &'static FxHashSet<&'static str> {
+    static A: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     A.get_or_init(|| {
         resources::ABBREVIATIONS
             .table()
@@ -365,8 +371,9 @@ pub fn split_sentences(para: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     // The next blank line (two line ends), found by memchr, as are the
-    // sentence ends.
-    let blank_from = |at: usize| memchr::memmem::find(&bytes[at..], b"\n\n").map(|k| at + k);
+    // sentence ends; its searcher is built once, not for each search.
+    static BLANK_LINE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"\n\n"));
+    let blank_from = |at: usize| BLANK_LINE.find(&bytes[at..]).map(|k| at + k);
     let mut blank = blank_from(0);
     while i < bytes.len() {
         let end_mark = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
