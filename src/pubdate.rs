@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use regex_automata::{Anchored, Input};
+use regex_automata::Input;
 
 use crate::resources;
 use crate::text::Layout;
@@ -26,11 +26,13 @@ pub struct Published {
     pub span: Option<(usize, usize)>,
 }
 
-/// The rules of `published.tsv`, one pattern each, in the table's order,
-/// and their names.
+/// The rules of `published.tsv`, in the table's order: all of them as one
+/// regex, one pattern each, to find which rule a line matches, and each on
+/// its own (with its name) for that rule's groups, which a search of all
+/// of them would clear a bit for every state of every rule to find.
 struct Rules {
-    regex: regex_automata::meta::Regex,
-    names: Vec<&'static str>,
+    any: regex_automata::meta::Regex,
+    each: Vec<(&'static str, Regex)>,
 }
 
 fn rules() -> &'static Rules {
@@ -38,8 +40,14 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let table = resources::PUBLISHED_PATTERNS.table().expect("shipped resources are valid (tested)");
         let patterns: Vec<String> = table.rows.iter().map(|row| rule_pattern(row.cells[1])).collect();
-        let regex = regex_automata::meta::Regex::new_many(&patterns).expect("published.tsv rules compile (tested)");
-        Rules { regex, names: table.rows.iter().map(|row| row.cells[0]).collect() }
+        let any = regex_automata::meta::Regex::new_many(&patterns).expect("published.tsv rules compile (tested)");
+        let each = table
+            .rows
+            .iter()
+            .zip(&patterns)
+            .map(|(row, p)| (row.cells[0], Regex::new(p).expect("published.tsv rules compile (tested)")))
+            .collect();
+        Rules { any, each }
     })
 }
 
@@ -65,15 +73,13 @@ fn match_line(line: &str) -> Option<LineDate> {
     // alternation). Most lines match none: the match alone is cheaper to
     // rule out than the groups, which only that rule is searched for.
     let rules = rules();
-    let rule = rules.regex.search(&Input::new(line))?.pattern();
-    let mut groups = rules.regex.create_captures();
-    rules.regex.search_captures(&Input::new(line).anchored(Anchored::Pattern(rule)), &mut groups);
-    let group = |name: &str| groups.get_group_by_name(name).map(|span| &line[span]);
-    let month = group("month").and_then(|m| m.parse().ok().or_else(|| Tagger::shared().month(m)))?;
-    let day = group("day")?.parse().ok()?;
-    let year = group("year").and_then(|y| y.parse().ok());
-    let len = groups.get_match().map_or(0, |m| m.end());
-    Some(LineDate { month, day, year, rule: rules.names[rule], len })
+    let (rule, regex) = &rules.each[rules.any.search(&Input::new(line))?.pattern()];
+    let c = regex.captures(line)?;
+    let month = c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| Tagger::shared().month(m.as_str())))?;
+    let day = c.name("day")?.as_str().parse().ok()?;
+    let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+    let len = c.get(0).map_or(0, |m| m.end());
+    Some(LineDate { month, day, year, rule, len })
 }
 
 /// The publication date of an article, if the text (or file name) gives one.
