@@ -45,9 +45,10 @@ pub struct Found {
 }
 
 pub struct Offices {
-    /// The titles, one pattern each, longest first, and their kinds.
+    /// The titles, one pattern each, longest first, and each one's title
+    /// as the table writes it (in lower case) and kind.
     automaton: Regex,
-    kinds: Vec<&'static str>,
+    titles: Vec<(&'static str, &'static str)>,
     /// Office title of people.tsv (lower case) → kind.
     by_title: HashMap<String, &'static str>,
     ranks: Vec<&'static str>,
@@ -87,7 +88,6 @@ impl Offices {
         // no prefilter for this many titles either.
         let mut rows: Vec<(&'static str, &'static str)> = table.rows.iter().map(|r| (r.cells[0], r.cells[1])).collect();
         rows.sort_by_key(|(title, _)| std::cmp::Reverse(title.len()));
-        let kinds = rows.iter().map(|(_, kind)| *kind).collect();
         let automaton = Regex::builder()
             .syntax(syntax::Config::new().case_insensitive(true).unicode(false))
             .build_many(&rows.iter().map(|(title, _)| regex::escape(title)).collect::<Vec<_>>())
@@ -111,7 +111,7 @@ impl Offices {
         // character matching a letter of a word takes at most four bytes.
         let office_words = Regex::new(&words).map_err(|e| resources::OFFICE_WORDS.invalid(0, e.to_string()))?;
         let longest_word = raw.iter().map(|w| 4 * w.chars().count()).max().unwrap_or(0);
-        Ok(Offices { automaton, kinds, by_title, ranks, appositive, office_words, longest_word })
+        Ok(Offices { automaton, titles: rows, by_title, ranks, appositive, office_words, longest_word })
     }
 
     /// The kind of an office title of people.tsv ("Minister of National Defense" → defence).
@@ -166,10 +166,12 @@ impl Offices {
         for m in self.automaton.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let title = &text[start..end];
-            if !gazetteer::accept(text, start, end, &title.to_lowercase()) {
+            // The title as written in the table: what the text's title is in
+            // lower case.
+            let (written, kind) = self.titles[m.pattern().as_usize()];
+            if !gazetteer::accept(text, start, end, written) {
                 continue;
             }
-            let kind = self.kinds[m.pattern().as_usize()];
             // The country: a mention just before ("Kenyan", "Russia's").
             let before = text[..start].trim_end();
             let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
@@ -497,6 +499,9 @@ mod tests {
     fn every_example_in_offices_tsv_holds() {
         let table = resources::OFFICES.table().unwrap();
         assert!(table.examples.len() >= 4);
+        for row in &table.rows {
+            assert_eq!(row.cells[0], row.cells[0].to_lowercase(), "offices.tsv:{}: titles are in lower case", row.line);
+        }
         for ex in table.examples {
             let (text, date) = ex.input.rsplit_once('@').expect("TEXT @DATE");
             let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").unwrap();
@@ -590,7 +595,8 @@ mod tests {
         for text in &texts {
             let expected: Vec<_> =
                 ac.find_iter(text).map(|m| (m.start(), m.end(), table.rows[m.pattern()].cells[1])).collect();
-            let got: Vec<_> = o.automaton.find_iter(text).map(|m| (m.start(), m.end(), o.kinds[m.pattern()])).collect();
+            let got: Vec<_> =
+                o.automaton.find_iter(text).map(|m| (m.start(), m.end(), o.titles[m.pattern()].1)).collect();
             assert_eq!(got, expected, "{text}");
         }
     }
