@@ -330,29 +330,25 @@ impl Words {
     fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
         let mut list = Vec::with_capacity((to - from) / 4);
         let mut lower = String::new();
-        let bytes = text.as_bytes();
-        let mut start = None;
         let mut i = from;
         while i < to {
-            let b = bytes[i];
-            let (is_word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
-            } else {
-                let c = text[i..].chars().next().expect("a character at a boundary");
-                (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
-            };
-            match (is_word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    push_word(&mut list, &mut lower, text, s, i, lexicon);
-                    start = None;
-                }
-                _ => {}
-            }
+            let (class, len) = class_at(text, i);
             i += len;
-        }
-        if let Some(s) = start {
-            push_word(&mut list, &mut lower, text, s, to, lexicon);
+            if class == SEPARATOR {
+                continue;
+            }
+            let start = i - len;
+            // Each class of the word's characters, as bits.
+            let mut seen = class;
+            while i < to {
+                let (class, len) = class_at(text, i);
+                if class == SEPARATOR {
+                    break;
+                }
+                seen |= class;
+                i += len;
+            }
+            push_word(&mut list, &mut lower, text, start, i, seen, lexicon);
         }
         let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
@@ -414,21 +410,68 @@ impl Words {
     }
 }
 
-/// Adds the word `text[s..e]` in lower case; "didn't" reads as "did" +
-/// "n't" and "we'll" as "we" + "'ll".
-fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: usize, lexicon: &Lexicon) {
-    let raw = &text[s..e];
-    let lower = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        raw
-    } else {
-        lower.clear();
-        if raw.is_ascii() {
-            lower.push_str(raw);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
+/// What a character is to a word, as bits: [`class_at`] reads it, and
+/// [`push_word`] takes the classes of a word's characters, so that it knows
+/// without another pass which words need lowering or splitting.
+type Class = u8;
+/// Not part of a word.
+const SEPARATOR: Class = 0;
+/// An ASCII letter in lower case, a digit or a hyphen.
+const PLAIN: Class = 1;
+/// An ASCII capital.
+const CAPITAL: Class = 2;
+/// `'`: the word may be possessive or split ("didn't").
+const APOSTROPHE: Class = 4;
+/// A character beyond ASCII that is part of a word (a letter, `’`).
+const NON_ASCII: Class = 8;
+
+/// Each byte's class when it stands for an ASCII character; bytes past
+/// ASCII start a character that [`class_at`] decodes.
+static BYTE_CLASS: [Class; 256] = {
+    let mut table = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => PLAIN,
+            b'A'..=b'Z' => CAPITAL,
+            b'\'' => APOSTROPHE,
+            0x80.. => NON_ASCII,
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of the character at byte `i` of `text`, and its length in bytes.
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    match BYTE_CLASS[text.as_bytes()[i] as usize] {
+        NON_ASCII => {
+            let c = text[i..].chars().next().expect("a character at a boundary");
+            let class = if c.is_alphanumeric() || c == '\u{2019}' { NON_ASCII } else { SEPARATOR };
+            (class, c.len_utf8())
         }
+        class => (class, 1),
+    }
+}
+
+/// Adds the word `text[s..e]`, whose characters' classes are `seen`, in
+/// lower case; "didn't" reads as "did" + "n't" and "we'll" as "we" + "'ll".
+fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: usize, seen: Class, lexicon: &Lexicon) {
+    let raw = &text[s..e];
+    let lower = if seen & NON_ASCII != 0 {
+        lower.clear();
+        lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
         lower.as_str()
+    } else if seen & CAPITAL != 0 {
+        lower.clear();
+        lower.push_str(raw);
+        lower.make_ascii_lowercase();
+        lower.as_str()
+    } else {
+        raw
     };
     let word = |start, end, w: &str| Word {
         start,
@@ -436,10 +479,13 @@ fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: 
         id: lexicon.vocabulary.get(w).copied(),
         possessive: w.ends_with("'s"),
     };
-    if let Some(stem) = lower.strip_suffix("n't") {
+    // Only a word with an apostrophe (`’` is beyond ASCII) has a suffix to
+    // split off: most words are not looked at again.
+    let apostrophe = seen & (APOSTROPHE | NON_ASCII) != 0;
+    if apostrophe && let Some(stem) = lower.strip_suffix("n't") {
         list.push(word(s, e - 3, stem));
         list.push(word(e - 3, e, "n't"));
-    } else if let Some(stem) = lower.strip_suffix("'ll") {
+    } else if apostrophe && let Some(stem) = lower.strip_suffix("'ll") {
         list.push(word(s, e - 3, stem));
         list.push(word(e - 3, e, "'ll"));
     } else {
@@ -2269,6 +2315,72 @@ mod tests {
             assert_eq!(lexicon.find(text).map(|m| (m.span(), m.pattern())).collect::<Vec<_>>(), expected, "{text}");
         }
         assert!(found > 500, "{found} phrases");
+    }
+
+    /// A sentence's words as [`Words::read`] read them before it classed
+    /// bytes by a table: character by character, each word lower-cased
+    /// whole and then split.
+    fn words_plainly(
+        text: &str,
+        from: usize,
+        to: usize,
+        lexicon: &Lexicon,
+    ) -> Vec<(usize, usize, Option<WordId>, bool)> {
+        let mut out = Vec::new();
+        let mut push = |s: usize, e: usize| {
+            let lower = text[s..e].to_lowercase().replace('\u{2019}', "'");
+            let mut word =
+                |start, end, w: &str| out.push((start, end, lexicon.vocabulary.get(w).copied(), w.ends_with("'s")));
+            if let Some(stem) = lower.strip_suffix("n't") {
+                word(s, e - 3, stem);
+                word(e - 3, e, "n't");
+            } else if let Some(stem) = lower.strip_suffix("'ll") {
+                word(s, e - 3, stem);
+                word(e - 3, e, "'ll");
+            } else {
+                word(s, e, &lower);
+            }
+        };
+        let mut start = None;
+        for (i, c) in text[from..to].char_indices() {
+            match (c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}', start) {
+                (true, None) => start = Some(from + i),
+                (false, Some(s)) => {
+                    push(s, from + i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            push(s, to);
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_read_as_character_by_character() {
+        let lexicon = Lexicon::shared();
+        let mut texts = crate::samples::test_articles();
+        texts.push(
+            "DIDN'T he say We\u{2019}LL go? Putin\u{2019}s aide's talks; \u{130}stanbul ISN'T n't 'll \u{c9}lys\u{e9}e, \
+             co-operation\u{2014}THE Kremlin's \u{201c}Before\u{201d} \u{212a}ing 3-day"
+                .into(),
+        );
+        let mut words = 0;
+        for text in &texts {
+            let sentences = text::layout(text).sentences;
+            for (from, to) in sentences.iter().map(|s| (s.start, s.end)).chain([(0, text.len())]) {
+                let read: Vec<_> = Words::read(text, from, to, lexicon)
+                    .list
+                    .iter()
+                    .map(|w| (w.start, w.end, w.id, w.possessive))
+                    .collect();
+                words += read.len();
+                assert_eq!(read, words_plainly(text, from, to, lexicon), "{}", &text[from..to]);
+            }
+        }
+        assert!(words > 40_000, "{words} words");
     }
 
     fn types(sentence: &str) -> String {
