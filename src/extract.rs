@@ -330,25 +330,8 @@ impl Words {
     fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
         let mut list = Vec::with_capacity((to - from) / 4);
         let mut lower = String::new();
-        let mut i = from;
-        while i < to {
-            let (class, len) = class_at(text, i);
-            i += len;
-            if class == SEPARATOR {
-                continue;
-            }
-            let start = i - len;
-            // Each class of the word's characters, as bits.
-            let mut seen = class;
-            while i < to {
-                let (class, len) = class_at(text, i);
-                if class == SEPARATOR {
-                    break;
-                }
-                seen |= class;
-                i += len;
-            }
-            push_word(&mut list, &mut lower, text, start, i, seen, lexicon);
+        for (start, end, seen) in word_spans(text, from, to) {
+            push_word(&mut list, &mut lower, text, start, end, seen, lexicon);
         }
         let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
@@ -444,17 +427,41 @@ static BYTE_CLASS: [Class; 256] = {
     table
 };
 
-/// The class of the character at byte `i` of `text`, and its length in bytes.
+/// The class of the character at byte `i` of `text` and its length in
+/// bytes, if `text` goes on past `i`.
 #[inline]
-fn class_at(text: &str, i: usize) -> (Class, usize) {
-    match BYTE_CLASS[text.as_bytes()[i] as usize] {
+fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    Some(match BYTE_CLASS[*text.as_bytes().get(i)? as usize] {
         NON_ASCII => {
             let c = text[i..].chars().next().expect("a character at a boundary");
             let class = if c.is_alphanumeric() || c == '\u{2019}' { NON_ASCII } else { SEPARATOR };
             (class, c.len_utf8())
         }
         class => (class, 1),
-    }
+    })
+}
+
+/// The words of `text[from..to]`: each one's start and end, and the classes
+/// of its characters as bits.
+fn word_spans(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize, Class)> {
+    let text = &text[..to];
+    let mut i = from;
+    std::iter::from_fn(move || {
+        let (start, mut seen) = loop {
+            let (class, len) = class_at(text, i)?;
+            i += len;
+            if class != SEPARATOR {
+                break (i - len, class);
+            }
+        };
+        while let Some((class, len)) = class_at(text, i)
+            && class != SEPARATOR
+        {
+            seen |= class;
+            i += len;
+        }
+        Some((start, i, seen))
+    })
 }
 
 /// Adds the word `text[s..e]`, whose characters' classes are `seen`, in
@@ -1362,7 +1369,7 @@ fn find_triggers(
             after = after.max(end + to);
         }
         let clause_to = {
-            let to = text[end..sentence.end].find([';', ':']).map_or(sentence.end, |p| end + p);
+            let to = memchr::memchr2(b';', b':', &text.as_bytes()[end..sentence.end]).map_or(sentence.end, |p| end + p);
             let lo = sw.list.partition_point(|w| w.start < end);
             let rest = lo..sw.list.partition_point(|w| w.end <= to).max(lo);
             let to = sw
@@ -1393,7 +1400,9 @@ fn find_triggers(
 /// boundary word; and whether that word opens a subordinate clause.
 fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, bool) {
     let mut start = from;
-    if let Some(p) = text[from..trigger].rfind([';', ':']) {
+    // (Searched as bytes: the marks are ASCII, and a search for characters
+    // decodes every one.)
+    if let Some(p) = memchr::memrchr2(b';', b':', &text.as_bytes()[from..trigger]) {
         start = from + p + 1;
     }
     let lo = sw.list.partition_point(|w| w.start < start);
@@ -1465,7 +1474,7 @@ fn clause_end(text: &str, sw: &Words, trigger: usize, to: usize, lexicon: &Lexic
     let mut end = to;
     let mut from = trigger;
     let mut commas = Vec::new();
-    while let Some(p) = text[from..to].find([',', ';', ':', '\u{2014}']) {
+    while let Some(p) = clause_mark(&text[from..to]) {
         let at = from + p;
         let sep = text[at..].chars().next().map_or(1, char::len_utf8);
         let rest = text[at + sep..to].trim_start();
@@ -1508,6 +1517,21 @@ fn clause_end(text: &str, sw: &Words, trigger: usize, to: usize, lexicon: &Lexic
         end = end.min(commas.iter().rev().find(|&&c| c < at).copied().unwrap_or(at));
     }
     end
+}
+
+/// Where the first `,`, `;`, `:` or em dash of `s` is: `s.find([',', ';',
+/// ':', '\u{2014}'])` read as bytes rather than decoded characters (an em
+/// dash's first byte starts no other of them).
+fn clause_mark(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + bytes[from..].iter().position(|b| matches!(b, b',' | b';' | b':' | 0xE2))?;
+        if bytes[at] != 0xE2 || s[at..].starts_with('\u{2014}') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
 }
 
 /// In the sentence after a meeting or call, the people who "agreed" or
@@ -1604,14 +1628,15 @@ fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
         let rest = &text[m.end..];
         let after = rest.trim_start();
         // The vessel words are ASCII: compared byte by byte, ignoring case,
-        // so that offsets stay those of the text.
+        // so that offsets stay those of the text; the space after a phrase
+        // first, which rules out most phrases in one comparison.
         let head = after.as_bytes();
         let Some(kind) = lexicon
             .vessels
             .iter()
             .filter(|phrase| {
                 let n = phrase.len();
-                head.len() > n && head[..n].eq_ignore_ascii_case(phrase.as_bytes()) && head[n] == b' '
+                head.len() > n && head[n] == b' ' && head[..n].eq_ignore_ascii_case(phrase.as_bytes())
             })
             .map(String::len)
             .max()
@@ -2381,6 +2406,24 @@ mod tests {
             }
         }
         assert!(words > 40_000, "{words} words");
+    }
+
+    #[test]
+    fn clause_marks_are_found_as_by_characters() {
+        let mut texts = crate::samples::test_articles();
+        texts.push("a \u{2013} b \u{201c}c\u{201d} \u{2014} d; e: f, g\u{2014}".into());
+        let mut found = 0;
+        for text in &texts {
+            let mut from = 0;
+            loop {
+                let expected = text[from..].find([',', ';', ':', '\u{2014}']);
+                assert_eq!(clause_mark(&text[from..]), expected, "{}", &text[from..]);
+                let Some(at) = expected else { break };
+                found += 1;
+                from += at + text[from + at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        assert!(found > 1_000, "{found} marks");
     }
 
     fn types(sentence: &str) -> String {
