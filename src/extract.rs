@@ -1326,11 +1326,12 @@ fn find_triggers(
         let (kind, flags) = lexicon.triggers[m.pattern().as_usize()];
         let Some(kind) = kind else { continue };
         // Words in brackets are asides and credits ("(Korea Summit Press Pool)").
-        for b in s[counted..m.start()].bytes() {
-            match b {
-                b'(' => open += 1,
-                b')' => closed += 1,
-                _ => {}
+        let read = &s.as_bytes()[counted..m.start()];
+        for at in memchr::memchr2_iter(b'(', b')', read) {
+            if read[at] == b'(' {
+                open += 1;
+            } else {
+                closed += 1;
             }
         }
         counted = m.start();
@@ -2018,7 +2019,13 @@ fn participants(
         trigger.after.1,
     ));
     for m in window {
-        let marker = text[..m.start].split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
+        let word = text[..m.start].split_whitespace().next_back().unwrap_or("");
+        // Most words before a mention are in lower case already: not copied.
+        let marker = if word.bytes().any(|b| !b.is_ascii_lowercase()) {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
         let is = |kind| lexicon.phrases(kind).any(|p| p.len() == 1 && p[0] == marker);
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_)) && is(ContextKind::PlaceMarker);
         // "docked in Vietnam", "has visited Norway": a port call's host is
