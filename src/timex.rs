@@ -14,9 +14,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use regex_automata::dfa::onepass;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
-use regex_automata::nfa::thompson;
+use regex_automata::nfa::thompson::{self, backtrack, backtrack::BoundedBacktracker};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchKind};
@@ -687,12 +688,98 @@ fn resolve_day(p: PartialDay, direction: Direction, reference: Option<NaiveDate>
 
 struct Rule {
     name: &'static str,
+    /// The rule, for a search over a whole text and where the engines of
+    /// `at_start` give up.
     regex: Regex,
     /// Its pattern, parsed.
     hir: Hir,
     /// Its named groups and their indices: looked up among these few
     /// rather than by hashing each name.
     groups: Vec<(String, usize)>,
+    at_start: AtStart,
+}
+
+/// A rule's engines for a search where a match of it may start: those the
+/// meta regex would run for such a search, called directly. Through the
+/// regex, each search paid for its checks and dispatch, and a search for
+/// groups ran the lazy DFA over the match again before reading its groups.
+struct AtStart {
+    /// Where the match ends (leftmost-first). It gives up at a non-ASCII
+    /// byte where a word boundary is tested.
+    dfa: DFA,
+    /// The groups of a match whose bounds are known.
+    groups: GroupEngine,
+}
+
+/// The engine that reads a rule's groups: the one-pass DFA where the
+/// pattern allows one, else the backtracker (bounded: a match is short).
+enum GroupEngine {
+    OnePass(Box<onepass::DFA>),
+    Backtrack(BoundedBacktracker),
+}
+
+/// A [`GroupEngine`]'s scratch space, made by it.
+enum GroupCache {
+    OnePass(onepass::Cache),
+    Backtrack(backtrack::Cache),
+}
+
+/// A thread's scratch space for one rule's [`AtStart`] engines.
+struct AtStartCache {
+    dfa: Cache,
+    groups: GroupCache,
+    captures: Captures,
+}
+
+impl AtStart {
+    fn new(hir: &Hir) -> std::result::Result<AtStart, String> {
+        let nfa = thompson::Compiler::new().build_from_hir(hir).map_err(|e| e.to_string())?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().unicode_word_boundary(true))
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let groups = match onepass::DFA::new_from_nfa(nfa.clone()) {
+            Ok(dfa) => GroupEngine::OnePass(Box::new(dfa)),
+            Err(_) => GroupEngine::Backtrack(BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?),
+        };
+        Ok(AtStart { dfa, groups })
+    }
+
+    fn create_cache(&self) -> AtStartCache {
+        let (groups, captures) = match &self.groups {
+            GroupEngine::OnePass(e) => (GroupCache::OnePass(e.create_cache()), e.create_captures()),
+            GroupEngine::Backtrack(e) => (GroupCache::Backtrack(e.create_cache()), e.create_captures()),
+        };
+        AtStartCache { dfa: self.dfa.create_cache(), groups, captures }
+    }
+}
+
+impl Rule {
+    /// The end of the rule's match that starts at `at`, if one does.
+    fn end_at(&self, text: &str, at: usize, cache: &mut AtStartCache) -> Option<usize> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        match self.at_start.dfa.try_search_fwd(&mut cache.dfa, &input) {
+            Ok(end) => end.map(|m| m.offset()),
+            Err(_) => self.regex.search(&input).map(|m| m.end()),
+        }
+    }
+
+    /// The groups of the rule's match over `start..end`. A search anchored
+    /// there over that span alone takes the same path through the pattern
+    /// (the regex does the same once it knows a match's bounds), and the
+    /// assertions still see the text around it.
+    fn groups<'c>(&self, text: &str, start: usize, end: usize, cache: &'c mut AtStartCache) -> &'c Captures {
+        let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
+        let searched = match (&self.at_start.groups, &mut cache.groups) {
+            (GroupEngine::OnePass(e), GroupCache::OnePass(c)) => e.try_search(c, &input, &mut cache.captures),
+            (GroupEngine::Backtrack(e), GroupCache::Backtrack(c)) => e.try_search(c, &input, &mut cache.captures),
+            _ => unreachable!("a rule's cache is made by its engines"),
+        };
+        if searched.is_err() {
+            self.regex.search_captures(&input, &mut cache.captures);
+        }
+        &cache.captures
+    }
 }
 
 /// A rule's match and its named groups.
@@ -710,14 +797,11 @@ impl<'h> Groups<'h, '_> {
     }
 }
 
-type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
-
 /// All rules at once, without their word-boundary assertions and read
 /// backwards: every offset where a match of each rule may start (a
 /// superset of where one does), found in one pass over the text.
 struct Starts {
     dfa: DFA,
-    caches: Pool<Cache, NewCache>,
 }
 
 impl Starts {
@@ -731,60 +815,59 @@ impl Starts {
             .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(8 << 20))
             .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
-        let for_pool = dfa.clone();
-        let caches = Pool::new(Box::new(move || for_pool.create_cache()) as NewCache);
-        Ok(Starts { dfa, caches })
+        Ok(Starts { dfa })
     }
 
     /// For each rule, the offsets where a match of it may start, in
-    /// decreasing order; `None` if the automaton gave up.
+    /// decreasing order (in `starts`, emptied first); false if the
+    /// automaton gave up.
     ///
     /// This is the overlapping reverse search of the lazy DFA
     /// (`try_search_overlapping_rev`), walked here byte by byte: the
     /// library's loop keeps its position in the search state and tracks its
     /// progress at every byte so that it can be resumed after each match,
     /// which cost about 28 instructions a byte against about 20 here.
-    fn find(&self, text: &str, rules: usize) -> Option<Vec<Vec<usize>>> {
-        let mut guard = self.caches.get();
-        // The cache itself, not the pool's guard, which checks which thread
-        // owns it at every use.
-        let cache: &mut Cache = &mut guard;
-        let mut starts = vec![Vec::new(); rules];
+    fn find(&self, text: &str, cache: &mut Cache, starts: &mut [Vec<usize>]) -> bool {
+        starts.iter_mut().for_each(Vec::clear);
         // Every rule of a match state starts at the same offset. (The
         // library's own loop, in regex-automata 0.4.19, reports the rules
         // after the first one byte too early, so that a rule sharing a
         // state with another could be tried in the wrong place.)
-        let record = |starts: &mut Vec<Vec<usize>>, cache: &Cache, sid, at: usize| {
+        let record = |starts: &mut [Vec<usize>], cache: &Cache, sid, at: usize| {
             for k in 0..self.dfa.match_len(cache, sid) {
                 starts[self.dfa.match_pattern(cache, sid, k).as_usize()].push(at);
             }
         };
-        let mut sid = self.dfa.start_state_reverse(cache, &Input::new(text)).ok()?;
+        let Ok(mut sid) = self.dfa.start_state_reverse(cache, &Input::new(text)) else { return false };
         for (at, &b) in text.as_bytes().iter().enumerate().rev() {
             // Most states are neither matches nor new: a plain table look-up,
             // and the library's transition (which builds the state) only
             // where that is not enough.
             sid = match (!sid.is_tagged()).then(|| self.dfa.next_state_untagged(cache, sid, b)) {
                 Some(next) if !next.is_unknown() => next,
-                _ => self.dfa.next_state(cache, sid, b).ok()?,
+                _ => match self.dfa.next_state(cache, sid, b) {
+                    Ok(next) => next,
+                    Err(_) => return false,
+                },
             };
             if sid.is_tagged() {
                 // Matches are delayed by a byte: this state says one starts
                 // just after the byte read.
                 if sid.is_match() {
-                    record(&mut starts, cache, sid, at + 1);
+                    record(starts, cache, sid, at + 1);
                 } else if sid.is_dead() {
-                    return Some(starts);
+                    return true;
                 } else if sid.is_quit() {
-                    return None;
+                    return false;
                 }
             }
         }
-        sid = self.dfa.next_eoi_state(cache, sid).ok()?;
-        if sid.is_match() {
-            record(&mut starts, cache, sid, 0);
+        match self.dfa.next_eoi_state(cache, sid) {
+            Ok(sid) if sid.is_match() => record(starts, cache, sid, 0),
+            Ok(_) => {}
+            Err(_) => return false,
         }
-        Some(starts)
+        true
     }
 }
 
@@ -808,6 +891,8 @@ pub struct Tagger {
     rules: Vec<Rule>,
     /// Where each rule may match, so that it is tried only there.
     starts: Starts,
+    /// Each thread's [`Caches`], made at its first search.
+    caches: Pool<Option<Caches>, fn() -> Option<Caches>>,
     months: FxHashMap<&'static str, u32>,
     weekdays: FxHashMap<&'static str, Weekday>,
     relative_days: FxHashMap<String, i64>,
@@ -823,6 +908,14 @@ pub struct Tagger {
     ordinals: FxHashMap<String, u32>,
     parts_of_day: FxHashMap<String, &'static str>,
     holidays: FxHashMap<String, &'static str>,
+}
+
+/// A thread's scratch space for [`Tagger::find`], kept between texts.
+struct Caches {
+    starts: Cache,
+    /// Where each rule may start, as [`Starts::find`] leaves it.
+    rule_starts: Vec<Vec<usize>>,
+    rules: Vec<AtStartCache>,
 }
 
 /// A two-column table as lower-case surface → parsed second cell.
@@ -941,7 +1034,8 @@ impl Tagger {
                 .enumerate()
                 .filter_map(|(i, n)| Some((n?.to_string(), i)))
                 .collect();
-            rules.push(Rule { name: row.cells[0], regex, hir, groups });
+            let at_start = AtStart::new(&hir).map_err(|e| invalid(&e))?;
+            rules.push(Rule { name: row.cells[0], regex, hir, groups, at_start });
         }
         let months = number_table(resources::MONTHS)?;
         let weekdays = number_table(resources::WEEKDAYS)?
@@ -986,6 +1080,7 @@ impl Tagger {
         Ok(Tagger {
             rules,
             starts,
+            caches: Pool::new(|| None),
             months,
             weekdays,
             relative_days,
@@ -1011,28 +1106,42 @@ impl Tagger {
     /// Phase 1: every temporal expression in `text`, left to right, without
     /// overlaps (leftmost, then longest, then first rule wins).
     pub fn find(&self, text: &str) -> Vec<Timex> {
-        self.find_from(text, self.starts.find(text, self.rules.len()))
+        let mut guard = self.caches.get();
+        // The caches themselves, not the pool's guard, which checks which
+        // thread owns it at every use.
+        let caches: &mut Option<Caches> = &mut guard;
+        let caches = caches.get_or_insert_with(|| self.create_caches());
+        let found = self.starts.find(text, &mut caches.starts, &mut caches.rule_starts);
+        self.find_from(text, found.then_some(&caches.rule_starts[..]), &mut caches.rules)
+    }
+
+    fn create_caches(&self) -> Caches {
+        Caches {
+            starts: self.starts.dfa.create_cache(),
+            rule_starts: vec![Vec::new(); self.rules.len()],
+            rules: self.rules.iter().map(|r| r.at_start.create_cache()).collect(),
+        }
     }
 
     /// [`Tagger::find`] given where each rule may start, or `None` to
     /// search for each over the whole text.
-    fn find_from(&self, text: &str, starts: Option<Vec<Vec<usize>>>) -> Vec<Timex> {
+    fn find_from(&self, text: &str, starts: Option<&[Vec<usize>]>, caches: &mut [AtStartCache]) -> Vec<Timex> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         // Each rule's matches, left to right without overlaps, as a search
         // over the whole text finds them: at each offset where one may
         // start and none found before it ends, a match there or none.
         // Their groups are read later, only for the matches kept.
         for (i, rule) in self.rules.iter().enumerate() {
-            match &starts {
+            match starts {
                 Some(starts) => {
                     let mut from = 0;
                     for &at in starts[i].iter().rev() {
                         if at < from {
                             continue;
                         }
-                        if let Some(m) = rule.regex.search(&Input::new(text).range(at..).anchored(Anchored::Yes)) {
-                            found.push((m.start(), m.end(), i));
-                            from = m.end();
+                        if let Some(end) = rule.end_at(text, at, &mut caches[i]) {
+                            found.push((at, end, i));
+                            from = end;
                         }
                     }
                 }
@@ -1042,8 +1151,6 @@ impl Tagger {
         found.sort_by_key(|(s, e, i)| (*s, std::cmp::Reverse(*e), *i));
         let mut out = Vec::new();
         let mut covered = 0;
-        // Each rule's groups, made when a match of it is first kept.
-        let mut caps: Vec<Option<Captures>> = vec![None; self.rules.len()];
         for (start, end, i) in found {
             if start < covered {
                 continue;
@@ -1055,13 +1162,8 @@ impl Tagger {
             if age || (glued && text[start..].starts_with(|c: char| c.is_ascii_digit())) {
                 continue;
             }
-            // The groups of the match found: an anchored search over its span
-            // alone takes the same path through the pattern (the regex does
-            // the same after finding a match's bounds), and the assertions
-            // still see the text around it.
             let rule = &self.rules[i];
-            let caps = caps[i].get_or_insert_with(|| rule.regex.create_captures());
-            rule.regex.search_captures(&Input::new(text).range(start..end).anchored(Anchored::Yes), caps);
+            let caps = rule.groups(text, start, end, &mut caches[i]);
             if let Some(value) = self.value(&Groups { text, caps, names: &rule.groups }) {
                 covered = end;
                 let direction = self.direction(text, start, &out);
@@ -1334,11 +1436,35 @@ mod tests {
         texts.push(r#"<TIMEX3 tid="t1" value="1998-08-07T10:35">08/07/1998</TIMEX3> 1998-08"#.into());
         texts.push("On 5 May 2021, and from May 5 to 7, 2021; in 2021-22 and the 1990s.".into());
         assert!(texts.len() > 60);
+        let mut caches = tagger.create_caches();
         for text in &texts {
             let show =
                 |ts: Vec<Timex>| ts.iter().map(|t| format!("{}..{} {:?}", t.start, t.end, t.value)).collect::<Vec<_>>();
-            assert_eq!(show(tagger.find(text)), show(tagger.find_from(text, None)), "{text}");
+            assert_eq!(show(tagger.find(text)), show(tagger.find_from(text, None, &mut caches.rules)), "{text}");
         }
+    }
+
+    /// A rule's own engines read the groups of each of its matches as its
+    /// regex does.
+    #[test]
+    fn the_engines_at_a_start_read_the_groups_the_regex_reads() {
+        let tagger = Tagger::shared();
+        let mut caches = tagger.create_caches();
+        let mut matches = 0;
+        for text in &crate::samples::test_articles() {
+            for (rule, cache) in tagger.rules.iter().zip(&mut caches.rules) {
+                for m in rule.regex.find_iter(text) {
+                    let mut expected = rule.regex.create_captures();
+                    rule.regex
+                        .search_captures(&Input::new(text).range(m.range()).anchored(Anchored::Yes), &mut expected);
+                    let got = rule.groups(text, m.start(), m.end(), cache);
+                    let spans = |c: &Captures| (0..c.group_len()).map(|i| c.get_group(i)).collect::<Vec<_>>();
+                    assert_eq!(spans(got), spans(&expected), "{} at {:?}", rule.name, m.range());
+                    matches += 1;
+                }
+            }
+        }
+        assert!(matches > 1000, "{matches}");
     }
 
     #[test]
