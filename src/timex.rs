@@ -693,9 +693,8 @@ struct Rule {
     regex: Regex,
     /// Its pattern, parsed.
     hir: Hir,
-    /// Its named groups and their indices: looked up among these few
-    /// rather than by hashing each name.
-    groups: Vec<(String, usize)>,
+    /// The index of each [`Group`] it has, by the group's number.
+    groups: Vec<Option<usize>>,
     at_start: AtStart,
 }
 
@@ -782,18 +781,112 @@ impl Rule {
     }
 }
 
+/// The named groups of the rules, which say what a match means (see
+/// `patterns.tsv`).
+#[derive(Debug, Clone, Copy)]
+enum Group {
+    Ago,
+    Ampm,
+    Anchor,
+    Century,
+    Count,
+    Day,
+    Day2,
+    Dcount,
+    Decade,
+    Dunit,
+    Half,
+    Holiday,
+    Hour,
+    LatestQuarter,
+    Minute,
+    Month,
+    Month2,
+    N1,
+    N2,
+    Noon,
+    Ordinal,
+    Part,
+    Reference,
+    Reldays,
+    Season,
+    Sep,
+    Set,
+    Shift,
+    ThatYear,
+    Tonight,
+    Unit,
+    Weekday,
+    Weekday2,
+    WeekdayNext,
+    WeekOf,
+    Wshift,
+    Yago,
+    Year,
+    Yshift,
+}
+
+impl Group {
+    /// The group a rule's pattern names `name`, if the tagger reads it.
+    fn from_name(name: &str) -> Option<Group> {
+        Some(match name {
+            "ago" => Group::Ago,
+            "ampm" => Group::Ampm,
+            "anchor" => Group::Anchor,
+            "century" => Group::Century,
+            "count" => Group::Count,
+            "day" => Group::Day,
+            "day2" => Group::Day2,
+            "dcount" => Group::Dcount,
+            "decade" => Group::Decade,
+            "dunit" => Group::Dunit,
+            "half" => Group::Half,
+            "holiday" => Group::Holiday,
+            "hour" => Group::Hour,
+            "latestquarter" => Group::LatestQuarter,
+            "minute" => Group::Minute,
+            "month" => Group::Month,
+            "month2" => Group::Month2,
+            "n1" => Group::N1,
+            "n2" => Group::N2,
+            "noon" => Group::Noon,
+            "ordinal" => Group::Ordinal,
+            "part" => Group::Part,
+            "reference" => Group::Reference,
+            "reldays" => Group::Reldays,
+            "season" => Group::Season,
+            "sep" => Group::Sep,
+            "set" => Group::Set,
+            "shift" => Group::Shift,
+            "that_year" => Group::ThatYear,
+            "tonight" => Group::Tonight,
+            "unit" => Group::Unit,
+            "weekday" => Group::Weekday,
+            "weekday2" => Group::Weekday2,
+            "weekday_next" => Group::WeekdayNext,
+            "weekof" => Group::WeekOf,
+            "wshift" => Group::Wshift,
+            "yago" => Group::Yago,
+            "year" => Group::Year,
+            "yshift" => Group::Yshift,
+            _ => return None,
+        })
+    }
+}
+
 /// A rule's match and its named groups.
 struct Groups<'h, 'r> {
     text: &'h str,
     caps: &'r Captures,
-    names: &'r [(String, usize)],
+    /// The rule's [`Rule::groups`].
+    indices: &'r [Option<usize>],
 }
 
 impl<'h> Groups<'h, '_> {
-    /// The text of a named group, if it took part in the match.
-    fn name(&self, name: &str) -> Option<&'h str> {
-        let (_, i) = self.names.iter().find(|(n, _)| n == name)?;
-        self.caps.get_group(*i).map(|span| &self.text[span.range()])
+    /// The text of a group, if the rule has it and it took part in the match.
+    fn name(&self, group: Group) -> Option<&'h str> {
+        let i = (*self.indices.get(group as usize)?)?;
+        self.caps.get_group(i).map(|span| &self.text[span.range()])
     }
 }
 
@@ -1028,12 +1121,14 @@ impl Tagger {
             let invalid = |e: &dyn std::fmt::Display| file.invalid(row.line, e.to_string());
             let hir = regex_automata::util::syntax::parse(&pattern).map_err(|e| invalid(&e))?;
             let regex = Regex::builder().build_from_hir(&hir).map_err(|e| invalid(&e))?;
-            let groups = regex
-                .group_info()
-                .pattern_names(regex_automata::PatternID::ZERO)
-                .enumerate()
-                .filter_map(|(i, n)| Some((n?.to_string(), i)))
-                .collect();
+            let mut groups = Vec::new();
+            for (i, name) in regex.group_info().pattern_names(regex_automata::PatternID::ZERO).enumerate() {
+                if let Some(group) = name.and_then(Group::from_name) {
+                    let at = group as usize;
+                    groups.resize(groups.len().max(at + 1), None);
+                    groups[at] = Some(i);
+                }
+            }
             let at_start = AtStart::new(&hir).map_err(|e| invalid(&e))?;
             rules.push(Rule { name: row.cells[0], regex, hir, groups, at_start });
         }
@@ -1164,7 +1259,7 @@ impl Tagger {
             }
             let rule = &self.rules[i];
             let caps = rule.groups(text, start, end, &mut caches[i]);
-            if let Some(value) = self.value(&Groups { text, caps, names: &rule.groups }) {
+            if let Some(value) = self.value(&Groups { text, caps, indices: &rule.groups }) {
                 covered = end;
                 let direction = self.direction(text, start, &out);
                 out.push(Timex { start, end, value, direction, rule: rule.name });
@@ -1175,80 +1270,85 @@ impl Tagger {
     }
 
     fn value(&self, caps: &Groups<'_, '_>) -> Option<Underspecified> {
-        let text = |name: &str| caps.name(name);
-        let lower = |name: &str| text(name).map(lower_case);
-        let num = |name: &str| text(name).and_then(|m| m.parse::<i64>().ok());
-        let month = |name: &str| text(name).and_then(|m| m.parse::<u32>().ok().or_else(|| self.months.get(m).copied()));
-        let count = |name: &str| -> Option<Option<u32>> {
-            let w = lower(name)?;
+        let text = |g: Group| caps.name(g);
+        let lower = |g: Group| text(g).map(lower_case);
+        let num = |g: Group| text(g).and_then(|m| m.parse::<i64>().ok());
+        let month = |g: Group| text(g).and_then(|m| m.parse::<u32>().ok().or_else(|| self.months.get(m).copied()));
+        let count = |g: Group| -> Option<Option<u32>> {
+            let w = lower(g)?;
             w.parse::<u32>().ok().map(Some).or_else(|| self.numbers.get(&*w).copied())
         };
-        let unit = |name: &str| lower(name).and_then(|u| self.units.get(&*u).copied());
-        if let Some(r) = lower("reference") {
+        let unit = |g: Group| lower(g).and_then(|u| self.units.get(&*u).copied());
+        if let Some(r) = lower(Group::Reference) {
             return self.references.get(&*r).map(|v| Underspecified::Reference(v));
         }
-        if let Some(v) = lower("set") {
+        if let Some(v) = lower(Group::Set) {
             return self.sets.get(&*v).map(|v| Underspecified::Set(v));
         }
-        if let Some(a) = lower("anchor") {
+        if let Some(a) = lower(Group::Anchor) {
             let n = match &*a {
                 "following" | "next" | "later" | "after" => 1,
                 "previous" | "preceding" | "earlier" | "before" => -1,
                 _ => 0,
             };
-            if let Some(part) = lower("part") {
+            if let Some(part) = lower(Group::Part) {
                 return self.parts_of_day.get(&*part).map(|p| Underspecified::AnchoredPart(n, p));
             }
-            let u = unit("unit")?;
-            let n = if caps.name("count").is_some() { count("count")?.map_or(n, |c| n * c as i32) } else { n };
+            let u = unit(Group::Unit)?;
+            let n =
+                if caps.name(Group::Count).is_some() { count(Group::Count)?.map_or(n, |c| n * c as i32) } else { n };
             return Some(Underspecified::Anchored(u, n));
         }
-        if let Some(h) = num("hour").or_else(|| caps.name("noon").map(|_| 12)) {
+        if let Some(h) = num(Group::Hour).or_else(|| caps.name(Group::Noon).map(|_| 12)) {
             let mut hour = h as u32;
-            let minute = num("minute").unwrap_or(0) as u32;
-            if let Some(ampm) = lower("ampm") {
+            let minute = num(Group::Minute).unwrap_or(0) as u32;
+            if let Some(ampm) = lower(Group::Ampm) {
                 if ampm.starts_with('p') && hour < 12 {
                     hour += 12;
                 } else if ampm.starts_with('a') && hour == 12 {
                     hour = 0;
                 }
             }
-            if let Some(w) = text("weekday") {
+            if let Some(w) = text(Group::Weekday) {
                 return self.weekdays.get(w).map(|w| Underspecified::ClockOnWeekday(*w, hour, minute));
             }
-            if let Some(r) = lower("reldays") {
+            if let Some(r) = lower(Group::Reldays) {
                 return self.relative_days.get(&*r).map(|n| Underspecified::ClockOnDay(*n, hour, minute));
             }
             return Some(Underspecified::Clock(hour, minute));
         }
-        if let Some(h) = lower("holiday") {
-            let shift = lower("shift").and_then(|s| self.shifts.get(&*s).copied()).unwrap_or(0);
+        if let Some(h) = lower(Group::Holiday) {
+            let shift = lower(Group::Shift).and_then(|s| self.shifts.get(&*s).copied()).unwrap_or(0);
             return self.holidays.get(&*h).map(|rule| Underspecified::Holiday(rule, shift));
         }
-        if caps.name("tonight").is_some() {
+        if caps.name(Group::Tonight).is_some() {
             return Some(Underspecified::DayPart(0, "NI"));
         }
-        if let Some(part) = lower("part").filter(|_| caps.name("weekday").is_none()) {
-            let n = match lower("reldays") {
+        if let Some(part) = lower(Group::Part).filter(|_| caps.name(Group::Weekday).is_none()) {
+            let n = match lower(Group::Reldays) {
                 Some(m) => *self.relative_days.get(&*m)?,
                 None => 0,
             };
             return self.parts_of_day.get(&*part).map(|p| Underspecified::DayPart(n, p));
         }
-        if let Some(m) = lower("reldays") {
+        if let Some(m) = lower(Group::Reldays) {
             return self.relative_days.get(&*m).map(|n| Underspecified::DaysFromReference(*n));
         }
-        if let (Some(shift), Some(m)) = (lower("yshift").and_then(|s| self.shifts.get(&*s).copied()), month("month")) {
+        if let (Some(shift), Some(m)) =
+            (lower(Group::Yshift).and_then(|s| self.shifts.get(&*s).copied()), month(Group::Month))
+        {
             return Some(Underspecified::MonthOfShiftedYear(m, shift));
         }
-        if let (Some(shift), Some(m)) = (lower("shift").and_then(|s| self.shifts.get(&*s).copied()), month("month")) {
+        if let (Some(shift), Some(m)) =
+            (lower(Group::Shift).and_then(|s| self.shifts.get(&*s).copied()), month(Group::Month))
+        {
             return Some(Underspecified::MonthShift(m, shift));
         }
-        if caps.name("latestquarter").is_some() {
+        if caps.name(Group::LatestQuarter).is_some() {
             return Some(Underspecified::LatestQuarter);
         }
-        if let Some(q) = lower("ordinal") {
-            let shift = match (lower("yshift"), caps.name("yago")) {
+        if let Some(q) = lower(Group::Ordinal) {
+            let shift = match (lower(Group::Yshift), caps.name(Group::Yago)) {
                 (Some(s), _) => self.shifts.get(&*s).copied(),
                 (None, Some(_)) => Some(-1),
                 (None, None) => None,
@@ -1256,37 +1356,37 @@ impl Tagger {
             if let Some(n) = shift {
                 return self.ordinals.get(&*q).map(|q| Underspecified::QuarterOfShiftedYear(*q, n));
             }
-            let year = num("year").map(|y| y as i32);
+            let year = num(Group::Year).map(|y| y as i32);
             return self.ordinals.get(&*q).map(|q| Underspecified::Quarter(year, *q));
         }
-        if let Some(h) = lower("half") {
+        if let Some(h) = lower(Group::Half) {
             let half = if h == "first" { 1 } else { 2 };
-            let shift = lower("yshift").and_then(|s| self.shifts.get(&*s).copied()).unwrap_or(0);
-            return Some(Underspecified::Half(num("year").map(|y| y as i32), shift, half));
+            let shift = lower(Group::Yshift).and_then(|s| self.shifts.get(&*s).copied()).unwrap_or(0);
+            return Some(Underspecified::Half(num(Group::Year).map(|y| y as i32), shift, half));
         }
-        if let (Some(a), Some(b), Some(y)) = (num("n1"), num("n2"), num("year")) {
-            let slash = text("sep") == Some("/");
+        if let (Some(a), Some(b), Some(y)) = (num(Group::N1), num(Group::N2), num(Group::Year)) {
+            let slash = text(Group::Sep) == Some("/");
             return Some(Underspecified::Numeric(a as u32, b as u32, y as i32, slash));
         }
-        if let Some(c) = num("century") {
+        if let Some(c) = num(Group::Century) {
             return Some(Underspecified::Century(c as i32));
         }
-        if let Some(d) = num("decade") {
+        if let Some(d) = num(Group::Decade) {
             return Some(Underspecified::Decade(d as i32));
         }
-        if let Some(season) = lower("season") {
-            let shift = lower("shift").and_then(|s| self.shifts.get(&*s).copied()).unwrap_or(0);
+        if let Some(season) = lower(Group::Season) {
+            let shift = lower(Group::Shift).and_then(|s| self.shifts.get(&*s).copied()).unwrap_or(0);
             return self.seasons.get(&*season).map(|c| Underspecified::Season(c, shift));
         }
-        if let Some(u) = unit("dunit") {
+        if let Some(u) = unit(Group::Dunit) {
             // Without a count the length is vague: "for weeks".
-            let n = if caps.name("dcount").is_some() { count("dcount")? } else { None };
+            let n = if caps.name(Group::Dcount).is_some() { count(Group::Dcount)? } else { None };
             return Some(Underspecified::Duration(n, u));
         }
-        if let Some(u) = unit("unit") {
-            if let Some(dir) = lower("ago") {
+        if let Some(u) = unit(Group::Unit) {
+            if let Some(dir) = lower(Group::Ago) {
                 let sign = if matches!(&*dir, "later" | "after" | "from now" | "hence") { 1 } else { -1 };
-                let n = if caps.name("count").is_some() { count("count")? } else { Some(1) };
+                let n = if caps.name(Group::Count).is_some() { count(Group::Count)? } else { Some(1) };
                 let n = match n {
                     Some(n) => Some(sign * i32::try_from(n).ok().filter(|n| *n <= 10_000)?),
                     None => None,
@@ -1294,38 +1394,38 @@ impl Tagger {
                 return Some(Underspecified::Ago(u, n));
             }
             // "the weekend" has no shift word: the one of the reference.
-            let shift = match lower("shift") {
+            let shift = match lower(Group::Shift) {
                 Some(s) => *self.shifts.get(&*s)?,
                 None => 0,
             };
             return Some(Underspecified::Shift(u, shift));
         }
-        let year = num("year").map(|y| y as i32);
-        let day = num("day").map(|d| d as u32);
-        match (month("month"), day) {
+        let year = num(Group::Year).map(|y| y as i32);
+        let day = num(Group::Day).map(|d| d as u32);
+        match (month(Group::Month), day) {
             (Some(m), Some(d)) => {
                 let first = PartialDay { year, month: m, day: d };
-                if caps.name("weekof").is_some() {
+                if caps.name(Group::WeekOf).is_some() {
                     return Some(Underspecified::WeekOf(first));
                 }
-                if let Some(d2) = num("day2") {
-                    let m2 = month("month2").unwrap_or(m);
+                if let Some(d2) = num(Group::Day2) {
+                    let m2 = month(Group::Month2).unwrap_or(m);
                     return Some(Underspecified::Range(first, PartialDay { year, month: m2, day: d2 as u32 }));
                 }
                 Some(Underspecified::Day(first))
             }
-            (Some(m), None) if caps.name("that_year").is_some() => Some(Underspecified::AnchoredMonth(m)),
+            (Some(m), None) if caps.name(Group::ThatYear).is_some() => Some(Underspecified::AnchoredMonth(m)),
             (Some(m), None) => {
                 Some(year.map_or(Underspecified::MonthOfYear(m), |y| Underspecified::Month { year: y, month: m }))
             }
             (None, _) => {
-                if let Some(w) = text("weekday") {
+                if let Some(w) = text(Group::Weekday) {
                     let w = *self.weekdays.get(w)?;
-                    if let Some(w2) = text("weekday2") {
+                    if let Some(w2) = text(Group::Weekday2) {
                         return Some(Underspecified::WeekdayRange(w, *self.weekdays.get(w2)?));
                     }
                     // "on Thursday and Friday": two days running are a range.
-                    if let Some(w2) = text("weekday_next") {
+                    if let Some(w2) = text(Group::WeekdayNext) {
                         let w2 = *self.weekdays.get(w2)?;
                         return Some(if w2 == w.succ() {
                             Underspecified::WeekdayRange(w, w2)
@@ -1333,7 +1433,7 @@ impl Tagger {
                             Underspecified::Weekday(w)
                         });
                     }
-                    if let Some(shift) = lower("wshift") {
+                    if let Some(shift) = lower(Group::Wshift) {
                         let n =
                             if matches!(&*shift, "this") { 0 } else { self.shifts.get(&*shift).copied().unwrap_or(1) };
                         if matches!(&*shift, "previous" | "preceding" | "following") {
@@ -1341,7 +1441,7 @@ impl Tagger {
                         }
                         return Some(Underspecified::WeekdayShift(w, n));
                     }
-                    if let Some(part) = lower("part") {
+                    if let Some(part) = lower(Group::Part) {
                         return self.parts_of_day.get(&*part).map(|p| Underspecified::WeekdayPart(w, p));
                     }
                     return Some(Underspecified::Weekday(w));
@@ -1465,6 +1565,15 @@ mod tests {
             }
         }
         assert!(matches > 1000, "{matches}");
+    }
+
+    #[test]
+    fn every_group_a_rule_names_is_one_the_tagger_reads() {
+        for rule in &Tagger::shared().rules {
+            for name in rule.regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten() {
+                assert!(Group::from_name(name).is_some(), "{}: group {name}", rule.name);
+            }
+        }
     }
 
     #[test]
