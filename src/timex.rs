@@ -1234,7 +1234,9 @@ impl Tagger {
     /// [`Tagger::find`] given where each rule may start, or `None` to
     /// search for each over the whole text.
     fn find_from(&self, text: &str, starts: Option<&[Vec<usize>]>, caches: &mut [AtStartCache]) -> Vec<Timex> {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        // Room for a match at each possible start (most are).
+        let mut found: Vec<(usize, usize, usize)> =
+            Vec::with_capacity(starts.map_or(0, |starts| starts.iter().map(Vec::len).sum()));
         // Each rule's matches, left to right without overlaps, as a search
         // over the whole text finds them: at each offset where one may
         // start and none found before it ends, a match there or none.
