@@ -681,6 +681,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     let mut drafts: Vec<Draft> = Vec::new();
     // The sentence that last read events others may attend, and those drafts.
     let mut attended: Option<(usize, std::ops::Range<usize>)> = None;
+    // The drafts of one sentence, emptied into `drafts` after each.
+    let mut in_sentence: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = &sentence_triggers[si];
         // Whether this sentence says who attended the events `drafts`.
@@ -724,7 +726,6 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         let all = 0..sentence_words.list.len();
         let opinion = sentence_words.has(ContextKind::Opinion, all.clone());
         let ends = sentence_words.has(ContextKind::Ending, all);
-        let mut in_sentence: Vec<Draft> = Vec::new();
         for trigger in triggers {
             // Only for diagnostics: counting code points is linear in the text.
             let at = || text::char_offset(text, trigger.start);
@@ -1090,9 +1091,12 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
                 lead.peek().is_some_and(|w| w.eq_ignore_ascii_case("each"))
                     || lead.any(|w| matches!(w, "agreements" | "pacts" | "deals" | "accords" | "treaties"))
             };
-            let parts =
-                if distributive { each_signatory(gazetteer, &found, &mentions, trigger, &draft) } else { vec![draft] };
-            for event in parts {
+            let (one, several) = if distributive {
+                (None, each_signatory(gazetteer, &found, &mentions, trigger, &draft))
+            } else {
+                (Some(draft), Vec::new())
+            };
+            for event in one.into_iter().chain(several) {
                 let new = Draft {
                     event,
                     mention_only,
@@ -1112,9 +1116,14 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             }
         }
         // Those who meet at a summit ("met on the sidelines of the BRICS
-        // summit") attend it.
-        let meetings: Vec<Event> =
-            in_sentence.iter().filter(|d| d.event.kind == EventType::Meeting).map(|d| d.event.clone()).collect();
+        // summit") attend it. The meetings are copied only when the
+        // sentence has a summit to take them, which few have.
+        let has_summit = in_sentence.iter().any(|d| d.event.kind == EventType::Summit);
+        let meetings: Vec<Event> = in_sentence
+            .iter()
+            .filter(|d| has_summit && d.event.kind == EventType::Meeting)
+            .map(|d| d.event.clone())
+            .collect();
         let mut summit_orgs: Vec<String> = Vec::new();
         for d in in_sentence.iter_mut().filter(|d| d.event.kind == EventType::Summit) {
             // Organisations the sentence names, not those of people who
@@ -1169,7 +1178,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             let n = in_sentence.iter().filter(|d| attendable(d)).count();
             attended = Some((si, drafts.len()..drafts.len() + n));
         }
-        drafts.extend(in_sentence);
+        drafts.append(&mut in_sentence);
     }
 
     let mut events: Vec<Event> = Vec::new();
@@ -1275,8 +1284,13 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         for a in &mut e.actors {
             if let Some(p) = gazetteer.person(&a.name) {
                 let (country, role) = p.at(Some(e.date.start()));
-                a.country = country.to_string();
-                a.role = role.to_string();
+                // Mostly the office read already: not copied again.
+                if a.country != country {
+                    a.country = country.to_string();
+                }
+                if a.role != role {
+                    a.role = role.to_string();
+                }
             }
         }
     }
@@ -1936,11 +1950,13 @@ fn lasting(
     });
     // "opened in Madrid on Tuesday and runs until Thursday".
     let until = timexes.iter().find_map(|t| {
-        let lead = text[trigger.end.min(t.start)..t.start].trim_end();
+        if t.start < trigger.end || t.end > sentence.end {
+            return None;
+        }
+        let lead = text[trigger.end..t.start].trim_end();
         // The word may be the expression's own first ("until April 28").
-        let own = text[t.start..t.end].split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        let marked = ["until", "through", "till"].iter().any(|w| lead.ends_with(w) || own == *w);
-        if t.start < trigger.end || t.end > sentence.end || !marked {
+        let own = text[t.start..t.end].split_whitespace().next().unwrap_or("");
+        if !["until", "through", "till"].iter().any(|w| lead.ends_with(w) || own.eq_ignore_ascii_case(w)) {
             return None;
         }
         let end = Timex { direction: Direction::Future, ..t.clone() }.resolve(Some(day))?.end();
@@ -2020,13 +2036,14 @@ fn participants(
     ));
     for m in window {
         let word = text[..m.start].split_whitespace().next_back().unwrap_or("");
-        // Most words before a mention are in lower case already: not copied.
-        let marker = if word.bytes().any(|b| !b.is_ascii_lowercase()) {
-            std::borrow::Cow::Owned(word.to_lowercase())
-        } else {
+        // The phrases are in lower case (tested): an ASCII word, as most
+        // are, is compared ignoring case rather than lowered into a copy.
+        let marker = if word.is_ascii() {
             std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
         };
-        let is = |kind| lexicon.phrases(kind).any(|p| p.len() == 1 && p[0] == marker);
+        let is = |kind| lexicon.phrases(kind).any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(&marker));
         let as_place = matches!(m.entity, Entity::Seat(_) | Entity::Place(_)) && is(ContextKind::PlaceMarker);
         // "docked in Vietnam", "has visited Norway": a port call's host is
         // a party only through its own people or forces.
@@ -2209,12 +2226,13 @@ fn confidence(trigger: &Trigger, e: &Event) -> f64 {
 }
 
 /// Whether one set is contained in the other (an empty set fits anything).
-fn nested<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
+/// The sets are iterators, read as often as needed rather than collected.
+fn nested<T: PartialEq>(a: impl Iterator<Item = T> + Clone, b: impl Iterator<Item = T> + Clone) -> bool {
+    a.clone().all(|x| b.clone().any(|y| y == x)) || b.clone().all(|y| a.clone().any(|x| x == y))
 }
 
-fn actor_names(e: &Event) -> Vec<&str> {
-    e.actors.iter().map(|a| a.name.as_str()).collect()
+fn actor_names(e: &Event) -> impl Iterator<Item = &str> + Clone {
+    e.actors.iter().map(|a| a.name.as_str())
 }
 
 /// Two readings of the same occurrence: same type, dates that overlap (or
@@ -2242,12 +2260,11 @@ fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
 fn same_participants(a: &Event, b: &Event) -> bool {
     if a.kind == EventType::Summit {
         let g = Gazetteer::shared();
-        let orgs =
-            |e: &Event| -> Vec<String> { e.countries.iter().filter(|c| g.is_organisation(c)).cloned().collect() };
-        let (x, y) = (orgs(a), orgs(b));
-        return x.is_empty() || y.is_empty() || nested(&x, &y);
+        let organisation = |c: &&String| g.is_organisation(c);
+        let (x, y) = (a.countries.iter().filter(organisation), b.countries.iter().filter(organisation));
+        return x.clone().next().is_none() || y.clone().next().is_none() || nested(x, y);
     }
-    nested(&actor_names(a), &actor_names(b)) && nested(&a.countries, &b.countries)
+    nested(actor_names(a), actor_names(b)) && nested(a.countries.iter(), b.countries.iter())
 }
 
 /// Whether `a`'s date is only the article's (inferred) and `b` happened in
@@ -2262,7 +2279,7 @@ fn recent(a: &Event, b: &Event) -> bool {
 fn refers_to(e: &Event, mention: &Event) -> bool {
     e.kind == mention.kind
         && (mention.date_inferred || e.date.overlaps(&mention.date))
-        && (e.kind == EventType::Summit || nested(&actor_names(e), &actor_names(mention)))
+        && (e.kind == EventType::Summit || nested(actor_names(e), actor_names(mention)))
         && (mention.location.is_empty() || e.location.is_empty() || e.location == mention.location)
 }
 
@@ -2347,6 +2364,19 @@ mod tests {
             assert_eq!(lexicon.find(text).map(|m| (m.span(), m.pattern())).collect::<Vec<_>>(), expected, "{text}");
         }
         assert!(found > 500, "{found} phrases");
+    }
+
+    /// Sentences' words are lower-cased to be matched against the context
+    /// phrases, and some are compared ignoring ASCII case only: the
+    /// phrases must be written in lower case.
+    #[test]
+    fn context_phrases_are_in_lower_case() {
+        let lexicon = Lexicon::shared();
+        for phrases in &lexicon.context {
+            for word in phrases.iter().flatten() {
+                assert_eq!(*word, word.to_lowercase(), "context.tsv");
+            }
+        }
     }
 
     /// A sentence's words as [`Words::read`] read them before it classed
