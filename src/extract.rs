@@ -114,8 +114,8 @@ pub struct Lexicon {
     /// start with it, each with its second word if it has one.
     starting: Vec<Vec<(usize, Option<WordId>)>>,
     /// The vessel phrases as text ("aircraft carrier"), as [`ship_names`]
-    /// reads them after a country.
-    vessels: Vec<String>,
+    /// reads them after a country, each with the length of its first word.
+    vessels: Vec<(String, usize)>,
 }
 
 /// A word's number in the lexicon's vocabulary.
@@ -261,7 +261,7 @@ impl Lexicon {
         for (kind, phrase) in context {
             by_kind[kind as usize].push(phrase);
         }
-        let vessels: Vec<String> = by_kind[ContextKind::Vessel as usize].iter().map(|p| p.join(" ")).collect();
+        let vessels = by_kind[ContextKind::Vessel as usize].iter().map(|p| (p.join(" "), p[0].len())).collect();
         let mut spelling = vec![String::new(); vocabulary.len()];
         for (w, &id) in &vocabulary {
             spelling[id as usize].clone_from(w);
@@ -568,7 +568,34 @@ struct Scan {
     /// People named by office: learned ones and holders looked up by date.
     found: Found,
     /// Each sentence's trigger phrases, as the automaton finds them in it.
-    triggers: Vec<Vec<aho_corasick::Match>>,
+    triggers: BySentence<aho_corasick::Match>,
+}
+
+/// What each sentence of an article holds, in one list for the article
+/// rather than a list (an allocation) per sentence.
+struct BySentence<T> {
+    items: Vec<T>,
+    /// Where each sentence's items end in `items`.
+    ends: Vec<usize>,
+}
+
+impl<T> BySentence<T> {
+    /// Each sentence's items, as `read` adds those of the sentence
+    /// numbered `si` to the list it is given.
+    fn read(sentences: &[Sentence], mut read: impl FnMut(usize, &Sentence, &mut Vec<T>)) -> Self {
+        let mut all = BySentence { items: Vec::new(), ends: Vec::with_capacity(sentences.len()) };
+        for (si, s) in sentences.iter().enumerate() {
+            read(si, s, &mut all.items);
+            all.ends.push(all.items.len());
+        }
+        all
+    }
+
+    /// The items of the sentence numbered `si`.
+    fn of(&self, si: usize) -> &[T] {
+        let start = if si == 0 { 0 } else { self.ends[si - 1] };
+        &self.items[start..self.ends[si]]
+    }
 }
 
 impl Scan {
@@ -582,9 +609,13 @@ impl Scan {
         let offices = Offices::shared();
         let found: Vec<Found> = texts.iter().zip(&mentions).map(|(text, m)| offices.find(text, m, gazetteer)).collect();
         let lexicon = Lexicon::shared();
-        let sentences = || texts.iter().zip(&layouts).map(|(text, l)| l.sentences.iter().map(move |s| (*text, s)));
-        let triggers: Vec<Vec<Vec<aho_corasick::Match>>> =
-            sentences().map(|ss| ss.map(|(text, s)| lexicon.find(&text[s.start..s.end]).collect()).collect()).collect();
+        let triggers: Vec<BySentence<aho_corasick::Match>> = texts
+            .iter()
+            .zip(&layouts)
+            .map(|(text, l)| {
+                BySentence::read(&l.sentences, |_, s, out| out.extend(lexicon.find(&text[s.start..s.end])))
+            })
+            .collect();
         let stages = layouts.into_iter().zip(timexes).zip(mentions).zip(found).zip(triggers);
         stages
             .map(|((((layout, timexes), mentions), found), triggers)| Scan {
@@ -669,22 +700,17 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             w
         })
     };
-    let sentence_triggers: Vec<Vec<Trigger>> = layout
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(si, s)| match triggers[si].as_slice() {
-            [] => Vec::new(),
-            found => find_triggers(text, s, found, words_of(si), lexicon, &mentions),
-        })
-        .collect();
+    let sentence_triggers = BySentence::read(&layout.sentences, |si, s, out| match triggers.of(si) {
+        [] => {}
+        found => find_triggers(text, s, found, words_of(si), lexicon, &mentions, out),
+    });
     let mut drafts: Vec<Draft> = Vec::new();
     // The sentence that last read events others may attend, and those drafts.
     let mut attended: Option<(usize, std::ops::Range<usize>)> = None;
     // The drafts of one sentence, emptied into `drafts` after each.
     let mut in_sentence: Vec<Draft> = Vec::new();
     for (si, sentence) in layout.sentences.iter().enumerate() {
-        let triggers = &sentence_triggers[si];
+        let triggers = sentence_triggers.of(si);
         // Whether this sentence says who attended the events `drafts`.
         let says_who_attended = |drafts: &mut [Draft]| {
             attendance(text, gazetteer, &found, &mentions, &timexes, &dates, sentence, words_of(si), drafts)
@@ -1048,7 +1074,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
                 && object_of(text, lexicon, &sentence_words.list[before_words.clone()]);
             let mention_only = opinion || object || (date_inferred && (trigger.flags.noun || trigger.subordinate));
             if let Some(next) = layout.sentences.get(si + 1)
-                && sentence_triggers[si + 1].is_empty()
+                && sentence_triggers.of(si + 1).is_empty()
             {
                 let next_words = words_of(si + 1);
                 continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
@@ -1320,6 +1346,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
+/// Adds to `out` the sentence's triggers among the trigger phrases `found`
+/// in it, each with its clause.
 fn find_triggers(
     text: &str,
     sentence: &Sentence,
@@ -1327,9 +1355,9 @@ fn find_triggers(
     sw: &Words,
     lexicon: &Lexicon,
     mentions: &[Mention],
-) -> Vec<Trigger> {
+    out: &mut Vec<Trigger>,
+) {
     let s = &text[sentence.start..sentence.end];
-    let mut out = Vec::new();
     // Brackets opened and closed before the match at hand.
     let (mut counted, mut open, mut closed) = (0, 0, 0);
     for m in found {
@@ -1408,7 +1436,6 @@ fn find_triggers(
             clause_to,
         });
     }
-    out
 }
 
 /// Where the clause before a trigger starts: after the last `;` or `:` or
@@ -1643,17 +1670,22 @@ fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
         let rest = &text[m.end..];
         let after = rest.trim_start();
         // The vessel words are ASCII: compared byte by byte, ignoring case,
-        // so that offsets stay those of the text; the space after a phrase
-        // first, which rules out most phrases in one comparison.
+        // so that offsets stay those of the text. A phrase is followed by a
+        // space, so its first word is the text's up to its first space:
+        // most phrases are ruled out by that length alone.
         let head = after.as_bytes();
+        let Some(first_word) = memchr::memchr(b' ', head) else { continue };
         let Some(kind) = lexicon
             .vessels
             .iter()
-            .filter(|phrase| {
+            .filter(|(phrase, first)| {
                 let n = phrase.len();
-                head.len() > n && head[n] == b' ' && head[..n].eq_ignore_ascii_case(phrase.as_bytes())
+                *first == first_word
+                    && head.len() > n
+                    && head[n] == b' '
+                    && head[..n].eq_ignore_ascii_case(phrase.as_bytes())
             })
-            .map(String::len)
+            .map(|(phrase, _)| phrase.len())
             .max()
         else {
             continue;

@@ -243,9 +243,9 @@ pub fn layout(text: &str) -> Layout {
     let mut para_start: Option<usize> = None;
     let body_start = lines.get(body_from).map_or(text.len(), |l| l.0);
     let flush = |from: usize, to: usize, paragraph: usize, sentences: &mut Vec<Sentence>| {
-        for (s, e) in split_sentences(&text[from..to]) {
+        split_sentences(&text[from..to], |s, e| {
             sentences.push(Sentence { start: from + s, end: from + e, paragraph, char_start: 0, char_end: 0 });
-        }
+        });
     };
     // Inside a list of links to other stories (see `link_marker`).
     let mut in_links = false;
@@ -364,10 +364,11 @@ pub fn ends_sentence(word: &str) -> bool {
     !initial && !abbreviations().contains(bare)
 }
 
-/// Sentence spans (byte offsets into `para`), trimmed of surrounding space.
-pub fn split_sentences(para: &str) -> Vec<(usize, usize)> {
+/// Gives `out` each sentence's span (byte offsets into `para`), trimmed of
+/// surrounding space, in order: to the caller's list, without a list per
+/// paragraph.
+pub fn split_sentences(para: &str, mut out: impl FnMut(usize, usize)) {
     let bytes = para.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     // The next blank line (two line ends), found by memchr, as are the
@@ -420,15 +421,14 @@ pub fn split_sentences(para: &str) -> Vec<(usize, usize)> {
         i = end;
     }
     push_trimmed(para, start, para.len(), &mut out);
-    out
 }
 
-fn push_trimmed(para: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn push_trimmed(para: &str, start: usize, end: usize, out: &mut impl FnMut(usize, usize)) {
     let s = &para[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if start + lead < end - trail {
-        out.push((start + lead, end - trail));
+        out(start + lead, end - trail);
     }
 }
 
@@ -437,7 +437,9 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        let mut out = Vec::new();
+        split_sentences(text, |s, e| out.push(&text[s..e]));
+        out
     }
 
     #[test]
