@@ -103,9 +103,9 @@ pub struct Lexicon {
     pattern_of: Vec<usize>,
     /// Context phrases, as words, by kind (`ContextKind as usize`).
     context: Vec<Vec<Vec<String>>>,
-    /// The words of the context phrases and the few [`Lexicon::word`]
-    /// names, numbered: sentences are matched as numbers, not strings.
-    vocabulary: FxHashMap<String, WordId>,
+    /// The words of the context phrases and of [`KNOWN_WORDS`], numbered:
+    /// sentences are matched as numbers, not strings.
+    vocabulary: Vocabulary,
     /// Each word of `vocabulary` by its number.
     spelling: Vec<String>,
     /// The context phrases read in sentences, as numbered words, by kind.
@@ -226,7 +226,11 @@ impl Lexicon {
                 "their-states" => ContextKind::TheirStates,
                 other => return Err(cfile.invalid(row.line, format!("unknown kind {other}"))),
             };
-            context.push((kind, row.cells[1].split_whitespace().map(str::to_string).collect::<Vec<_>>()));
+            let phrase: Vec<String> = row.cells[1].split_whitespace().map(str::to_string).collect();
+            if let Some(long) = phrase.iter().find(|w| w.len() > WordKey::LONGEST) {
+                return Err(cfile.invalid(row.line, format!("`{long}` is longer than {} bytes", WordKey::LONGEST)));
+            }
+            context.push((kind, phrase));
         }
         let mut vocabulary = FxHashMap::default();
         for w in KNOWN_WORDS
@@ -272,7 +276,7 @@ impl Lexicon {
             automaton,
             pattern_of,
             context: by_kind,
-            vocabulary,
+            vocabulary: Vocabulary::new(&spelling),
             spelling,
             phrases,
             starting,
@@ -296,6 +300,101 @@ impl Lexicon {
     /// Whether a sentence's word is one of `words`, each of [`KNOWN_WORDS`].
     fn is(&self, w: &Word, words: &[&str]) -> bool {
         w.id.is_some_and(|id| words.contains(&self.spelling[id as usize].as_str()))
+    }
+}
+
+/// The lexicon's words, looked up as a sentence's words are written: by
+/// [`WordKey`]s, which need no lower-cased copy of a word and compare as
+/// integers, in a table of word numbers that is mostly empty, so that most
+/// words that are not in it (half of a text's) cost one read.
+struct Vocabulary {
+    /// Each word's key, by its number.
+    keys: Vec<WordKey>,
+    /// Open addressing with linear probing, by [`WordKey::hash`]: a word's
+    /// number plus one, or 0 for an empty slot. A power of two in length.
+    slots: Vec<u16>,
+}
+
+impl Vocabulary {
+    /// The table of `words` (lower case, at most [`WordKey::LONGEST`] bytes
+    /// each, distinct), numbered by their place.
+    fn new(words: &[String]) -> Vocabulary {
+        let keys: Vec<WordKey> =
+            words.iter().map(|w| WordKey::new(w.as_bytes(), w.is_ascii()).expect("checked word length")).collect();
+        assert!(keys.len() < usize::from(u16::MAX), "a vocabulary numbered in 16 bits");
+        let mut slots = vec![0u16; (4 * keys.len()).next_power_of_two()];
+        let mask = slots.len() - 1;
+        for (id, key) in keys.iter().enumerate() {
+            let mut i = key.hash() & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = id as u16 + 1;
+        }
+        Vocabulary { keys, slots }
+    }
+
+    /// The number of the word `w`, which is ASCII (and may have capitals)
+    /// if `ascii`, else in lower case already.
+    #[inline]
+    fn get(&self, w: &[u8], ascii: bool) -> Option<WordId> {
+        let key = WordKey::new(w, ascii)?;
+        let mask = self.slots.len() - 1;
+        let mut i = key.hash() & mask;
+        loop {
+            let id = usize::from(self.slots[i]).checked_sub(1)?;
+            if self.keys[id] == key {
+                return Some(id as WordId);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A word of up to [`WordKey::LONGEST`] bytes as integers: its length and
+/// its first and last eight bytes (fewer, overlapping, in a shorter word),
+/// which between them hold every byte. An ASCII word is put in lower case
+/// by setting bit 5 of each byte: that lowers capitals and leaves the
+/// other characters of words (`a-z`, digits, `'`, `-`) as they are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl WordKey {
+    /// The longest word a key holds.
+    const LONGEST: usize = 16;
+
+    /// The key of `w`, lowered if `ascii` (see [`WordKey`]); none if `w`
+    /// is longer than [`WordKey::LONGEST`].
+    #[inline]
+    fn new(w: &[u8], ascii: bool) -> Option<WordKey> {
+        let n = w.len();
+        let lower = if ascii { 0x20 } else { 0 };
+        let one = |at: usize| u64::from(w[at] | lower);
+        let four = |at: usize| {
+            u64::from(
+                u32::from_le_bytes(w[at..at + 4].try_into().expect("four bytes")) | u32::from_ne_bytes([lower; 4]),
+            )
+        };
+        let eight = |at: usize| {
+            u64::from_le_bytes(w[at..at + 8].try_into().expect("eight bytes")) | u64::from_ne_bytes([lower; 8])
+        };
+        let (head, tail) = match n {
+            0 => (0, 0),
+            1..=3 => (one(0) | one(n / 2) << 8 | one(n - 1) << 16, 0),
+            4..=7 => (four(0) | four(n - 4) << 32, 0),
+            8..=WordKey::LONGEST => (eight(0), eight(n - 8)),
+            _ => return None,
+        };
+        Some(WordKey { head, tail, len: n })
+    }
+
+    fn hash(&self) -> usize {
+        let mixed = self.head ^ self.tail.rotate_left(29) ^ self.len as u64;
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
     }
 }
 
@@ -329,9 +428,8 @@ impl Words {
     /// phrases they hold.
     fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
         let mut list = Vec::with_capacity((to - from) / 4);
-        let mut lower = String::new();
         for (start, end, seen) in word_spans(text, from, to) {
-            push_word(&mut list, &mut lower, text, start, end, seen, lexicon);
+            push_word(&mut list, text, start, end, seen, lexicon);
         }
         let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
@@ -464,39 +562,36 @@ fn word_spans(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize
     })
 }
 
-/// Adds the word `text[s..e]`, whose characters' classes are `seen`, in
-/// lower case; "didn't" reads as "did" + "n't" and "we'll" as "we" + "'ll".
-fn push_word(list: &mut Vec<Word>, lower: &mut String, text: &str, s: usize, e: usize, seen: Class, lexicon: &Lexicon) {
-    let raw = &text[s..e];
-    let lower = if seen & NON_ASCII != 0 {
-        lower.clear();
-        lower.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
-        lower.as_str()
-    } else if seen & CAPITAL != 0 {
-        lower.clear();
-        lower.push_str(raw);
-        lower.make_ascii_lowercase();
-        lower.as_str()
+/// Adds the word `text[s..e]`, whose characters' classes are `seen`, read
+/// in lower case; "didn't" reads as "did" + "n't" and "we'll" as "we" +
+/// "'ll".
+fn push_word(list: &mut Vec<Word>, text: &str, s: usize, e: usize, seen: Class, lexicon: &Lexicon) {
+    // An ASCII word is compared ignoring case, as it is; one beyond ASCII
+    // (rare) is lowered as Unicode says, with `’` read as `'`.
+    let lowered;
+    let (w, ascii) = if seen & NON_ASCII != 0 {
+        lowered = text[s..e].to_lowercase().replace('\u{2019}', "'");
+        (lowered.as_bytes(), lowered.is_ascii())
     } else {
-        raw
+        (&text.as_bytes()[s..e], true)
     };
-    let word = |start, end, w: &str| Word {
+    let ends_with =
+        |w: &[u8], suffix: &[u8]| w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    let word = |start, end, w: &[u8]| Word {
         start,
         end,
-        id: lexicon.vocabulary.get(w).copied(),
-        possessive: w.ends_with("'s"),
+        id: lexicon.vocabulary.get(w, ascii),
+        possessive: ends_with(w, b"'s"),
     };
     // Only a word with an apostrophe (`’` is beyond ASCII) has a suffix to
     // split off: most words are not looked at again.
     let apostrophe = seen & (APOSTROPHE | NON_ASCII) != 0;
-    if apostrophe && let Some(stem) = lower.strip_suffix("n't") {
-        list.push(word(s, e - 3, stem));
-        list.push(word(e - 3, e, "n't"));
-    } else if apostrophe && let Some(stem) = lower.strip_suffix("'ll") {
-        list.push(word(s, e - 3, stem));
-        list.push(word(e - 3, e, "'ll"));
+    let split = [b"n't", b"'ll"].into_iter().find(|suffix| apostrophe && ends_with(w, *suffix));
+    if let Some(suffix) = split {
+        list.push(word(s, e - 3, &w[..w.len() - 3]));
+        list.push(word(e - 3, e, suffix));
     } else {
-        list.push(word(s, e, lower));
+        list.push(word(s, e, w));
     }
 }
 
@@ -2412,19 +2507,21 @@ mod tests {
     }
 
     /// A sentence's words as [`Words::read`] read them before it classed
-    /// bytes by a table: character by character, each word lower-cased
-    /// whole and then split.
+    /// bytes by a table and looked words up by [`WordKey`]s: character by
+    /// character, each word lower-cased whole, split, and looked up in a
+    /// map of the vocabulary's spellings.
     fn words_plainly(
         text: &str,
         from: usize,
         to: usize,
         lexicon: &Lexicon,
     ) -> Vec<(usize, usize, Option<WordId>, bool)> {
+        let vocabulary: FxHashMap<&str, WordId> =
+            lexicon.spelling.iter().enumerate().map(|(id, w)| (w.as_str(), id as WordId)).collect();
         let mut out = Vec::new();
         let mut push = |s: usize, e: usize| {
             let lower = text[s..e].to_lowercase().replace('\u{2019}', "'");
-            let mut word =
-                |start, end, w: &str| out.push((start, end, lexicon.vocabulary.get(w).copied(), w.ends_with("'s")));
+            let mut word = |start, end, w: &str| out.push((start, end, vocabulary.get(w).copied(), w.ends_with("'s")));
             if let Some(stem) = lower.strip_suffix("n't") {
                 word(s, e - 3, stem);
                 word(e - 3, e, "n't");
@@ -2458,7 +2555,9 @@ mod tests {
         let mut texts = crate::samples::test_articles();
         texts.push(
             "DIDN'T he say We\u{2019}LL go? Putin\u{2019}s aide's talks; \u{130}stanbul ISN'T n't 'll \u{c9}lys\u{e9}e, \
-             co-operation\u{2014}THE Kremlin's \u{201c}Before\u{201d} \u{212a}ing 3-day"
+             co-operation\u{2014}THE Kremlin'S \u{201c}Before\u{201d} \u{212a}ing 3-day HE He To AS BEFORE During \
+             PRESIDENT Chancellor MINISTERS Leaders' counter-offensives internationalisation \
+             INTERNATIONALISATIONS Presidents'll \u{c9}PREMIER PREMIER\u{c9} PR\u{c9}SIDENT premi\u{e8}re"
                 .into(),
         );
         let mut words = 0;
