@@ -552,14 +552,46 @@ fn word_spans(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize
                 break (i - len, class);
             }
         };
-        while let Some((class, len)) = class_at(text, i)
-            && class != SEPARATOR
-        {
-            seen |= class;
-            i += len;
+        loop {
+            let run = lower_case_run(&text.as_bytes()[i..]);
+            if run > 0 {
+                seen |= PLAIN;
+                i += run;
+            }
+            match class_at(text, i) {
+                Some((class, len)) if class != SEPARATOR => {
+                    seen |= class;
+                    i += len;
+                }
+                _ => break,
+            }
         }
         Some((start, i, seen))
     })
+}
+
+/// How many of the bytes that start `bytes` are ASCII lower-case letters,
+/// as most of a word's are: counted eight at a time, as bits of an integer,
+/// rather than class by class; none when fewer than eight bytes are left.
+#[inline]
+fn lower_case_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte's low seven bits plus 0x80 - b'a' (resp. 0x80 - b'{')
+        // sets its high bit when it is at least `a` (resp. past `z`), and
+        // carries into no other byte.
+        let low = x & !HIGH;
+        let from_a = low + 0x1F1F_1F1F_1F1F_1F1F;
+        let past_z = low + 0x0505_0505_0505_0505;
+        let other = !(from_a & !past_z & !x) & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n
 }
 
 /// Adds the word `text[s..e]`, whose characters' classes are `seen`, read
@@ -2547,6 +2579,21 @@ mod tests {
             push(s, to);
         }
         out
+    }
+
+    /// Lower-case runs counted eight bytes at a time are those counted
+    /// byte by byte, as far as whole chunks of eight reach.
+    #[test]
+    fn lower_case_runs_are_counted_as_byte_by_byte() {
+        let mut texts: Vec<Vec<u8>> = crate::samples::test_articles().into_iter().map(String::into_bytes).collect();
+        texts.push((0..=255u8).chain((0..=255u8).rev()).flat_map(|b| [b'a', b, b'z', b'{', b'`', b]).collect());
+        for text in &texts {
+            for at in 0..text.len() {
+                let bytes = &text[at..];
+                let plainly = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+                assert_eq!(lower_case_run(bytes), plainly.min(bytes.len() / 8 * 8), "{at}");
+            }
+        }
     }
 
     #[test]
