@@ -118,8 +118,9 @@ pub struct Lexicon {
     vessels: Vec<(String, usize)>,
 }
 
-/// A word's number in the lexicon's vocabulary.
-type WordId = u32;
+/// A word's number in the lexicon's vocabulary: 16 bits, so that a
+/// [`Word`] takes 24 bytes rather than 32.
+type WordId = u16;
 
 /// Words before a trigger noun that point at a known event ("the talks").
 const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "their", "his", "her", "its"];
@@ -312,7 +313,7 @@ struct Vocabulary {
     keys: Vec<WordKey>,
     /// Open addressing with linear probing, by [`WordKey::hash`]: a word's
     /// number plus one, or 0 for an empty slot. A power of two in length.
-    slots: Vec<u16>,
+    slots: Vec<WordId>,
 }
 
 impl Vocabulary {
@@ -321,15 +322,15 @@ impl Vocabulary {
     fn new(words: &[String]) -> Vocabulary {
         let keys: Vec<WordKey> =
             words.iter().map(|w| WordKey::new(w.as_bytes(), w.is_ascii()).expect("checked word length")).collect();
-        assert!(keys.len() < usize::from(u16::MAX), "a vocabulary numbered in 16 bits");
-        let mut slots = vec![0u16; (4 * keys.len()).next_power_of_two()];
+        assert!(keys.len() < usize::from(WordId::MAX), "a vocabulary numbered in 16 bits");
+        let mut slots = vec![0; (4 * keys.len()).next_power_of_two()];
         let mask = slots.len() - 1;
         for (id, key) in keys.iter().enumerate() {
             let mut i = key.hash() & mask;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = id as u16 + 1;
+            slots[i] = id as WordId + 1;
         }
         Vocabulary { keys, slots }
     }
