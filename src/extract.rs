@@ -114,8 +114,8 @@ pub struct Lexicon {
     /// start with it, each with its second word if it has one.
     starting: Vec<Vec<(usize, Option<WordId>)>>,
     /// The vessel phrases as text ("aircraft carrier"), as [`ship_names`]
-    /// reads them after a country, each with the length of its first word.
-    vessels: Vec<(String, usize)>,
+    /// reads them after a country, by the length of their first word.
+    vessels: Vec<Vec<String>>,
 }
 
 /// A word's number in the lexicon's vocabulary: 16 bits, so that a
@@ -266,7 +266,14 @@ impl Lexicon {
         for (kind, phrase) in context {
             by_kind[kind as usize].push(phrase);
         }
-        let vessels = by_kind[ContextKind::Vessel as usize].iter().map(|p| (p.join(" "), p[0].len())).collect();
+        let mut vessels = Vec::new();
+        for phrase in &by_kind[ContextKind::Vessel as usize] {
+            let first = phrase[0].len();
+            if vessels.len() <= first {
+                vessels.resize(first + 1, Vec::new());
+            }
+            vessels[first].push(phrase.join(" "));
+        }
         let mut spelling = vec![String::new(); vocabulary.len()];
         for (w, &id) in &vocabulary {
             spelling[id as usize].clone_from(w);
@@ -1690,18 +1697,14 @@ fn clause_end(text: &str, sw: &Words, trigger: usize, to: usize, lexicon: &Lexic
 }
 
 /// Where the first `,`, `;`, `:` or em dash of `s` is: `s.find([',', ';',
-/// ':', '\u{2014}'])` read as bytes rather than decoded characters (an em
-/// dash's first byte starts no other of them).
+/// ':', '\u{2014}'])` searched by memchr for the marks' bytes rather than
+/// by decoding characters: the ASCII marks, then an em dash before the
+/// first of them (its first byte, 0xE2, starts no other of them).
 fn clause_mark(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
-    let mut from = 0;
-    loop {
-        let at = from + bytes[from..].iter().position(|b| matches!(b, b',' | b';' | b':' | 0xE2))?;
-        if bytes[at] != 0xE2 || s[at..].starts_with('\u{2014}') {
-            return Some(at);
-        }
-        from = at + 1;
-    }
+    let mark = memchr::memchr3(b',', b';', b':', bytes);
+    let before = &bytes[..mark.unwrap_or(bytes.len())];
+    memchr::memchr_iter(0xE2, before).find(|&at| s[at..].starts_with('\u{2014}')).or(mark)
 }
 
 /// In the sentence after a meeting or call, the people who "agreed" or
@@ -1800,20 +1803,19 @@ fn ship_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
         // The vessel words are ASCII: compared byte by byte, ignoring case,
         // so that offsets stay those of the text. A phrase is followed by a
         // space, so its first word is the text's up to its first space:
-        // most phrases are ruled out by that length alone.
+        // only the phrases whose first word is that long are tried.
         let head = after.as_bytes();
         let Some(first_word) = memchr::memchr(b' ', head) else { continue };
         let Some(kind) = lexicon
             .vessels
-            .iter()
-            .filter(|(phrase, first)| {
+            .get(first_word)
+            .into_iter()
+            .flatten()
+            .filter(|phrase| {
                 let n = phrase.len();
-                *first == first_word
-                    && head.len() > n
-                    && head[n] == b' '
-                    && head[..n].eq_ignore_ascii_case(phrase.as_bytes())
+                head.len() > n && head[n] == b' ' && head[..n].eq_ignore_ascii_case(phrase.as_bytes())
             })
-            .map(|(phrase, _)| phrase.len())
+            .map(String::len)
             .max()
         else {
             continue;
