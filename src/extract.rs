@@ -1148,8 +1148,15 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             // "The two countries flew their first joint patrol in 2019": the
             // states of the last event that had two or more. A place's state
             // is not one named ("the three navies exercised off Cape Town").
-            let only_place = draft.countries.iter().all(|c| gazetteer.host_of(&draft.location) == Some(c.as_str()));
-            if draft.actors.is_empty() && only_place {
+            // (The place's state is looked up once, and only when needed:
+            // the lookup scans the gazetteer's capitals and places.)
+            let only_place = || {
+                draft.countries.is_empty() || {
+                    let host = gazetteer.host_of(&draft.location);
+                    draft.countries.iter().all(|c| Some(c.as_str()) == host)
+                }
+            };
+            if draft.actors.is_empty() && only_place() {
                 let window = sentence_words.within(trigger.before.0, trigger.after.1);
                 // "China and Russia have stepped up cooperation. Their navies
                 // held ...": the states the sentence before names.
