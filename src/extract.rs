@@ -111,8 +111,15 @@ pub struct Lexicon {
     /// The context phrases read in sentences, as numbered words, by kind.
     phrases: Vec<(ContextKind, Vec<WordId>)>,
     /// For each word number, the phrases (indices into `phrases`) that
-    /// start with it, each with its second word if it has one.
-    starting: Vec<Vec<(usize, Option<WordId>)>>,
+    /// are that word alone.
+    alone: Vec<Vec<usize>>,
+    /// For each word number, the longer phrases that start with it, each
+    /// with its second word.
+    starting: Vec<Vec<(usize, WordId)>>,
+    /// A bit for each pair of word numbers (`first * words + second`) that
+    /// starts a phrase: most pairs start none ("the" alone starts 28
+    /// phrases), so the phrases of a word are mostly not tried one by one.
+    pairs: Vec<u64>,
     /// The vessel phrases as text ("aircraft carrier"), as [`ship_names`]
     /// reads them after a country, by the length of their first word.
     vessels: Vec<Vec<String>>,
@@ -258,9 +265,20 @@ impl Lexicon {
             })
             .map(|(kind, p)| (*kind, p.iter().map(|w| vocabulary[w]).collect()))
             .collect();
-        let mut starting = vec![Vec::new(); vocabulary.len()];
+        let words = vocabulary.len();
+        let mut alone = vec![Vec::new(); words];
+        let mut starting = vec![Vec::new(); words];
+        let mut pairs = vec![0u64; (words * words).div_ceil(64)];
         for (i, (_, p)) in phrases.iter().enumerate() {
-            starting[p[0] as usize].push((i, p.get(1).copied()));
+            let first = usize::from(p[0]);
+            match p.get(1) {
+                None => alone[first].push(i),
+                Some(&second) => {
+                    starting[first].push((i, second));
+                    let bit = first * words + usize::from(second);
+                    pairs[bit / 64] |= 1 << (bit % 64);
+                }
+            }
         }
         let mut by_kind = vec![Vec::new(); ContextKind::COUNT];
         for (kind, phrase) in context {
@@ -287,7 +305,9 @@ impl Lexicon {
             vocabulary: Vocabulary::new(&spelling),
             spelling,
             phrases,
+            alone,
             starting,
+            pairs,
             vessels,
         })
     }
@@ -303,6 +323,12 @@ impl Lexicon {
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
         self.context[kind as usize].iter().map(Vec::as_slice)
+    }
+
+    /// Whether some phrase starts with the words numbered `first` and `second`.
+    fn opens_pair(&self, first: WordId, second: WordId) -> bool {
+        let bit = usize::from(first) * self.alone.len() + usize::from(second);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether a sentence's word is one of `words`, each of [`KNOWN_WORDS`].
@@ -442,15 +468,18 @@ impl Words {
         let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
             let Some(id) = w.id else { continue };
-            let next = list.get(i + 1).and_then(|w| w.id);
-            for &(p, second) in &lexicon.starting[id as usize] {
-                if second.is_some() && second != next {
-                    continue;
-                }
+            for &p in &lexicon.alone[usize::from(id)] {
+                phrases.push(PhraseAt { kind: lexicon.phrases[p].0, first: i, last: i });
+            }
+            let Some(next) = list.get(i + 1).and_then(|w| w.id) else { continue };
+            if !lexicon.opens_pair(id, next) {
+                continue;
+            }
+            for &(p, second) in &lexicon.starting[usize::from(id)] {
                 let (kind, words) = &lexicon.phrases[p];
                 let last = i + words.len() - 1;
                 let rest = |ws: &[Word]| ws.iter().zip(&words[2..]).all(|(w, p)| w.id == Some(*p));
-                if words.len() <= 2 || list.get(i + 2..=last).is_some_and(rest) {
+                if second == next && (words.len() == 2 || list.get(i + 2..=last).is_some_and(rest)) {
                     phrases.push(PhraseAt { kind: *kind, first: i, last });
                 }
             }
@@ -2604,6 +2633,34 @@ mod tests {
                 assert_eq!(lower_case_run(bytes), plainly.min(bytes.len() / 8 * 8), "{at}");
             }
         }
+    }
+
+    /// The context phrases found through the pairs that start them are
+    /// those a plain comparison of every phrase at every word finds.
+    #[test]
+    fn phrases_are_found_as_by_trying_each_at_each_word() {
+        let lexicon = Lexicon::shared();
+        let mut found = 0;
+        for text in crate::samples::test_articles() {
+            for s in text::layout(&text).sentences {
+                let words = Words::read(&text, s.start, s.end, lexicon);
+                let mut read: Vec<_> = words.phrases.iter().map(|p| (p.kind as usize, p.first, p.last)).collect();
+                read.sort();
+                let mut plainly = Vec::new();
+                for i in 0..words.list.len() {
+                    for (kind, phrase) in &lexicon.phrases {
+                        let at = words.list[i..].iter().map(|w| w.id);
+                        if phrase.len() <= words.list.len() - i && at.zip(phrase).all(|(w, p)| w == Some(*p)) {
+                            plainly.push((*kind as usize, i, i + phrase.len() - 1));
+                        }
+                    }
+                }
+                plainly.sort();
+                assert_eq!(read, plainly, "{}", &text[s.start..s.end]);
+                found += read.len();
+            }
+        }
+        assert!(found > 1_000, "{found} phrases");
     }
 
     #[test]

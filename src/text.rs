@@ -298,17 +298,22 @@ pub fn layout(text: &str) -> Layout {
 /// a marker alone ("Related coverage"), whose next lines are links;
 /// `Some(false)` for a marker with its link on the line ("Read more: ...").
 fn link_marker(line: &str) -> Option<bool> {
-    static MARKERS: OnceLock<Vec<String>> = OnceLock::new();
+    // The markers by their first byte (in lower case), in the table's
+    // order: a line is compared with the few that start as it does, not
+    // with all of them.
+    static MARKERS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     let markers = MARKERS.get_or_init(|| {
-        resources::LINK_MARKERS
-            .table()
-            .expect("shipped link markers are valid (tested)")
-            .rows
-            .iter()
-            .map(|r| r.cells[0].to_lowercase())
-            .collect()
+        let mut by_first = vec![Vec::new(); 256];
+        for r in &resources::LINK_MARKERS.table().expect("shipped link markers are valid (tested)").rows {
+            let marker = r.cells[0].to_lowercase();
+            if let Some(&first) = marker.as_bytes().first() {
+                by_first[usize::from(first)].push(marker);
+            }
+        }
+        by_first
     });
-    markers.iter().find_map(|m| {
+    let first = line.as_bytes().first()?.to_ascii_lowercase();
+    markers[usize::from(first)].iter().find_map(|m| {
         // Markers are ASCII: the line's first bytes, ignoring case.
         if !line.as_bytes().get(..m.len())?.eq_ignore_ascii_case(m.as_bytes()) {
             return None;
