@@ -6,11 +6,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Match, MatchKind};
 use chrono::NaiveDate;
 
+use crate::phrases::AtWordStarts;
 use crate::resources::{self, Result};
 
 /// A state or territory.
@@ -502,116 +500,6 @@ fn without_diacritics(c: char) -> char {
         },
     }
 }
-
-/// An Aho-Corasick automaton (leftmost-longest) searched only where
-/// [`accept`] may take a match: anchored, at word starts whose first byte
-/// can begin a pattern (a pattern written with a capital matches only
-/// capitalised text). A search of every byte runs through the whole
-/// automaton, which for the gazetteer is large and falls out of the
-/// processor's caches; this touches only the paths of the words read. As
-/// in such a search, a match later refused still hides those that start
-/// inside it. It pays only where few words may begin a match, as
-/// capitalised names: for the office titles and the triggers, which most
-/// lower-case words may begin, a search of every byte is quicker (measured).
-struct AtWordStarts {
-    automaton: contiguous::NFA,
-    /// The state an anchored search starts in.
-    start: StateID,
-    may_start: [bool; 256],
-}
-
-impl AtWordStarts {
-    /// The patterns as written; the automaton holds them in lower case,
-    /// for text in lower case.
-    fn new<'p>(
-        patterns: impl Iterator<Item = &'p str> + Clone,
-    ) -> std::result::Result<AtWordStarts, aho_corasick::BuildError> {
-        let mut may_start = [false; 256];
-        for p in patterns.clone() {
-            let Some(&b) = p.as_bytes().first() else { continue };
-            if p.starts_with(char::is_uppercase) {
-                may_start[b as usize] = true;
-            } else {
-                may_start[b.to_ascii_lowercase() as usize] = true;
-                may_start[b.to_ascii_uppercase() as usize] = true;
-            }
-        }
-        // Compact, so that the little of it a text needs stays cached. Its
-        // states are walked here, lowering the text's bytes as they are
-        // read: `AhoCorasick` would need a copy of the text in lower case
-        // and set up a search at each word start.
-        let automaton = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Searches are anchored, where a prefilter has no use.
-            .prefilter(false)
-            .build(patterns.map(str::to_ascii_lowercase))?;
-        let start = automaton.start_state(Anchored::Yes).expect("an NFA supports anchored searches");
-        Ok(AtWordStarts { automaton, start, may_start })
-    }
-
-    /// The matches in `hay`, left to right, found in `hay` in lower case;
-    /// `may_start` is read from `hay` as written.
-    fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Match> + 'h {
-        let bytes = hay.as_bytes();
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            while at < bytes.len() {
-                if !self.may_start[bytes[at] as usize] || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
-                    at += 1;
-                    continue;
-                }
-                match self.longest_at(bytes, at) {
-                    Some(m) => {
-                        at = m.end().max(at + 1);
-                        return Some(m);
-                    }
-                    None => at += 1,
-                }
-            }
-            None
-        })
-    }
-
-    /// The longest pattern that `bytes[at..]` in lower case begins with (the
-    /// match of an anchored leftmost-longest search), walking the automaton
-    /// until no pattern can continue.
-    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<Match> {
-        let automaton = &self.automaton;
-        let mut sid = self.start;
-        let mut longest = None;
-        for (end, &b) in bytes.iter().enumerate().skip(at) {
-            sid = automaton.next_state(Anchored::Yes, sid, LOWER[b as usize]);
-            if !automaton.is_special(sid) {
-                continue;
-            }
-            if automaton.is_dead(sid) {
-                break;
-            }
-            if automaton.is_match(sid) {
-                // A match state also holds the patterns that end here but
-                // begin after `at` (for unanchored searches); like
-                // `AhoCorasick`, take its first only if it begins at `at`.
-                let pattern = automaton.match_pattern(sid, 0);
-                if automaton.pattern_len(pattern) == end + 1 - at {
-                    longest = Some(Match::new(pattern, at..end + 1));
-                }
-            }
-        }
-        longest
-    }
-}
-
-/// Each byte in ASCII lower case, as a table: one load per byte walked
-/// instead of a comparison and shifts.
-const LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).to_ascii_lowercase();
-        i += 1;
-    }
-    t
-};
 
 /// Whether a match stands on word boundaries, and starts with a capital
 /// where the pattern does.

@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod import;
 pub mod model;
+pub mod phrases;
 pub mod pubdate;
 pub mod resources;
 pub mod samples;
