@@ -904,8 +904,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         let opinion = sentence_words.has(ContextKind::Opinion, all.clone());
         let ends = sentence_words.has(ContextKind::Ending, all);
         for trigger in triggers {
-            // Only for diagnostics: counting code points is linear in the text.
-            let at = || text::char_offset(text, trigger.start);
+            // Only for diagnostics: counting code points is linear in the sentence.
+            let at = || sentence.char_offset(text, trigger.start);
             let phrase = &text[trigger.start..trigger.end];
             if trigger.flags.weak
                 && triggers.iter().any(|t| !t.flags.weak && !t.flags.needs_place && t.kind != trigger.kind)

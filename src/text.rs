@@ -168,7 +168,13 @@ fn unmarked_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// The code-point offset of a byte offset in `text`.
 pub fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+    char_count(&text[..byte])
+}
+
+/// How many code points `s` holds: its length when it is ASCII, as most
+/// text is (checked a word at a time, quicker than counting characters).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 
 /// A sentence of the body, as a byte span.
@@ -181,6 +187,14 @@ pub struct Sentence {
     /// The same span in code points (the contract's offsets), counted once.
     pub char_start: usize,
     pub char_end: usize,
+}
+
+impl Sentence {
+    /// The code-point offset in `text` of a byte offset within the
+    /// sentence: counted from the sentence's start, not the text's.
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        self.char_start + char_count(&text[self.start..byte])
+    }
 }
 
 /// An article's text cut into its parts.
@@ -285,9 +299,9 @@ pub fn layout(text: &str) -> Layout {
     let mut chars = 0;
     let mut at = 0;
     for s in &mut sentences {
-        chars += text[at..s.start].chars().count();
+        chars += char_count(&text[at..s.start]);
         s.char_start = chars;
-        chars += text[s.start..s.end].chars().count();
+        chars += char_count(&text[s.start..s.end]);
         s.char_end = chars;
         at = s.end;
     }
@@ -440,6 +454,26 @@ fn push_trimmed(para: &str, start: usize, end: usize, out: &mut impl FnMut(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Code-point offsets counted from a sentence's start, or for ASCII by
+    /// length, are those counted from the text's start character by
+    /// character.
+    #[test]
+    fn char_offsets_are_counted_as_characters() {
+        let mut texts = crate::samples::test_articles();
+        texts.push("Caf\u{e9} talks. \u{201c}Na\u{ef}ve\u{201d} plan \u{2014} met.\n\nErdo\u{11f}an came.".into());
+        for text in &texts {
+            for s in layout(text).sentences {
+                assert_eq!(s.char_start, text[..s.start].chars().count());
+                assert_eq!(s.char_end, text[..s.end].chars().count());
+                for (i, _) in text[s.start..s.end].char_indices() {
+                    let expected = text[..s.start + i].chars().count();
+                    assert_eq!(s.char_offset(text, s.start + i), expected);
+                    assert_eq!(char_offset(text, s.start + i), expected);
+                }
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
