@@ -2220,7 +2220,7 @@ fn participants(
         trigger.after.1,
     ));
     for m in window {
-        let word = text[..m.start].split_whitespace().next_back().unwrap_or("");
+        let word = text::last_word(&text[..m.start]);
         // The phrases are in lower case (tested): an ASCII word, as most
         // are, is compared ignoring case rather than lowered into a copy.
         let marker = if word.is_ascii() {

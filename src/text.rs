@@ -171,6 +171,27 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     char_count(&text[..byte])
 }
 
+/// The last word of `s` as `split_whitespace` reads it (or ""): read back
+/// byte by byte while ASCII, as text mostly is, rather than by decoding
+/// characters; by characters when a byte beyond ASCII is met.
+pub fn last_word(s: &str) -> &str {
+    // The ASCII characters that `char::is_whitespace` takes.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii() && !space(bytes[start - 1]) {
+        start -= 1;
+    }
+    if [start, end].iter().any(|&at| at > 0 && !bytes[at - 1].is_ascii()) {
+        return s.split_whitespace().next_back().unwrap_or("");
+    }
+    &s[start..end]
+}
+
 /// How many code points `s` holds: its length when it is ASCII, as most
 /// text is (checked a word at a time, quicker than counting characters).
 fn char_count(s: &str) -> usize {
@@ -426,7 +447,7 @@ pub fn split_sentences(para: &str, mut out: impl FnMut(usize, usize)) {
             .chars()
             .next()
             .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\u{201c}' | '('));
-        let word_before = para[start..i + 1].split_whitespace().next_back().unwrap_or("");
+        let word_before = last_word(&para[start..i + 1]);
         let word_before = word_before.trim_start_matches(['"', '(', '\u{201c}']);
         let initial = word_before.len() == 2 && word_before.starts_with(|ch: char| ch.is_ascii_uppercase());
         if c == b'.' && (abbreviations().contains(word_before) || initial) {
@@ -471,6 +492,18 @@ mod tests {
                     assert_eq!(s.char_offset(text, s.start + i), expected);
                     assert_eq!(char_offset(text, s.start + i), expected);
                 }
+            }
+        }
+    }
+
+    /// The last word read back by bytes is `split_whitespace`'s.
+    #[test]
+    fn last_words_are_those_split_by_whitespace() {
+        let mut texts = crate::samples::test_articles();
+        texts.push("a\u{a0}b c\u{2003} d\u{b}e\u{c} f\u{85}g Caf\u{e9}  \u{e9}t\u{e9} x\u{2014}y \t\r\n".into());
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                assert_eq!(last_word(&text[..at]), text[..at].split_whitespace().next_back().unwrap_or(""));
             }
         }
     }
