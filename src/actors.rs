@@ -444,19 +444,12 @@ fn is_name_char(c: char) -> bool {
 /// particle or a name word, which holds a capital (the name's first word
 /// may start after a `-` or a `.`, so not necessarily with the capital).
 fn may_end_name(before: &str) -> bool {
-    fn last_word(s: &str) -> (&str, &str) {
-        // Read back byte by byte while ASCII, as the text mostly is; by
-        // characters only from one beyond ASCII on.
-        let bytes = s.as_bytes();
-        let mut at = bytes.len();
-        while at > 0 && bytes[at - 1].is_ascii() && is_name_char(char::from(bytes[at - 1])) {
-            at -= 1;
-        }
-        if at > 0 && !bytes[at - 1].is_ascii() {
-            at = s[..at].trim_end_matches(is_name_char).len();
-        }
-        s.split_at(at)
-    }
+    ends_name_by(before, last_name_word)
+}
+
+/// [`may_end_name`] with the word reader given, for the test that
+/// compares the byte-wise one with a reading by characters.
+fn ends_name_by(before: &str, last_word: fn(&str) -> (&str, &str)) -> bool {
     let (rest, last) = last_word(before);
     let mut chars = last.chars();
     if !chars.next().is_some_and(char::is_uppercase) || chars.next().is_none() {
@@ -465,6 +458,21 @@ fn may_end_name(before: &str) -> bool {
     let Some(rest) = rest.strip_suffix(' ') else { return false };
     let (_, previous) = last_word(rest);
     PARTICLES.contains(&previous) || previous.chars().any(char::is_uppercase)
+}
+
+/// A text's last word of name characters, and what comes before it.
+fn last_name_word(s: &str) -> (&str, &str) {
+    // Read back byte by byte while ASCII, as the text mostly is; by
+    // characters only from one beyond ASCII on.
+    let bytes = s.as_bytes();
+    let mut at = bytes.len();
+    while at > 0 && bytes[at - 1].is_ascii() && is_name_char(char::from(bytes[at - 1])) {
+        at -= 1;
+    }
+    if at > 0 && !bytes[at - 1].is_ascii() {
+        at = s[..at].trim_end_matches(is_name_char).len();
+    }
+    s.split_at(at)
 }
 
 // The gazetteer's mentions are in order and do not overlap (see
@@ -588,16 +596,7 @@ mod tests {
         fn last_word(s: &str) -> (&str, &str) {
             s.split_at(s.trim_end_matches(is_name_char).len())
         }
-        let plainly = |before: &str| {
-            let (rest, last) = last_word(before);
-            let mut chars = last.chars();
-            if !chars.next().is_some_and(char::is_uppercase) || chars.next().is_none() {
-                return false;
-            }
-            let Some(rest) = rest.strip_suffix(' ') else { return false };
-            let (_, previous) = last_word(rest);
-            PARTICLES.contains(&previous) || previous.chars().any(char::is_uppercase)
-        };
+        let plainly = |before: &str| ends_name_by(before, last_word);
         let mut texts = crate::samples::test_articles();
         texts.push(
             "Recep Tayyip Erdo\u{11f}an, \u{c9}douard Philippe, Jos\u{e9} L\u{f3}pez O\u{2019}Brien, bin Salman,"
