@@ -597,11 +597,9 @@ mod tests {
             s.split_at(s.trim_end_matches(is_name_char).len())
         }
         let plainly = |before: &str| ends_name_by(before, last_word);
-        let mut texts = crate::samples::test_articles();
-        texts.push(
-            "Recep Tayyip Erdo\u{11f}an, \u{c9}douard Philippe, Jos\u{e9} L\u{f3}pez O\u{2019}Brien, bin Salman,"
-                .into(),
-        );
+        let texts = crate::samples::test_articles_and(&[
+            "Recep Tayyip Erdo\u{11f}an, \u{c9}douard Philippe, Jos\u{e9} L\u{f3}pez O\u{2019}Brien, bin Salman,",
+        ]);
         let mut commas = 0;
         for text in &texts {
             for (at, _) in text.match_indices(", ") {
@@ -643,7 +641,7 @@ mod tests {
                 .map(|c| (c.get_group_by_name("name").unwrap(), c.get_group_by_name("role").unwrap()))
                 .collect()
         };
-        let mut texts: Vec<String> = [
+        let texts = crate::samples::test_articles_and(&[
             "Ali Shamkhani, secretary of Iran's Supreme National Security Council, said.",
             "Vice Adm. Phillip Sawyer, commander of the U.S. Navy's 7th Fleet, greeted them.",
             "In Washington, D.C., Jean-Yves Le Drian, France's foreign minister, met A. B. Smith, the U.S.minister.",
@@ -655,11 +653,7 @@ mod tests {
             "Ahmed bin Ali, minister; x-Ray Smith, envoy; said on Tuesday, minister; ali al, minister; Dr.Ahmed Ali, envoy.",
             "Ali  Smith, minister. Xavier de la Cruz, minister. O'Neil ÉMILE, envoy. Ab É, envoy. A B, envoy. Ab bin, envoy.",
             "Ab Cd, x y z minister. Ab Cd, (minister). Ab Cd, ",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        texts.extend(crate::samples::test_articles());
+        ]);
         let mut found = 0;
         for text in &texts {
             let expected = whole(text);
@@ -681,15 +675,11 @@ mod tests {
     fn titles_are_found_leftmost_longest() {
         let o = Offices::shared();
         let every_byte = crate::phrases::EveryByte::new(o.titles.iter().map(|(title, _)| *title));
-        let mut texts: Vec<String> = [
+        let texts = crate::samples::test_articles_and(&[
             "The Vice President met the vice foreign minister, the Deputy Defence Minister and the PRIME MINISTER.",
             "Chief of the General Staff (Army) and chief of the general staff; the kingdom's King, Kelvin \u{212a}ing.",
             "under secretary of defense; Secretary-General, secretary general; chief of defence forces",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        texts.extend(crate::samples::test_articles());
+        ]);
         let titles = |text: &str| -> Vec<(usize, usize, usize)> {
             o.automaton
                 .find_iter(text)

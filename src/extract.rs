@@ -2538,12 +2538,10 @@ mod tests {
     fn trigger_phrases_are_found_leftmost_longest() {
         let lexicon = Lexicon::shared();
         let every_byte = crate::phrases::EveryByte::new(lexicon.written.iter().copied());
-        let mut texts = crate::samples::test_articles();
-        texts.push(
+        let texts = crate::samples::test_articles_and(&[
             "HELD TALKS with; held talks on a video link; Joint Naval Exercises, joint patrols; \u{212a}; \
-             Cobra Gold and cobra gold; 2+2 dialogue; exercise restraint"
-                .into(),
-        );
+             Cobra Gold and cobra gold; 2+2 dialogue; exercise restraint",
+        ]);
         let mut found = 0;
         for text in &texts {
             let sentences = text::layout(text).sentences;
@@ -2668,14 +2666,12 @@ mod tests {
     #[test]
     fn words_are_read_as_character_by_character() {
         let lexicon = Lexicon::shared();
-        let mut texts = crate::samples::test_articles();
-        texts.push(
+        let texts = crate::samples::test_articles_and(&[
             "DIDN'T he say We\u{2019}LL go? Putin\u{2019}s aide's talks; \u{130}stanbul ISN'T n't 'll \u{c9}lys\u{e9}e, \
              co-operation\u{2014}THE Kremlin'S \u{201c}Before\u{201d} \u{212a}ing 3-day HE He To AS BEFORE During \
              PRESIDENT Chancellor MINISTERS Leaders' counter-offensives internationalisation \
-             INTERNATIONALISATIONS Presidents'll \u{c9}PREMIER PREMIER\u{c9} PR\u{c9}SIDENT premi\u{e8}re"
-                .into(),
-        );
+             INTERNATIONALISATIONS Presidents'll \u{c9}PREMIER PREMIER\u{c9} PR\u{c9}SIDENT premi\u{e8}re",
+        ]);
         let mut words = 0;
         for text in &texts {
             let sentences = text::layout(text).sentences;
@@ -2694,8 +2690,7 @@ mod tests {
 
     #[test]
     fn clause_marks_are_found_as_by_characters() {
-        let mut texts = crate::samples::test_articles();
-        texts.push("a \u{2013} b \u{201c}c\u{201d} \u{2014} d; e: f, g\u{2014}".into());
+        let texts = crate::samples::test_articles_and(&["a \u{2013} b \u{201c}c\u{201d} \u{2014} d; e: f, g\u{2014}"]);
         let mut found = 0;
         for text in &texts {
             let mut from = 0;

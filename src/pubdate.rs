@@ -326,7 +326,7 @@ mod tests {
     fn years_and_editions_are_found_as_the_regexes_find_them() {
         let year = Regex::new(r"\b(?:19|20)[0-9]{2}\b").unwrap();
         let edition = Regex::new(r"\b([A-Z][A-Za-z]+)[ -]((?:19|20)[0-9]{2})\b").unwrap();
-        let mut texts: Vec<String> = [
+        let texts = crate::samples::test_articles_and(&[
             "Joint Sea-2019 and Obangame Express 2022, in 1999; 20234 x2021 2021x 2021_ _2021 1899 2100",
             "Zapad-2021 ZAPAD 2021 A 2020 aB 2020 éSea 2019 Éa 2019 ½2019 2019½ 2019\u{301} Sea--2019",
             "Sea 2019",
@@ -334,12 +334,7 @@ mod tests {
             "",
             "19",
             "the 2023 edition of Malabar-2020 in May 2021 (Sea-2018)",
-        ]
-        .map(String::from)
-        .to_vec();
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus")).unwrap() {
-            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
-        }
+        ]);
         for text in &texts {
             let want: Vec<(usize, i32)> =
                 year.find_iter(text).map(|m| (m.start(), m.as_str().parse().unwrap())).collect();

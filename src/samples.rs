@@ -28,3 +28,11 @@ pub(crate) fn test_articles() -> Vec<String> {
     paths.sort();
     paths.iter().map(|p| std::fs::read_to_string(p).expect("a test article")).collect()
 }
+
+/// The test articles followed by `extra`, tricky strings of a test's own.
+#[cfg(test)]
+pub(crate) fn test_articles_and(extra: &[&str]) -> Vec<String> {
+    let mut texts = test_articles();
+    texts.extend(extra.iter().map(|s| s.to_string()));
+    texts
+}

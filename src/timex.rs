@@ -1545,11 +1545,12 @@ mod tests {
     #[test]
     fn the_start_automaton_misses_no_date() {
         let tagger = Tagger::shared();
-        let mut texts = crate::samples::test_articles();
         // Where two rules end on the same character read backwards, each
         // must be tried where it starts ("1998" and "1998-08-07").
-        texts.push(r#"<TIMEX3 tid="t1" value="1998-08-07T10:35">08/07/1998</TIMEX3> 1998-08"#.into());
-        texts.push("On 5 May 2021, and from May 5 to 7, 2021; in 2021-22 and the 1990s.".into());
+        let texts = crate::samples::test_articles_and(&[
+            r#"<TIMEX3 tid="t1" value="1998-08-07T10:35">08/07/1998</TIMEX3> 1998-08"#,
+            "On 5 May 2021, and from May 5 to 7, 2021; in 2021-22 and the 1990s.",
+        ]);
         assert!(texts.len() > 60);
         let mut caches = tagger.create_caches();
         for text in &texts {
