@@ -265,7 +265,7 @@ impl Offices {
         }
         // "Name, secretary of Iran's Supreme National Security Council".
         for (name, role) in self.appositives(text) {
-            let taken = overlapping(mentions, name.start, name.end)
+            let taken = gazetteer::overlaps(mentions, name.start, name.end)
                 || found.mentions.iter().any(|m| m.start < name.end && name.start < m.end);
             if taken {
                 continue;
@@ -307,8 +307,8 @@ impl Offices {
             let Some(surname) = l.name.split_whitespace().last() else { continue };
             for start in memchr::memmem::find_iter(text.as_bytes(), surname) {
                 let end = start + surname.len();
-                let taken =
-                    overlapping(mentions, start, end) || found.mentions.iter().any(|m| m.start < end && start < m.end);
+                let taken = gazetteer::overlaps(mentions, start, end)
+                    || found.mentions.iter().any(|m| m.start < end && start < m.end);
                 if !taken && gazetteer::accept(text, start, end, surname) {
                     found.mentions.push(Mention { start, end, entity: Entity::Learned(i) });
                 }
@@ -495,12 +495,6 @@ fn first_within(mentions: &[Mention], from: usize, to: usize) -> Option<&Mention
     mentions.get(mentions.partition_point(|m| m.start < from)).filter(|m| m.end <= to)
 }
 
-/// Whether a mention overlaps `start..end`.
-fn overlapping(mentions: &[Mention], start: usize, end: usize) -> bool {
-    // The first to end after `start` is the only one that may.
-    mentions.get(mentions.partition_point(|m| m.end <= start)).is_some_and(|m| m.start < end)
-}
-
 /// The end of a personal name starting at `at`: two to four capitalised
 /// words (initials allowed), none of them a known mention.
 fn name_at(text: &str, at: usize, mentions: &[Mention]) -> Option<usize> {
@@ -584,7 +578,7 @@ mod tests {
                     let within = mentions.iter().find(|m| m.start >= a && m.end <= b);
                     assert_eq!(first_within(&mentions, a, b), within, "{a}..{b}");
                     let overlaps = mentions.iter().any(|m| m.start < b && a < m.end);
-                    assert_eq!(overlapping(&mentions, a, b), overlaps, "{a}..{b}");
+                    assert_eq!(gazetteer::overlaps(&mentions, a, b), overlaps, "{a}..{b}");
                 }
             }
         }

@@ -411,8 +411,9 @@ impl Gazetteer {
 // `Gazetteer::find` keeps its mentions in order and without overlaps (each
 // is added only where it overlaps none), so that one is found by its place.
 
-/// Whether `start..end` overlaps a mention of `out`.
-fn overlaps(out: &[Mention], start: usize, end: usize) -> bool {
+/// Whether `start..end` overlaps a mention of `out` (mentions in order,
+/// without overlaps, as `Gazetteer::find` gives them).
+pub(crate) fn overlaps(out: &[Mention], start: usize, end: usize) -> bool {
     // The ends are in order too: the first to end after `start` is the
     // only one that may overlap.
     let i = out.partition_point(|m| m.end <= start);
