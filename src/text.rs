@@ -3,9 +3,8 @@
 //! text; [`char_offset`] converts them to the code points of the contract.
 
 use std::path::Path;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
-use memchr::memmem;
 use rustc_hash::FxHashSet;
 use thiserror::Error;
 
@@ -172,24 +171,29 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 }
 
 /// The last word of `s` as `split_whitespace` reads it (or ""): read back
-/// byte by byte while ASCII, as text mostly is, rather than by decoding
-/// characters; by characters when a byte beyond ASCII is met.
+/// byte by byte while the bytes are printable ASCII, as words mostly
+/// are, rather than by decoding characters; by characters when another
+/// byte than a space ends the word (one beyond ASCII, or a control).
 pub fn last_word(s: &str) -> &str {
-    // The ASCII characters that `char::is_whitespace` takes.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     let bytes = s.as_bytes();
     let mut end = bytes.len();
-    while end > 0 && space(bytes[end - 1]) {
+    while end > 0 && is_ascii_space(bytes[end - 1]) {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && bytes[start - 1].is_ascii() && !space(bytes[start - 1]) {
+    while start > 0 && matches!(bytes[start - 1], b'!'..=b'~') {
         start -= 1;
     }
-    if [start, end].iter().any(|&at| at > 0 && !bytes[at - 1].is_ascii()) {
+    if start > 0 && !is_ascii_space(bytes[start - 1]) {
         return s.split_whitespace().next_back().unwrap_or("");
     }
     &s[start..end]
+}
+
+/// Whether a byte is one of the ASCII characters that `char::is_whitespace`
+/// takes (more than `u8::is_ascii_whitespace`: the vertical tab too).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// How many code points `s` holds: its length when it is ASCII, as most
@@ -393,16 +397,17 @@ fn has_words(line: &str, n: usize) -> bool {
         return line.split_whitespace().take(n).count() == n;
     }
     const BLOCK: usize = 64;
-    // The spaces of ASCII that `char::is_whitespace` takes.
-    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
     let bytes = line.as_bytes();
-    let mut words = usize::from(bytes.first().is_some_and(|&b| !space(b)));
+    let mut words = usize::from(bytes.first().is_some_and(|&b| !is_ascii_space(b)));
     let mut at = 1;
     while words < n && at < bytes.len() {
         let end = (at + BLOCK).min(bytes.len());
         // Counted in bytes, as a block holds fewer than 256 word starts:
         // sixteen to a vector instruction rather than two.
-        let starts = bytes[at - 1..end - 1].iter().zip(&bytes[at..end]).map(|(&a, &b)| u8::from(space(a) & !space(b)));
+        let starts = bytes[at - 1..end - 1]
+            .iter()
+            .zip(&bytes[at..end])
+            .map(|(&a, &b)| u8::from(is_ascii_space(a) & !is_ascii_space(b)));
         words += usize::from(starts.fold(0u8, u8::wrapping_add));
         at = end;
     }
@@ -443,40 +448,37 @@ fn abbreviations() -> &'static FxHashSet<&'static str> {
 /// Whether a word ends a sentence: it ends with `.`, `!` or `?` and is not
 /// an abbreviation ("Gen.", "Oct.") or an initial ("P.").
 pub fn ends_sentence(word: &str) -> bool {
+    // Most words end with a letter or a comma: only one whose last byte
+    // ends a mark or a closing quote or bracket (U+201D and U+2019 end
+    // with 0x9D and 0x99) is read further.
+    if !word.as_bytes().last().is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | 0x9D | 0x99)) {
+        return false;
+    }
     let word = word.trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
     if word.ends_with(['!', '?']) {
         return true;
     }
-    if !word.ends_with('.') {
-        return false;
-    }
+    word.ends_with('.') && !abbreviated(word)
+}
+
+/// Whether a word ending with a full stop is an abbreviation ("Gen.",
+/// "Oct.") or an initial ("P."), after any opening quote or bracket.
+fn abbreviated(word: &str) -> bool {
     let bare = word.trim_start_matches(['"', '(', '\u{201c}']);
     let initial = bare.len() == 2 && bare.starts_with(|c: char| c.is_ascii_uppercase());
-    !initial && !abbreviations().contains(bare)
+    initial || abbreviations().contains(bare)
 }
 
 /// Gives `out` each sentence's span (byte offsets into `para`), trimmed of
 /// surrounding space, in order: to the caller's list, without a list per
-/// paragraph.
+/// paragraph. A paragraph holds no blank line ([`layout`] ends one there).
 pub fn split_sentences(para: &str, mut out: impl FnMut(usize, usize)) {
+    debug_assert!(!para.contains("\n\n"), "a paragraph ends at a blank line");
     let bytes = para.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    // The next blank line (two line ends), found by memchr, as are the
-    // sentence ends; its searcher is built once, not for each search.
-    static BLANK_LINE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"\n\n"));
-    let blank_from = |at: usize| BLANK_LINE.find(&bytes[at..]).map(|k| at + k);
-    let mut blank = blank_from(0);
     while i < bytes.len() {
-        let end_mark = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
-        while let Some(b) = blank.filter(|&b| b < end_mark) {
-            if b >= i {
-                push_trimmed(para, start, b, &mut out);
-                start = b;
-            }
-            blank = blank_from(b + 1);
-        }
-        i = end_mark;
+        i = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
         if i == bytes.len() {
             break;
         }
@@ -498,10 +500,7 @@ pub fn split_sentences(para: &str, mut out: impl FnMut(usize, usize)) {
             .chars()
             .next()
             .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '\u{201c}' | '('));
-        let word_before = last_word(&para[start..i + 1]);
-        let word_before = word_before.trim_start_matches(['"', '(', '\u{201c}']);
-        let initial = word_before.len() == 2 && word_before.starts_with(|ch: char| ch.is_ascii_uppercase());
-        if c == b'.' && (abbreviations().contains(word_before) || initial) {
+        if c == b'.' && abbreviated(last_word(&para[start..i + 1])) {
             i += 1;
             continue;
         }
