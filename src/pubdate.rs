@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input, PatternID, meta};
 
 use crate::resources;
 use crate::text::Layout;
@@ -27,12 +27,26 @@ pub struct Published {
 }
 
 /// The rules of `published.tsv`, in the table's order: all of them as one
-/// regex, one pattern each, to find which rule a line matches, and each on
-/// its own (with its name) for that rule's groups, which a search of all
-/// of them would clear a bit for every state of every rule to find.
+/// regex, one pattern each, to find which rule a line matches and where
+/// the match ends, and each on its own for that rule's groups, which a
+/// search of all of them would clear a bit for every state of every rule
+/// to find.
 struct Rules {
-    any: regex_automata::meta::Regex,
-    each: Vec<(&'static str, Regex)>,
+    any: meta::Regex,
+    each: Vec<Rule>,
+}
+
+/// One rule, to read the groups of a line it is known to match.
+struct Rule {
+    name: &'static str,
+    /// The rule's pattern without the lazy DFA: the match is known before
+    /// its groups are asked for, so only the engine that finds them (the
+    /// bounded backtracker) runs, over the match alone.
+    groups: meta::Regex,
+    /// The indices of its `month`, `day` and `year` groups.
+    month: Option<usize>,
+    day: Option<usize>,
+    year: Option<usize>,
 }
 
 fn rules() -> &'static Rules {
@@ -40,12 +54,20 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let table = resources::PUBLISHED_PATTERNS.table().expect("shipped resources are valid (tested)");
         let patterns: Vec<String> = table.rows.iter().map(|row| rule_pattern(row.cells[1])).collect();
-        let any = regex_automata::meta::Regex::new_many(&patterns).expect("published.tsv rules compile (tested)");
+        let any = meta::Regex::new_many(&patterns).expect("published.tsv rules compile (tested)");
         let each = table
             .rows
             .iter()
             .zip(&patterns)
-            .map(|(row, p)| (row.cells[0], Regex::new(p).expect("published.tsv rules compile (tested)")))
+            .map(|(row, p)| {
+                let groups = meta::Regex::builder()
+                    .configure(meta::Config::new().hybrid(false).dfa(false))
+                    .build(p)
+                    .expect("published.tsv rules compile (tested)");
+                let index = |name| groups.group_info().to_index(PatternID::ZERO, name);
+                let (month, day, year) = (index("month"), index("day"), index("year"));
+                Rule { name: row.cells[0], groups, month, day, year }
+            })
             .collect();
         Rules { any, each }
     })
@@ -73,13 +95,18 @@ fn match_line(line: &str) -> Option<LineDate> {
     // alternation). Most lines match none: the match alone is cheaper to
     // rule out than the groups, which only that rule is searched for.
     let rules = rules();
-    let (rule, regex) = &rules.each[rules.any.search(&Input::new(line))?.pattern()];
-    let c = regex.captures(line)?;
-    let month = c.name("month").and_then(|m| m.as_str().parse().ok().or_else(|| Tagger::shared().month(m.as_str())))?;
-    let day = c.name("day")?.as_str().parse().ok()?;
-    let year = c.name("year").and_then(|y| y.as_str().parse().ok());
-    let len = c.get(0).map_or(0, |m| m.end());
-    Some(LineDate { month, day, year, rule, len })
+    let found = rules.any.search(&Input::new(line))?;
+    let rule = &rules.each[found.pattern()];
+    // The rule on its own finds the same match (its paths are those of its
+    // pattern in the search of all): its groups are read within it.
+    let mut c = rule.groups.create_captures();
+    rule.groups.search_captures(&Input::new(line).span(0..found.end()).anchored(Anchored::Yes), &mut c);
+    let group = |index: Option<usize>| Some(&line[c.get_group(index?)?.range()]);
+    let month = group(rule.month).and_then(|m| m.parse().ok().or_else(|| Tagger::shared().month(m)))?;
+    let day = group(rule.day)?.parse().ok()?;
+    let year = group(rule.year).and_then(|y| y.parse().ok());
+    let len = c.get_match()?.end();
+    Some(LineDate { month, day, year, rule: rule.name, len })
 }
 
 /// The publication date of an article, if the text (or file name) gives one.
