@@ -190,6 +190,18 @@ pub fn last_word(s: &str) -> &str {
     &s[start..end]
 }
 
+/// `s` without the spaces around it, as `str::trim` reads them: by bytes
+/// while they are ASCII, by characters when a byte beyond ASCII ends them.
+fn trim_spaces(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|&b| !is_ascii_space(b)).map_or(start, |k| k + 1);
+    if [start, end.saturating_sub(1)].iter().any(|&at| bytes.get(at).is_some_and(|b| !b.is_ascii())) {
+        return s.trim();
+    }
+    &s[start..end]
+}
+
 /// Whether a byte is one of the ASCII characters that `char::is_whitespace`
 /// takes (more than `u8::is_ascii_whitespace`: the vertical tab too).
 fn is_ascii_space(b: u8) -> bool {
@@ -241,7 +253,7 @@ pub fn layout(text: &str) -> Layout {
     let mut header = Vec::new();
     let mut body_start = text.len();
     for (s, e) in lines_from(text, 0) {
-        let line = text[s..e].trim();
+        let line = trim_spaces(&text[s..e]);
         if line.is_empty() {
             continue;
         }
@@ -271,7 +283,9 @@ pub fn layout(text: &str) -> Layout {
         .to_string();
     // A paragraph ends at a blank line, or at a line end after a sentence
     // end (one paragraph per line); other line ends are hard wraps.
-    let mut sentences = Vec::new();
+    // News runs to a sentence in about every hundred bytes: room for them
+    // all at once rather than growing the list a few times over.
+    let mut sentences = Vec::with_capacity(text.len() / 64);
     let mut paragraph = 0;
     let mut para_start: Option<usize> = None;
     let flush = |from: usize, to: usize, paragraph: usize, sentences: &mut Vec<Sentence>| {
@@ -282,7 +296,7 @@ pub fn layout(text: &str) -> Layout {
     // Inside a list of links to other stories (see `link_marker`).
     let mut in_links = false;
     for (s, e) in lines_from(text, body_start) {
-        let line = text[s..e].trim();
+        let line = trim_spaces(&text[s..e]);
         if line.is_empty() {
             in_links = false;
             if let Some(p) = para_start.take() {
@@ -313,10 +327,16 @@ pub fn layout(text: &str) -> Layout {
     if let Some(p) = para_start {
         flush(p, text.len(), paragraph, &mut sentences);
     }
-    // Code-point offsets in one pass over the text, not one per sentence.
+    // Code-point offsets: the byte offsets in ASCII text, as most is;
+    // else counted in one pass over the text, not one per sentence.
+    let ascii = text.is_ascii();
     let mut chars = 0;
     let mut at = 0;
     for s in &mut sentences {
+        if ascii {
+            (s.char_start, s.char_end) = (s.start, s.end);
+            continue;
+        }
         chars += char_count(&text[at..s.start]);
         s.char_start = chars;
         chars += char_count(&text[s.start..s.end]);
@@ -514,11 +534,10 @@ pub fn split_sentences(para: &str, mut out: impl FnMut(usize, usize)) {
 }
 
 fn push_trimmed(para: &str, start: usize, end: usize, out: &mut impl FnMut(usize, usize)) {
-    let s = &para[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if start + lead < end - trail {
-        out(start + lead, end - trail);
+    let trimmed = trim_spaces(&para[start..end]);
+    if !trimmed.is_empty() {
+        let from = trimmed.as_ptr() as usize - para.as_ptr() as usize;
+        out(from, from + trimmed.len());
     }
 }
 
@@ -556,6 +575,22 @@ mod tests {
         for text in &texts {
             for (at, _) in text.char_indices() {
                 assert_eq!(last_word(&text[..at]), text[..at].split_whitespace().next_back().unwrap_or(""));
+            }
+        }
+    }
+
+    /// Spaces trimmed by bytes are those `str::trim` trims, on every line
+    /// and every piece between full stops of every test article.
+    #[test]
+    fn spaces_are_trimmed_as_str_trim_trims_them() {
+        let texts = crate::samples::test_articles_and(&[
+            " \u{a0}a\u{2003} . \u{b}b\u{c}.\u{85} \u{e9} . x\u{2014}.\t\r\u{a0}. \u{3000}",
+            "",
+            " ",
+        ]);
+        for text in &texts {
+            for piece in text.split('\n').chain(text.split('.')) {
+                assert_eq!(trim_spaces(piece), piece.trim(), "{piece:?}");
             }
         }
     }
