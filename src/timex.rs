@@ -940,15 +940,18 @@ impl Starts {
             // that it keeps the table in registers. The library's transition
             // (which builds a new state) only where that is not enough.
             if !sid.is_tagged() {
-                while let Some(&b) = at.checked_sub(1).map(|i| &bytes[i]) {
+                // `rposition` walks the slice without bounds checks; it
+                // stops at the byte whose transition is tagged.
+                let tagged_at = bytes[..at].iter().rposition(|&b| {
                     let next = self.dfa.next_state_untagged(cache, sid, b);
-                    if next.is_tagged() {
-                        break;
+                    if !next.is_tagged() {
+                        sid = next;
                     }
-                    (sid, at) = (next, at - 1);
-                }
-                if at == 0 {
-                    break;
+                    next.is_tagged()
+                });
+                match tagged_at {
+                    Some(i) => at = i + 1,
+                    None => break,
                 }
             }
             at -= 1;
@@ -1002,9 +1005,10 @@ pub struct Tagger {
     months: FxHashMap<&'static str, u32>,
     weekdays: FxHashMap<&'static str, Weekday>,
     relative_days: FxHashMap<String, i64>,
+    /// Tense markers, as their words in lower case.
     tense: Vec<(Vec<String>, Direction)>,
     /// The markers of `tense` by their last word, in the table's order.
-    tense_by_last: FxHashMap<String, Vec<usize>>,
+    tense_by_last: FxHashMap<Vec<u8>, Vec<usize>>,
     units: FxHashMap<String, Unit>,
     numbers: FxHashMap<String, Option<u32>>,
     shifts: FxHashMap<String, i32>,
@@ -1175,13 +1179,13 @@ impl Tagger {
                         return Err(resources::TENSE.invalid(r.line, format!("unknown direction {other}")));
                     }
                 };
-                Ok((r.cells[0].split_whitespace().map(str::to_string).collect(), dir))
+                Ok((r.cells[0].split_whitespace().map(str::to_lowercase).collect(), dir))
             })
             .collect::<Result<Vec<(Vec<String>, Direction)>>>()?;
-        let mut tense_by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut tense_by_last: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
         for (i, (phrase, _)) in tense.iter().enumerate() {
             let last = phrase.last().ok_or_else(|| resources::TENSE.invalid(0, "empty marker"))?;
-            tense_by_last.entry(last.clone()).or_default().push(i);
+            tense_by_last.entry(last.clone().into_bytes()).or_default().push(i);
         }
         let static_value = |v: &'static str| Some(v);
         let starts = Starts::new(&rules).map_err(|e| resources::DATE_PATTERNS.invalid(0, e))?;
@@ -1471,41 +1475,16 @@ impl Tagger {
     /// sentence. Words of the expressions found before it (`found`) are not
     /// markers: "due to expire last Thursday, to Nov. 6" points nowhere.
     fn direction(&self, text: &str, start: usize, found: &[Timex]) -> Direction {
-        // A bounded look-back: a huge one-line text must not cost its square.
-        let from = start.saturating_sub(400);
-        let from = (from..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
-        let before = &text[from..start];
-        let paragraph = before.rsplit('\n').next().unwrap_or(before);
-        let in_expression = |w: &str| {
-            let at = w.as_ptr() as usize - text.as_ptr() as usize;
-            found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
-        };
-        // The twelve words before, nearest first; those of expressions
-        // found before are no markers.
-        let mut words: [Option<&str>; 12] = [None; 12];
-        let mut n = 0;
-        for w in paragraph
-            .split_whitespace()
-            .rev()
-            .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
-            .take(12)
-        {
-            words[n] = (!in_expression(w)).then_some(w);
-            n += 1;
-        }
+        let (words, n) = words_before(text, start, found);
         let words = &words[..n];
         // The nearest marker ends at the nearest word that ends one; among
         // the markers ending there, the table's first wins.
         for (at, w) in words.iter().enumerate() {
-            let Some(markers) = w.and_then(|w| self.tense_by_last.get(lower_case(w).as_ref())) else { continue };
+            let Some(markers) = w.and_then(|w| with_lower_case(w, |w| self.tense_by_last.get(w))) else { continue };
             for &k in markers {
                 let (phrase, dir) = &self.tense[k];
                 if phrase.len() <= n - at
-                    && phrase
-                        .iter()
-                        .rev()
-                        .zip(&words[at..])
-                        .all(|(p, w)| w.is_some_and(|w| lower_case(w) == p.as_str()))
+                    && phrase.iter().rev().zip(&words[at..]).all(|(p, w)| w.is_some_and(|w| is_lower_case_of(p, w)))
                 {
                     return *dir;
                 }
@@ -1522,6 +1501,59 @@ fn lower_case(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// The twelve words before the expression at `start` (or fewer), nearest
+/// first, back to the start of its sentence or of its line, and how many;
+/// those of the expressions found before it (`found`) are `None`.
+///
+/// Read back from the expression a word at a time ([`crate::text::last_word`])
+/// rather than by splitting the text before it, which read every word back
+/// to its line's start and decoded each character.
+fn words_before<'t>(text: &'t str, start: usize, found: &[Timex]) -> ([Option<&'t str>; 12], usize) {
+    // A bounded look-back: a huge one-line text must not cost its square.
+    let from = start.saturating_sub(400);
+    let from = (from..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+    let in_expression =
+        |at: usize| found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end);
+    let mut words: [Option<&str>; 12] = [None; 12];
+    let mut n = 0;
+    let mut end = start;
+    while n < words.len() {
+        let w = crate::text::last_word(&text[from..end]);
+        if w.is_empty() {
+            break;
+        }
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        if text.as_bytes()[at + w.len()..end].contains(&b'\n') || crate::text::ends_sentence(w) || w.ends_with(';') {
+            break;
+        }
+        words[n] = (!in_expression(at)).then_some(w);
+        n += 1;
+        end = at;
+    }
+    (words, n)
+}
+
+/// Calls `f` with the bytes of `word` in lower case: lowered on the stack
+/// when it is short and ASCII (as nearly every word is), not copied to the
+/// heap.
+fn with_lower_case<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(lower)
+        }
+        None => f(word.to_lowercase().as_bytes()),
+    }
+}
+
+/// Whether `word` in lower case is `lower` (which is in lower case),
+/// without a lower-case copy of it when it is ASCII.
+fn is_lower_case_of(lower: &str, word: &str) -> bool {
+    if word.is_ascii() { word.eq_ignore_ascii_case(lower) } else { word.to_lowercase() == lower }
 }
 
 fn number_table(file: File) -> Result<FxHashMap<&'static str, u32>> {
@@ -1581,6 +1613,38 @@ mod tests {
             }
         }
         assert!(matches > 1000, "{matches}");
+    }
+
+    /// The words before an expression, read back a word at a time, are
+    /// those of splitting the text before it at its last line end and at
+    /// white space, at every character of every test article.
+    #[test]
+    fn the_words_before_a_date_are_those_split_by_whitespace() {
+        fn split<'t>(text: &'t str, start: usize, found: &[Timex]) -> Vec<Option<&'t str>> {
+            let from = (start.saturating_sub(400)..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+            let before = &text[from..start];
+            let paragraph = before.rsplit('\n').next().unwrap_or(before);
+            let in_expression = |w: &str| {
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                found.iter().rev().take_while(|t| t.end > from).any(|t| t.start <= at && at < t.end)
+            };
+            paragraph
+                .split_whitespace()
+                .rev()
+                .take_while(|w| !crate::text::ends_sentence(w) && !w.ends_with(';'))
+                .take(12)
+                .map(|w| (!in_expression(w)).then_some(w))
+                .collect()
+        }
+        let texts = crate::samples::test_articles_and(&["a\u{a0}will\u{2003}meet\nnext\u{212a} week; on Monday"]);
+        for text in &texts {
+            let found = Tagger::shared().find(text);
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let before = &found[..found.partition_point(|t| t.start < start)];
+                let (words, n) = words_before(text, start, before);
+                assert_eq!(words[..n], split(text, start, before), "at {start} of {text}");
+            }
+        }
     }
 
     #[test]
