@@ -161,6 +161,50 @@ pub enum Underspecified {
     Set(&'static str),
 }
 
+impl Underspecified {
+    /// Whether it names its time without the reference date ("April 18,
+    /// 2023", "1998", "three days"): its value is the same from any
+    /// reference and in any direction, so the tense before it is not read.
+    pub fn is_absolute(&self) -> bool {
+        match *self {
+            Underspecified::Day(p) | Underspecified::Range(p, _) | Underspecified::WeekOf(p) => p.year.is_some(),
+            Underspecified::Quarter(year, _)
+            | Underspecified::QuarterAgo(year, ..)
+            | Underspecified::Half(year, ..) => year.is_some(),
+            Underspecified::Month { .. }
+            | Underspecified::Year(_)
+            | Underspecified::Century(_)
+            | Underspecified::Decade(_)
+            | Underspecified::Numeric(..)
+            | Underspecified::Reference(_)
+            | Underspecified::Duration(..)
+            | Underspecified::Set(_) => true,
+            Underspecified::Weekday(_)
+            | Underspecified::DaysFromReference(_)
+            | Underspecified::WeekdayShift(..)
+            | Underspecified::WeekdayRange(..)
+            | Underspecified::AnchoredWeekday(..)
+            | Underspecified::WeekdayPart(..)
+            | Underspecified::ClockOnWeekday(..)
+            | Underspecified::ClockOnDay(..)
+            | Underspecified::DayPart(..)
+            | Underspecified::MonthShift(..)
+            | Underspecified::MonthOfShiftedYear(..)
+            | Underspecified::Clock(..)
+            | Underspecified::Holiday(..)
+            | Underspecified::Anchored(..)
+            | Underspecified::AnchoredPart(..)
+            | Underspecified::AnchoredMonth(_)
+            | Underspecified::MonthOfYear(_)
+            | Underspecified::Shift(..)
+            | Underspecified::Ago(..)
+            | Underspecified::QuarterOfShiftedYear(..)
+            | Underspecified::LatestQuarter
+            | Underspecified::Season(..) => false,
+        }
+    }
+}
+
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -269,6 +313,9 @@ pub struct Timex {
     pub start: usize,
     pub end: usize,
     pub value: Underspecified,
+    /// The tense marker before it; [`Direction::Unmarked`] when its value
+    /// is absolute ([`Underspecified::is_absolute`]), which no direction
+    /// changes.
     pub direction: Direction,
     /// Name of the rule in `patterns.tsv` that found it.
     pub rule: &'static str,
@@ -1280,7 +1327,8 @@ impl Tagger {
             let caps = rule.groups(text, start, end, &mut caches[i]);
             if let Some(value) = self.value(&Groups { text, caps, indices: &rule.groups }) {
                 covered = end;
-                let direction = self.direction(text, start, &out);
+                let direction =
+                    if value.is_absolute() { Direction::Unmarked } else { self.direction(text, start, &out) };
                 out.push(Timex { start, end, value, direction, rule: rule.name });
             }
         }
@@ -1645,6 +1693,31 @@ mod tests {
                 assert_eq!(words[..n], split(text, start, before), "at {start} of {text}");
             }
         }
+    }
+
+    /// An expression taken as absolute (its direction not read) has the
+    /// same value from any reference and in any direction.
+    #[test]
+    fn an_absolute_value_is_the_same_from_any_reference_and_direction() {
+        let texts = crate::samples::test_articles_and(&[
+            "the week of March 6, 2023; the third quarter of 2022 and a year earlier; the first half of 2021",
+            "4/5/2023, the 1990s, the 20th century, from May 5 to 7, 2021, for three days, daily, now",
+        ]);
+        let references =
+            [None, Some(reference()), NaiveDate::from_ymd_opt(1999, 12, 31), NaiveDate::from_ymd_opt(2026, 2, 28)];
+        let directions = [Direction::Unmarked, Direction::Past, Direction::Future];
+        let mut absolute = 0;
+        for text in &texts {
+            for t in Tagger::shared().find(text).iter().filter(|t| t.value.is_absolute()) {
+                let first = value(t.value, Direction::Unmarked, None);
+                for (r, d) in references.iter().flat_map(|r| directions.iter().map(move |d| (*r, *d))) {
+                    assert_eq!(value(t.value, d, r), first, "{t:?} from {r:?} {d:?}");
+                }
+                assert_eq!(t.direction, Direction::Unmarked);
+                absolute += 1;
+            }
+        }
+        assert!(absolute > 200, "{absolute}");
     }
 
     #[test]
