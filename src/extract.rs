@@ -521,10 +521,8 @@ impl Words {
 type Class = u8;
 /// Not part of a word.
 const SEPARATOR: Class = 0;
-/// An ASCII letter in lower case, a digit or a hyphen.
+/// An ASCII letter, a digit or a hyphen.
 const PLAIN: Class = 1;
-/// An ASCII capital.
-const CAPITAL: Class = 2;
 /// `'`: the word may be possessive or split ("didn't").
 const APOSTROPHE: Class = 4;
 /// A character beyond ASCII that is part of a word (a letter, `’`).
@@ -538,8 +536,7 @@ static BYTE_CLASS: [Class; 256] = {
     while b < 256 {
         let c = b as u8;
         table[b] = match c {
-            b'a'..=b'z' | b'0'..=b'9' | b'-' => PLAIN,
-            b'A'..=b'Z' => CAPITAL,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => PLAIN,
             b'\'' => APOSTROPHE,
             0x80.. => NON_ASCII,
             _ => SEPARATOR,
@@ -564,48 +561,51 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
 }
 
 /// The words of `text[from..to]`: each one's start and end, and the classes
-/// of its characters as bits.
+/// of its characters as bits. A word's letters are mostly skipped eight at
+/// a time ([`letter_run`]), and the separator that ends it is read once:
+/// it is where the search for the next word resumes.
 fn word_spans(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize, Class)> {
     let text = &text[..to];
     let mut i = from;
     std::iter::from_fn(move || {
-        let (start, mut seen) = loop {
+        let start = loop {
             let (class, len) = class_at(text, i)?;
-            i += len;
             if class != SEPARATOR {
-                break (i - len, class);
+                break i;
             }
+            i += len;
         };
+        let mut seen = PLAIN;
         loop {
-            let run = lower_case_run(&text.as_bytes()[i..]);
-            if run > 0 {
-                seen |= PLAIN;
-                i += run;
-            }
+            i += letter_run(&text.as_bytes()[i..]);
             match class_at(text, i) {
-                Some((class, len)) if class != SEPARATOR => {
+                Some((SEPARATOR, len)) => {
+                    i += len;
+                    return Some((start, i - len, seen));
+                }
+                Some((class, len)) => {
                     seen |= class;
                     i += len;
                 }
-                _ => break,
+                None => return Some((start, i, seen)),
             }
         }
-        Some((start, i, seen))
     })
 }
 
-/// How many of the bytes that start `bytes` are ASCII lower-case letters,
-/// as most of a word's are: counted eight at a time, as bits of an integer,
-/// rather than class by class; none when fewer than eight bytes are left.
+/// How many of the bytes that start `bytes` are ASCII letters, as most of a
+/// word's are: counted eight at a time, as bits of an integer, rather than
+/// class by class; none when fewer than eight bytes are left.
 #[inline]
-fn lower_case_run(bytes: &[u8]) -> usize {
+fn letter_run(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Each byte's low seven bits plus 0x80 - b'a' (resp. 0x80 - b'{')
-        // sets its high bit when it is at least `a` (resp. past `z`), and
-        // carries into no other byte.
+        // Setting bit 5 of each byte lowers the capitals and takes no other
+        // byte into `a-z`. Then each byte's low seven bits plus 0x80 - b'a'
+        // (resp. 0x80 - b'{') set its high bit when it is at least `a`
+        // (resp. past `z`), and carry into no other byte.
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) | 0x2020_2020_2020_2020;
         let low = x & !HIGH;
         let from_a = low + 0x1F1F_1F1F_1F1F_1F1F;
         let past_z = low + 0x0505_0505_0505_0505;
@@ -622,6 +622,13 @@ fn lower_case_run(bytes: &[u8]) -> usize {
 /// in lower case; "didn't" reads as "did" + "n't" and "we'll" as "we" +
 /// "'ll".
 fn push_word(list: &mut Vec<Word>, text: &str, s: usize, e: usize, seen: Class, lexicon: &Lexicon) {
+    // Most words are ASCII without an apostrophe: nothing to lower, split
+    // or call possessive.
+    if seen & (APOSTROPHE | NON_ASCII) == 0 {
+        let id = lexicon.vocabulary.get(&text.as_bytes()[s..e], true);
+        list.push(Word { start: s, end: e, id, possessive: false });
+        return;
+    }
     // An ASCII word is compared ignoring case, as it is; one beyond ASCII
     // (rare) is lowered as Unicode says, with `’` read as `'`.
     let lowered;
@@ -639,15 +646,12 @@ fn push_word(list: &mut Vec<Word>, text: &str, s: usize, e: usize, seen: Class, 
         id: lexicon.vocabulary.get(w, ascii),
         possessive: ends_with(w, b"'s"),
     };
-    // Only a word with an apostrophe (`’` is beyond ASCII) has a suffix to
-    // split off: most words are not looked at again.
-    let apostrophe = seen & (APOSTROPHE | NON_ASCII) != 0;
-    let split = [b"n't", b"'ll"].into_iter().find(|suffix| apostrophe && ends_with(w, *suffix));
-    if let Some(suffix) = split {
-        list.push(word(s, e - 3, &w[..w.len() - 3]));
-        list.push(word(e - 3, e, suffix));
-    } else {
-        list.push(word(s, e, w));
+    match [b"n't", b"'ll"].into_iter().find(|suffix| ends_with(w, *suffix)) {
+        Some(suffix) => {
+            list.push(word(s, e - 3, &w[..w.len() - 3]));
+            list.push(word(e - 3, e, suffix));
+        }
+        None => list.push(word(s, e, w)),
     }
 }
 
@@ -2620,17 +2624,22 @@ mod tests {
         out
     }
 
-    /// Lower-case runs counted eight bytes at a time are those counted
+    /// Runs of letters counted eight bytes at a time are those counted
     /// byte by byte, as far as whole chunks of eight reach.
     #[test]
-    fn lower_case_runs_are_counted_as_byte_by_byte() {
+    fn letter_runs_are_counted_as_byte_by_byte() {
         let mut texts: Vec<Vec<u8>> = crate::samples::test_articles().into_iter().map(String::into_bytes).collect();
-        texts.push((0..=255u8).chain((0..=255u8).rev()).flat_map(|b| [b'a', b, b'z', b'{', b'`', b]).collect());
+        texts.push(
+            (0..=255u8)
+                .chain((0..=255u8).rev())
+                .flat_map(|b| [b'a', b, b'Z', b'{', b'`', b, b'@', b'[', b'A', b'z'])
+                .collect(),
+        );
         for text in &texts {
             for at in 0..text.len() {
                 let bytes = &text[at..];
-                let plainly = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
-                assert_eq!(lower_case_run(bytes), plainly.min(bytes.len() / 8 * 8), "{at}");
+                let plainly = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(letter_run(bytes), plainly.min(bytes.len() / 8 * 8), "{at}");
             }
         }
     }
