@@ -442,6 +442,9 @@ struct PhraseAt {
 struct Words {
     list: Vec<Word>,
     phrases: Vec<PhraseAt>,
+    /// The sentence's relative clauses ([`relative_clauses`]): read with
+    /// its words, as each of its triggers' clauses and dates asks for them.
+    asides: Vec<(usize, usize)>,
 }
 
 impl Words {
@@ -471,7 +474,7 @@ impl Words {
                 }
             }
         }
-        Words { list, phrases }
+        Words { list, phrases, asides: relative_clauses(text, from, to) }
     }
 
     /// Drops the modal and negation phrases that are words of a date: "In
@@ -842,6 +845,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     // day") count from the date named before them.
     let dates: Vec<Option<DateValue>> =
         timex::resolve_all(&timexes, reference).into_iter().map(|v| v.and_then(|v| v.date())).collect();
+    debug_assert!(timexes.windows(2).all(|w| w[0].end <= w[1].start), "expressions in order, apart");
 
     let commentary = layout.header.iter().any(|&(s, e)| {
         let line = text[s..e].to_lowercase();
@@ -973,8 +977,18 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             let own_date = if announced {
                 None
             } else {
-                trigger_date(text, &timexes, &dates, sentence, trigger, reference, direction, &future_before)
-                    .map(|d| lasting(text, d, trigger, sentence, &timexes, &dates, ends))
+                trigger_date(
+                    text,
+                    &timexes,
+                    &dates,
+                    sentence,
+                    &sentence_words.asides,
+                    trigger,
+                    reference,
+                    direction,
+                    &future_before,
+                )
+                .map(|d| lasting(text, d, trigger, sentence, &timexes, &dates, ends))
             };
             // "opened the patrols at a ceremony": several occurrences named
             // definitely refer back to ones read already, and make none.
@@ -1616,8 +1630,9 @@ fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, 
     // subordinator that ends where a boundary does counts as the boundary.
     // "Gantz, who arrived on Tuesday for a visit lasting until Thursday,
     // signed": words inside a relative clause do not end the main one.
-    let asides: Vec<(usize, usize)> =
-        relative_clauses(text, start, trigger).into_iter().filter(|&(_, e)| e < trigger).collect();
+    // (Those whose comma is in `start..trigger` and that end before it:
+    // the same as reading that span's.)
+    let asides = || sw.asides.iter().filter(|&&(s, e)| s > start && e < trigger);
     // "joined Sharif at that meeting": "that" just before the trigger is
     // its determiner.
     let determiner = |p: &PhraseAt| {
@@ -1634,7 +1649,7 @@ fn clause_start(text: &str, sw: &Words, from: usize, trigger: usize) -> (usize, 
     };
     let last = |kind, asides_closed: bool| {
         sw.found(kind, before.clone())
-            .filter(|p| !asides.iter().any(|&(s, e)| s <= sw.list[p.first].start && sw.list[p.last].end <= e))
+            .filter(|p| !asides().any(|&(s, e)| s <= sw.list[p.first].start && sw.list[p.last].end <= e))
             .filter(|p| !(determiner(p) || (asides_closed && kind == ContextKind::Subordinator && closed(p))))
             .map(|p| p.last)
             .max()
@@ -1969,14 +1984,16 @@ fn attendance(
 }
 
 /// The relative clauses set off by commas in `from..to` (", who was
-/// elected on Monday,"), as byte ranges.
+/// elected on Monday,"), as byte ranges. (The commas are searched for as
+/// bytes, by memchr.)
 fn relative_clauses(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let span = &text[from..to];
+    let span = &text.as_bytes()[from..to];
     let mut out = Vec::new();
-    for (comma, _) in span.match_indices(',') {
+    for comma in memchr::memchr_iter(b',', span) {
         let start = comma + 1;
-        if [" who ", " which ", " whose "].iter().any(|m| span[start..].starts_with(m)) {
-            let j = span[start..].find(',').unwrap_or(span.len() - start);
+        let rest = &span[start..];
+        if [" who ", " which ", " whose "].iter().any(|m| rest.starts_with(m.as_bytes())) {
+            let j = memchr::memchr(b',', rest).unwrap_or(rest.len());
             out.push((from + start, from + start + j));
         }
     }
@@ -1992,33 +2009,37 @@ fn trigger_date(
     timexes: &[Timex],
     dates: &[Option<DateValue>],
     sentence: &Sentence,
+    asides: &[(usize, usize)],
     trigger: &Trigger,
     reference: Option<NaiveDate>,
     direction: Direction,
     future_before: &dyn Fn(usize) -> bool,
 ) -> Option<DateValue> {
     // "Kishida, who was elected on Monday, held talks on Tuesday": a
-    // relative clause before the trigger dates something else.
-    let mut aside = relative_clauses(text, sentence.start, sentence.end);
-    // Its own clause, or one about the trigger itself ("the forum, which
-    // runs from May 31 to June 2"), dates it.
-    aside.retain(|&(s, e)| {
-        let own = s <= trigger.start && trigger.start < e;
-        let about_it = s >= trigger.end && matches!(text[trigger.end..s].trim(), "," | "");
-        !own && !about_it
-    });
-    // A date inside one may run past its comma ("on Monday, Oct. 4, 2021,").
-    for (_, end) in &mut aside {
-        // (An expression read across the sentence's end is not followed.)
-        if let Some(t) = timexes.iter().find(|t| t.start < *end && t.end > *end && t.end <= sentence.end) {
-            *end = text[t.end..sentence.end].find(',').map_or(sentence.end, |i| t.end + i);
-        }
-    }
+    // relative clause of the sentence (`asides`) before the trigger dates
+    // something else. Its own clause, or one about the trigger itself
+    // ("the forum, which runs from May 31 to June 2"), dates it.
+    let aside: Vec<(usize, usize)> = asides
+        .iter()
+        .filter(|&&(s, e)| {
+            let own = s <= trigger.start && trigger.start < e;
+            let about_it = s >= trigger.end && matches!(text[trigger.end..s].trim(), "," | "");
+            !own && !about_it
+        })
+        .map(|&(s, end)| {
+            // A date inside one may run past its comma ("on Monday, Oct. 4, 2021,").
+            // (An expression read across the sentence's end is not followed.)
+            match timexes.iter().find(|t| t.start < end && t.end > end && t.end <= sentence.end) {
+                Some(t) => (s, text[t.end..sentence.end].find(',').map_or(sentence.end, |i| t.end + i)),
+                None => (s, end),
+            }
+        })
+        .collect();
     let nearest = |from: usize, to: usize| {
-        let found = timexes
+        let within = timexes_in(timexes, from, to);
+        let found = timexes[within.clone()]
             .iter()
-            .zip(dates)
-            .filter(|(t, _)| t.start >= from && t.end <= to)
+            .zip(&dates[within])
             .filter(|(t, _)| !aside.iter().any(|&(s, e)| s <= t.start && t.end <= e))
             // "soldiers killed since 2014": where a span starts, not when.
             .filter(|(t, _)| {
@@ -2335,6 +2356,15 @@ fn mentions_in(mentions: &[Mention], from: usize, to: usize) -> impl Iterator<It
     let lo = mentions.partition_point(|m| m.start < from);
     let hi = mentions.partition_point(|m| m.start < to).max(lo);
     mentions[lo..hi].iter().filter(move |m| m.end <= to)
+}
+
+/// The indices of the expressions that lie within `from..to`, found by
+/// binary search: the tagger's are in order and do not overlap, so their
+/// ends are in order too.
+fn timexes_in(timexes: &[Timex], from: usize, to: usize) -> Range<usize> {
+    let lo = timexes.partition_point(|t| t.start < from);
+    let hi = timexes.partition_point(|t| t.end <= to).max(lo);
+    lo..hi
 }
 
 /// Adds the person a mention stands for, if it stands for one: a known
