@@ -676,10 +676,75 @@ struct Trigger {
     clause_to: usize,
 }
 
+/// An event while it is read: an [`Event`] whose codes, names, offices
+/// and place are borrowed (from the gazetteer, or from the people the
+/// article introduces) and whose evidence is its sentences. Most readings
+/// are merged into others or dropped; this way they allocate no strings,
+/// and only the events kept are written out ([`Reading::into_event`]).
+#[derive(Debug, Clone)]
+struct Reading<'a> {
+    kind: EventType,
+    date: DateValue,
+    date_inferred: bool,
+    status: Status,
+    /// Sorted, unique codes of states and organisations.
+    countries: Vec<&'a str>,
+    actors: Vec<Taking<'a>>,
+    /// The place as the text names it, or empty.
+    location: &'a str,
+    evidence: Vec<Sentence>,
+    confidence: f64,
+}
+
+/// A person taking part in a [`Reading`]: an [`Actor`], borrowed.
+#[derive(Debug, Clone, Copy)]
+struct Taking<'a> {
+    name: &'a str,
+    /// The code of the state or organisation the person acts for; empty when unknown.
+    country: &'a str,
+    /// The office held on the event's date, where known; empty otherwise.
+    role: &'a str,
+}
+
+impl Reading<'_> {
+    /// A reading of a trigger, with its date and no one taking part yet.
+    fn new(kind: EventType, date: DateValue) -> Self {
+        Reading {
+            kind,
+            date,
+            date_inferred: false,
+            status: Status::Occurred,
+            countries: Vec::new(),
+            actors: Vec::new(),
+            location: "",
+            evidence: Vec::new(),
+            confidence: 0.0,
+        }
+    }
+
+    /// The event as the contract gives it, its evidence the text of its sentences.
+    fn into_event(self, text: &str) -> Event {
+        let actor = |a: Taking| Actor { name: a.name.into(), country: a.country.into(), role: a.role.into() };
+        let evidence =
+            |s: Sentence| Evidence { start: s.char_start, end: s.char_end, text: text[s.start..s.end].into() };
+        Event {
+            kind: self.kind,
+            date: self.date,
+            date_inferred: self.date_inferred,
+            status: self.status,
+            countries: self.countries.into_iter().map(str::to_string).collect(),
+            actors: self.actors.into_iter().map(actor).collect(),
+            location: self.location.into(),
+            evidence: self.evidence.into_iter().map(evidence).collect(),
+            confidence: self.confidence,
+        }
+    }
+}
+
 /// An event as read from one sentence, before merging.
 #[derive(Debug, Clone)]
-struct Draft {
-    event: Event,
+struct Draft<'a> {
+    event: Reading<'a>,
     /// A passing mention (no date of its own, a noun, commentary): it adds
     /// its evidence to the event it refers to.
     mention_only: bool,
@@ -871,9 +936,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     for (si, sentence) in layout.sentences.iter().enumerate() {
         let triggers = sentence_triggers.of(si);
         // Whether this sentence says who attended the events `drafts`.
-        let says_who_attended = |drafts: &mut [Draft]| {
-            attendance(text, gazetteer, &found, &mentions, &timexes, &dates, sentence, words_of(si), drafts)
-        };
+        let says_who_attended =
+            |drafts| attendance(gazetteer, &found, &mentions, &timexes, &dates, sentence, words_of(si), drafts);
         if triggers.is_empty() {
             // "The first phase runs from Nov. 3 to 6": a range the sentence
             // just after gives, holding an event's day, is how long it lasts.
@@ -1186,8 +1250,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             // the lookup scans the gazetteer's capitals and places.)
             let only_place = || {
                 draft.countries.is_empty() || {
-                    let host = gazetteer.host_of(&draft.location);
-                    draft.countries.iter().all(|c| Some(c.as_str()) == host)
+                    let host = gazetteer.host_of(draft.location);
+                    draft.countries.iter().all(|c| Some(*c) == host)
                 }
             };
             if draft.actors.is_empty() && only_place() {
@@ -1231,7 +1295,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
                 && let Some(series) = drafts.iter().rev().find(|d| {
                     d.event.kind == EventType::Exercise
                         && !d.event.date_inferred
-                        && d.event.evidence.iter().any(|e| e.text.contains(&text[trigger.start..trigger.end]))
+                        && d.event.evidence.iter().any(|s| text[s.start..s.end].contains(phrase))
                 })
             {
                 draft.countries = series.event.countries.clone();
@@ -1239,7 +1303,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
             draft.date = date;
             draft.date_inferred = date_inferred;
             draft.status = status;
-            draft.evidence = vec![evidence(text, sentence)];
+            draft.evidence = vec![*sentence];
             draft.confidence = confidence(trigger, &draft);
             // "preparations for the summit": a gathering named as the object
             // of something else refers to it, and names none of its people.
@@ -1253,7 +1317,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
                 && sentence_triggers.of(si + 1).is_empty()
             {
                 let next_words = words_of(si + 1);
-                continuation(text, gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
+                continuation(gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
             // "Li and Shoigu attended the meeting": the people of a passing
             // mention take part in the gathering it refers to.
@@ -1321,28 +1385,28 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         // summit") attend it. The meetings are copied only when the
         // sentence has a summit to take them, which few have.
         let has_summit = in_sentence.iter().any(|d| d.event.kind == EventType::Summit);
-        let meetings: Vec<Event> = in_sentence
+        let meetings: Vec<Reading> = in_sentence
             .iter()
             .filter(|d| has_summit && d.event.kind == EventType::Meeting)
             .map(|d| d.event.clone())
             .collect();
-        let mut summit_orgs: Vec<String> = Vec::new();
+        let mut summit_orgs: Vec<&str> = Vec::new();
         for d in in_sentence.iter_mut().filter(|d| d.event.kind == EventType::Summit) {
             // Organisations the sentence names, not those of people who
             // attend (the UN of "Guterres").
-            let named = |c: &&String| {
+            let named = |c: &&&str| {
                 mentions.iter().any(|m| {
                     m.start >= sentence.start
                         && m.end <= sentence.end
                         && matches!(m.entity, Entity::Organisation(_))
-                        && gazetteer.code(m.entity) == Some(c.as_str())
+                        && gazetteer.code(m.entity) == Some(**c)
                 })
             };
-            summit_orgs.extend(d.event.countries.iter().filter(named).cloned());
+            summit_orgs.extend(d.event.countries.iter().filter(named));
             for m in &meetings {
                 for a in &m.actors {
                     if !d.event.actors.iter().any(|x| x.name == a.name) {
-                        d.event.actors.push(a.clone());
+                        d.event.actors.push(*a);
                     }
                 }
                 for c in &m.countries {
@@ -1383,7 +1447,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         drafts.append(&mut in_sentence);
     }
 
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Reading> = Vec::new();
     let mut durations: Vec<Option<(u32, bool)>> = Vec::new();
     for mut draft in drafts {
         let mut target = events.iter().rposition(|e| {
@@ -1425,7 +1489,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         match target {
             Some(e) => absorb(e, draft.event, draft.mention_only && !draft.attends),
             None if draft.mention_only && (!draft.standalone || draft.event.countries.is_empty()) => {
-                let at = draft.event.evidence[0].start;
+                let at = draft.event.evidence[0].char_start;
                 diagnostics.push(Diagnostic {
                     at,
                     message: format!(
@@ -1453,10 +1517,10 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     // visit (the spec's worked example) unless one is already read.
     let mut trips = Vec::new();
     for e in events.iter().filter(|e| e.kind == EventType::Meeting && e.status == Status::Occurred) {
-        let Some(host) = gazetteer.host_of(&e.location) else { continue };
+        let Some(host) = gazetteer.host_of(e.location) else { continue };
         // A meeting of an organisation's members is a gathering, not a trip.
         let gathering = e.countries.iter().any(|c| gazetteer.is_organisation(c));
-        let hosted = e.actors.iter().any(|a| a.country == host) || e.countries.iter().any(|c| c == host);
+        let hosted = e.actors.iter().any(|a| a.country == host) || e.countries.contains(&host);
         let visitors = e.actors.iter().any(|a| !a.country.is_empty() && a.country != host);
         let read = events.iter().any(|v| {
             matches!(v.kind, EventType::Visit | EventType::Summit)
@@ -1464,7 +1528,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
                 && (v.location.is_empty() || v.location == e.location || v.kind == EventType::Summit)
         });
         if hosted && visitors && !read && !gathering {
-            trips.push(Event { kind: EventType::Visit, confidence: e.confidence * 0.8, ..e.clone() });
+            trips.push(Reading { kind: EventType::Visit, confidence: e.confidence * 0.8, ..e.clone() });
         }
     }
     events.extend(trips);
@@ -1474,7 +1538,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         if e.kind != EventType::Visit {
             continue;
         }
-        let host = gazetteer.host_of(&e.location);
+        let host = gazetteer.host_of(e.location);
         if let Some(host) = host
             && e.actors.iter().any(|a| a.country != host)
         {
@@ -1484,15 +1548,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
     // Offices are those held on the event's final date.
     for e in &mut events {
         for a in &mut e.actors {
-            if let Some(p) = gazetteer.person(&a.name) {
-                let (country, role) = p.at(Some(e.date.start()));
-                // Mostly the office read already: not copied again.
-                if a.country != country {
-                    a.country = country.to_string();
-                }
-                if a.role != role {
-                    a.role = role.to_string();
-                }
+            if let Some(p) = gazetteer.person(a.name) {
+                (a.country, a.role) = p.at(Some(e.date.start()));
             }
         }
     }
@@ -1502,7 +1559,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         events.retain(|e| {
             if e.date_inferred {
                 diagnostics.push(Diagnostic {
-                    at: e.evidence[0].start,
+                    at: e.evidence[0].char_start,
                     message: format!("a {} in commentary without a date of its own", e.kind),
                 });
             }
@@ -1513,12 +1570,13 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         let keep = !e.countries.is_empty() || !e.actors.is_empty();
         if !keep {
             diagnostics.push(Diagnostic {
-                at: e.evidence[0].start,
+                at: e.evidence[0].char_start,
                 message: format!("a {} with no country, organisation or person taking part", e.kind),
             });
         }
         keep
     });
+    let events = events.into_iter().map(|e| e.into_event(text)).collect();
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
@@ -1754,16 +1812,15 @@ fn clause_mark(s: &str) -> Option<usize> {
 /// sentence of the same paragraph that only describes it ("troops from
 /// China and Russia took part") names more participants.
 #[allow(clippy::too_many_arguments)]
-fn continuation(
-    text: &str,
+fn continuation<'a>(
     g: &Gazetteer,
-    found: &Found,
+    found: &'a Found,
     mentions: &[Mention],
     timexes: &[Timex],
     sentence: &Sentence,
     next: &Sentence,
     next_words: &Words,
-    event: &mut Event,
+    event: &mut Reading<'a>,
 ) {
     match event.kind {
         EventType::Meeting | EventType::Call => {
@@ -1776,7 +1833,7 @@ fn continuation(
                 took_part |= take_part(event, m.entity, g, found);
             }
             if took_part {
-                event.evidence.push(evidence(text, next));
+                event.evidence.push(*next);
             }
         }
         EventType::Exercise | EventType::Patrol | EventType::PortCall => {
@@ -1904,7 +1961,7 @@ fn says_attended(words: &Words) -> bool {
 
 /// Adds the people of `inside` who take part to `e`, and for gatherings and
 /// drills its states, forces and organisations too. Returns whether any did.
-fn attend(e: &mut Event, inside: &[&Mention], g: &Gazetteer, found: &Found) -> bool {
+fn attend<'a>(e: &mut Reading<'a>, inside: &[&Mention], g: &Gazetteer, found: &'a Found) -> bool {
     let gathering = e.kind != EventType::Visit;
     let mut took_part = false;
     for m in inside {
@@ -1941,16 +1998,15 @@ const ATTENDED: [EventType; 6] = [
 /// it did. A sentence that negates the attending ("would not attend") or
 /// dates itself elsewhere adds nothing.
 #[allow(clippy::too_many_arguments)]
-fn attendance(
-    text: &str,
+fn attendance<'a>(
     g: &Gazetteer,
-    found: &Found,
+    found: &'a Found,
     mentions: &[Mention],
     timexes: &[Timex],
     dates: &[Option<DateValue>],
     sentence: &Sentence,
     words: &Words,
-    drafts: &mut [Draft],
+    drafts: &mut [Draft<'a>],
 ) -> bool {
     if !says_attended(words) {
         return false;
@@ -1971,9 +2027,8 @@ fn attendance(
             continue;
         }
         if attend(e, &inside, g, found) {
-            let ev = evidence(text, sentence);
-            if !e.evidence.contains(&ev) {
-                e.evidence.push(ev);
+            if !e.evidence.contains(sentence) {
+                e.evidence.push(*sentence);
             }
             // A passing mention that others attended brings them along.
             d.attends = true;
@@ -2218,26 +2273,16 @@ fn span(date: DateValue, days: Option<u32>, ends: bool) -> DateValue {
 
 /// Countries, people and place read from a trigger's clause.
 #[allow(clippy::too_many_arguments)]
-fn participants(
+fn participants<'a>(
     text: &str,
     g: &Gazetteer,
-    found: &Found,
+    found: &'a Found,
     lexicon: &Lexicon,
     mentions: &[Mention],
     trigger: &Trigger,
     date: DateValue,
-) -> Event {
-    let mut event = Event {
-        kind: trigger.kind,
-        date,
-        date_inferred: false,
-        status: Status::Occurred,
-        countries: Vec::new(),
-        actors: Vec::new(),
-        location: String::new(),
-        evidence: Vec::new(),
-        confidence: 0.0,
-    };
+) -> Reading<'a> {
+    let mut event = Reading::new(trigger.kind, date);
     let hosted = matches!(trigger.kind, EventType::Visit | EventType::Exercise);
     let window = mentions_in(mentions, trigger.before.0, trigger.before.1).chain(mentions_in(
         mentions,
@@ -2269,7 +2314,7 @@ fn participants(
                 if event.location.is_empty()
                     && let Some(loc) = g.location(m.entity)
                 {
-                    event.location = loc.to_string();
+                    event.location = loc;
                 }
                 if hosted && let Some(code) = g.code(m.entity) {
                     add_country(&mut event.countries, code);
@@ -2301,15 +2346,21 @@ fn participants(
 /// party, as one agreement per signatory: the states named before the
 /// trigger sign, those after it are the other party. Unchanged when the
 /// clause does not name two signatories and another party.
-fn each_signatory(g: &Gazetteer, found: &Found, mentions: &[Mention], trigger: &Trigger, draft: &Event) -> Vec<Event> {
-    let code_of = |m: &Mention| -> Option<String> {
-        let mut e = Event { countries: Vec::new(), actors: Vec::new(), ..draft.clone() };
+fn each_signatory<'a>(
+    g: &Gazetteer,
+    found: &'a Found,
+    mentions: &[Mention],
+    trigger: &Trigger,
+    draft: &Reading<'a>,
+) -> Vec<Reading<'a>> {
+    let code_of = |m: &Mention| -> Option<&'a str> {
+        let mut e = Reading { countries: Vec::new(), actors: Vec::new(), ..draft.clone() };
         if take_part(&mut e, m.entity, g, found) {
-            return e.countries.first().cloned();
+            return e.countries.first().copied();
         }
-        g.code(m.entity).map(str::to_string)
+        g.code(m.entity)
     };
-    let mut signatories: Vec<String> = Vec::new();
+    let mut signatories: Vec<&str> = Vec::new();
     for m in mentions_in(mentions, trigger.before.0, trigger.before.1) {
         if let Some(c) = code_of(m)
             && !signatories.contains(&c)
@@ -2317,7 +2368,7 @@ fn each_signatory(g: &Gazetteer, found: &Found, mentions: &[Mention], trigger: &
             signatories.push(c);
         }
     }
-    let others: Vec<String> = mentions
+    let others: Vec<&str> = mentions
         .iter()
         .filter(|m| m.start >= trigger.after.0 && m.end <= trigger.after.1)
         .filter_map(code_of)
@@ -2370,13 +2421,13 @@ fn timexes_in(timexes: &[Timex], from: usize, to: usize) -> Range<usize> {
 /// Adds the person a mention stands for, if it stands for one: a known
 /// person, one learned from the text, or the holder of an office on the
 /// event's date. Returns whether it did.
-fn take_part(event: &mut Event, entity: Entity, g: &Gazetteer, found: &Found) -> bool {
+fn take_part<'a>(event: &mut Reading<'a>, entity: Entity, g: &Gazetteer, found: &'a Found) -> bool {
     match entity {
         Entity::Person(p) => add_person(event, &g.people[p]),
         Entity::Learned(i) => {
             let l = &found.learned[i];
             if !event.actors.iter().any(|a| a.name == l.name) {
-                event.actors.push(Actor { name: l.name.clone(), country: l.country.clone(), role: l.role.clone() });
+                event.actors.push(Taking { name: &l.name, country: &l.country, role: &l.role });
             }
             add_country(&mut event.countries, &l.country);
         }
@@ -2387,7 +2438,7 @@ fn take_part(event: &mut Event, entity: Entity, g: &Gazetteer, found: &Found) ->
             if office.kind == "counterpart" {
                 // "his Russian counterpart": the office of whoever already takes part.
                 let kind =
-                    event.actors.iter().filter_map(|a| g.person(&a.name)).find_map(|p| offices.kind_held(p, date));
+                    event.actors.iter().filter_map(|a| g.person(a.name)).find_map(|p| offices.kind_held(p, date));
                 match kind {
                     Some(k) => office.kind = k,
                     None => {
@@ -2408,30 +2459,22 @@ fn take_part(event: &mut Event, entity: Entity, g: &Gazetteer, found: &Found) ->
 
 /// Adds a person as an actor (with the office held on the event's date)
 /// and the country they act for.
-fn add_person(event: &mut Event, person: &Person) {
+fn add_person(event: &mut Reading, person: &Person) {
     let (country, role) = person.at(Some(event.date.start()));
     if !event.actors.iter().any(|a| a.name == person.name) {
-        event.actors.push(Actor {
-            name: person.name.to_string(),
-            country: country.to_string(),
-            role: role.to_string(),
-        });
+        event.actors.push(Taking { name: person.name, country, role });
     }
     add_country(&mut event.countries, country);
 }
 
-fn add_country(countries: &mut Vec<String>, code: &str) {
-    if !code.is_empty() && !countries.iter().any(|c| c == code) {
-        countries.push(code.to_string());
+fn add_country<'a>(countries: &mut Vec<&'a str>, code: &'a str) {
+    if !code.is_empty() && !countries.contains(&code) {
+        countries.push(code);
         countries.sort();
     }
 }
 
-fn evidence(text: &str, s: &Sentence) -> Evidence {
-    Evidence { start: s.char_start, end: s.char_end, text: text[s.start..s.end].to_string() }
-}
-
-fn confidence(trigger: &Trigger, e: &Event) -> f64 {
+fn confidence(trigger: &Trigger, e: &Reading) -> f64 {
     let mut c: f64 = if trigger.flags.verb || trigger.flags.named { 0.9 } else { 0.8 };
     if e.date_inferred {
         c -= 0.2;
@@ -2450,15 +2493,15 @@ fn nested<T: PartialEq>(a: impl Iterator<Item = T> + Clone, b: impl Iterator<Ite
     a.clone().all(|x| b.clone().any(|y| y == x)) || b.clone().all(|y| a.clone().any(|x| x == y))
 }
 
-fn actor_names(e: &Event) -> impl Iterator<Item = &str> + Clone {
-    e.actors.iter().map(|a| a.name.as_str())
+fn actor_names<'a>(e: &Reading<'a>) -> impl Iterator<Item = &'a str> + Clone {
+    e.actors.iter().map(|a| a.name)
 }
 
 /// Two readings of the same occurrence: same type, dates that overlap (or
 /// one undated: within a sentence always, across sentences only when the
 /// other is within the week before the article), participants and places
 /// that do not contradict.
-fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
+fn same_occurrence(a: &Reading, b: &Reading, same_sentence: bool) -> bool {
     // Within one sentence an undated reading takes the other's date ("the
     // talks took place in November 2022, when Austin met Wei").
     let undated = if same_sentence { a.date_inferred || b.date_inferred } else { recent(a, b) || recent(b, a) };
@@ -2476,10 +2519,10 @@ fn same_occurrence(a: &Event, b: &Event, same_sentence: bool) -> bool {
 /// Whether two readings' participants can be one event's: the same people
 /// and states, one reading naming more; a summit's readings name different
 /// attendees, so only their organisations must agree.
-fn same_participants(a: &Event, b: &Event) -> bool {
+fn same_participants(a: &Reading, b: &Reading) -> bool {
     if a.kind == EventType::Summit {
         let g = Gazetteer::shared();
-        let organisation = |c: &&String| g.is_organisation(c);
+        let organisation = |c: &&&str| g.is_organisation(c);
         let (x, y) = (a.countries.iter().filter(organisation), b.countries.iter().filter(organisation));
         return x.clone().next().is_none() || y.clone().next().is_none() || nested(x, y);
     }
@@ -2489,13 +2532,13 @@ fn same_participants(a: &Event, b: &Event) -> bool {
 /// Whether `a`'s date is only the article's (inferred) and `b` happened in
 /// the week before it: news reports the latest occurrence, so "held talks"
 /// without a date is not the meeting "in December" of another sentence.
-fn recent(a: &Event, b: &Event) -> bool {
+fn recent(a: &Reading, b: &Reading) -> bool {
     a.date_inferred && b.date.end() <= a.date.end() && (a.date.start() - b.date.end()).num_days() <= 7
 }
 
 /// Whether a passing mention ("the meeting", "Li's visit") can be the
 /// event `e` read earlier.
-fn refers_to(e: &Event, mention: &Event) -> bool {
+fn refers_to(e: &Reading, mention: &Reading) -> bool {
     e.kind == mention.kind
         && (mention.date_inferred || e.date.overlaps(&mention.date))
         && (e.kind == EventType::Summit || nested(actor_names(e), actor_names(mention)))
@@ -2513,7 +2556,7 @@ fn more_precise(a: &DateValue, b: &DateValue) -> bool {
 }
 
 /// Whether two readings name a participant in common.
-fn shares_participant(a: &Event, b: &Event) -> bool {
+fn shares_participant(a: &Reading, b: &Reading) -> bool {
     a.actors.iter().any(|x| b.actors.iter().any(|y| x.name == y.name))
         || a.countries.iter().any(|c| b.countries.contains(c))
 }
@@ -2521,13 +2564,13 @@ fn shares_participant(a: &Event, b: &Event) -> bool {
 /// Merges a second reading into an event, keeping all evidence. A passing
 /// mention (`evidence_only`) adds nothing else: commentary about a meeting
 /// names countries that did not take part in it.
-fn absorb(e: &mut Event, other: Event, evidence_only: bool) {
+fn absorb<'a>(e: &mut Reading<'a>, other: Reading<'a>, evidence_only: bool) {
     for ev in other.evidence {
         if !e.evidence.contains(&ev) {
             e.evidence.push(ev);
         }
     }
-    e.evidence.sort_by_key(|ev| ev.start);
+    e.evidence.sort_by_key(|s| s.char_start);
     if evidence_only {
         return;
     }
