@@ -4,7 +4,7 @@
 //! Extraction never fails: odd input gives fewer events and more
 //! [`Diagnostic`]s.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -439,6 +439,7 @@ struct PhraseAt {
 }
 
 /// A sentence's words and the context phrases among them, read once.
+#[derive(Default)]
 struct Words {
     list: Vec<Word>,
     phrases: Vec<PhraseAt>,
@@ -449,13 +450,16 @@ struct Words {
 
 impl Words {
     /// The words of a span with their byte offsets, and the context
-    /// phrases they hold.
-    fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Words {
-        let mut list = Vec::with_capacity((to - from) / 4);
+    /// phrases they hold, read into the lists of `spare` (those of a
+    /// sentence read before, emptied), so that reading allocates little.
+    fn read(text: &str, from: usize, to: usize, lexicon: &Lexicon, spare: Words) -> Words {
+        let Words { mut list, mut phrases, .. } = spare;
+        list.clear();
+        list.reserve((to - from) / 4);
+        phrases.clear();
         for (start, end, seen) in word_spans(text, from, to) {
             push_word(&mut list, text, start, end, seen, lexicon);
         }
-        let mut phrases = Vec::new();
         for (i, w) in list.iter().enumerate() {
             let Some(id) = w.id else { continue };
             for &p in &lexicon.alone[usize::from(id)] {
@@ -774,10 +778,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 /// the others and runs up to three times slower.
 pub fn extract_many(articles: &[(&str, &Options)]) -> Vec<Extraction> {
     let texts: Vec<&str> = articles.iter().map(|(text, _)| *text).collect();
+    // The lists of the sentences' words, passed on from one article to the next.
+    let mut spare = Vec::new();
     articles
         .iter()
         .zip(Scan::many(&texts))
-        .map(|((text, options), scan)| extract_scanned(text, options, scan))
+        .map(|((text, options), scan)| extract_scanned(text, options, scan, &mut spare))
         .collect()
 }
 
@@ -852,7 +858,9 @@ impl Scan {
     }
 }
 
-fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
+/// Reads an article's events from its scan. Its sentences' words are read
+/// into the lists of `spare_words`, and their lists left there for the next.
+fn extract_scanned(text: &str, options: &Options, scan: Scan, spare_words: &mut Vec<Words>) -> Extraction {
     let Scan { layout, timexes: all_timexes, mentions: all_mentions, found, triggers } = scan;
     // A sentence's words are read when first asked for: only sentences
     // with a trigger phrase and the few after them are.
@@ -916,10 +924,12 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         let line = text[s..e].to_lowercase();
         lexicon.phrases(ContextKind::Commentary).any(|p| p.iter().all(|w| line.contains(w.as_str())))
     });
+    let spare = RefCell::new(std::mem::take(spare_words));
     let words_of = |si: usize| {
         all_words[si].get_or_init(|| {
             let s = &layout.sentences[si];
-            let mut w = Words::read(text, s.start, s.end, lexicon);
+            let lists = spare.borrow_mut().pop().unwrap_or_default();
+            let mut w = Words::read(text, s.start, s.end, lexicon, lists);
             w.not_in_dates(&date_spans);
             w
         })
@@ -1577,6 +1587,8 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan) -> Extraction {
         keep
     });
     let events = events.into_iter().map(|e| e.into_event(text)).collect();
+    *spare_words = spare.into_inner();
+    spare_words.extend(all_words.into_iter().filter_map(OnceCell::into_inner));
     Extraction { title: layout.title, published, events, diagnostics }
 }
 
@@ -2725,7 +2737,7 @@ mod tests {
         let mut found = 0;
         for text in crate::samples::test_articles() {
             for s in text::layout(&text).sentences {
-                let words = Words::read(&text, s.start, s.end, lexicon);
+                let words = Words::read(&text, s.start, s.end, lexicon, Words::default());
                 let mut read: Vec<_> = words.phrases.iter().map(|p| (p.kind as usize, p.first, p.last)).collect();
                 read.sort();
                 let mut plainly = Vec::new();
@@ -2758,7 +2770,7 @@ mod tests {
         for text in &texts {
             let sentences = text::layout(text).sentences;
             for (from, to) in sentences.iter().map(|s| (s.start, s.end)).chain([(0, text.len())]) {
-                let read: Vec<_> = Words::read(text, from, to, lexicon)
+                let read: Vec<_> = Words::read(text, from, to, lexicon, Words::default())
                     .list
                     .iter()
                     .map(|w| (w.start, w.end, w.id, w.possessive))
