@@ -1326,7 +1326,7 @@ fn extract_scanned(text: &str, options: &Options, scan: Scan, spare_words: &mut 
             if let Some(next) = layout.sentences.get(si + 1)
                 && sentence_triggers.of(si + 1).is_empty()
             {
-                let next_words = words_of(si + 1);
+                let next_words = || words_of(si + 1);
                 continuation(gazetteer, &found, &mentions, &timexes, sentence, next, next_words, &mut draft);
             }
             // "Li and Shoigu attended the meeting": the people of a passing
@@ -1822,20 +1822,22 @@ fn clause_mark(s: &str) -> Option<usize> {
 /// In the sentence after a meeting or call, the people who "agreed" or
 /// "discussed" took part in it; after an exercise, patrol or port call, a
 /// sentence of the same paragraph that only describes it ("troops from
-/// China and Russia took part") names more participants.
+/// China and Russia took part") names more participants. (Only the first
+/// reads the next sentence's words, `next_words`, when asked.)
 #[allow(clippy::too_many_arguments)]
-fn continuation<'a>(
+fn continuation<'a, 'w>(
     g: &Gazetteer,
     found: &'a Found,
     mentions: &[Mention],
     timexes: &[Timex],
     sentence: &Sentence,
     next: &Sentence,
-    next_words: &Words,
+    next_words: impl FnOnce() -> &'w Words,
     event: &mut Reading<'a>,
 ) {
     match event.kind {
         EventType::Meeting | EventType::Call => {
+            let next_words = next_words();
             let Some(verb) = next_words.first(&[ContextKind::Continuation], 0..next_words.list.len()) else {
                 return;
             };
