@@ -630,6 +630,17 @@ mod tests {
         assert!(matches!(last.1, Entity::Person(_)));
     }
 
+    /// The walk at word starts follows the gazetteer's patterns as an
+    /// anchored Aho-Corasick search does, at every byte of every test article.
+    #[test]
+    fn the_patterns_are_walked_as_an_anchored_search_finds_them() {
+        let g = Gazetteer::shared();
+        let texts = crate::samples::test_articles();
+        let found =
+            crate::phrases::assert_trie_walks_as_anchored_search(g.patterns.iter().map(|(p, _)| p.as_str()), &texts);
+        assert!(found > 3000, "{found} matches");
+    }
+
     #[test]
     fn words_inside_other_words_and_lower_case_words_are_not_countries() {
         let g = Gazetteer::shared();
