@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::phrases::AtWordStarts;
 use crate::resources::{self, Result};
@@ -121,6 +122,10 @@ pub struct Gazetteer {
     /// The indices in `people` of those who held an office of a country,
     /// in order, by the country's code.
     people_by_country: HashMap<&'static str, Vec<usize>>,
+    /// The country of each location ([`Gazetteer::host_of`]): of the first
+    /// country with it as capital, else of the first place of the name
+    /// (none if that place has no country).
+    hosts: FxHashMap<&'static str, Option<&'static str>>,
     /// The names a later mention may refer back to each person of `people`
     /// by: the surname ([`Person::surname`]) and, for a patronymic name
     /// ("Mohammed bin Salman"), the given name.
@@ -249,7 +254,17 @@ impl Gazetteer {
                 }
             }
         }
+        let mut hosts = FxHashMap::default();
+        for c in &countries {
+            if let Some(capital) = c.capital.filter(|n| !n.is_empty()) {
+                hosts.entry(capital).or_insert(Some(c.code));
+            }
+        }
+        for p in places.iter().filter(|p| !p.name.is_empty()) {
+            hosts.entry(p.name).or_insert(Some(p.code).filter(|c| !c.is_empty()));
+        }
         Ok(Gazetteer {
+            hosts,
             countries,
             organisations,
             forces,
@@ -290,14 +305,7 @@ impl Gazetteer {
 
     /// The country of a location as `location` writes it ("Moscow" → RUS).
     pub fn host_of(&self, location: &str) -> Option<&'static str> {
-        if location.is_empty() {
-            return None;
-        }
-        self.countries
-            .iter()
-            .find(|c| c.capital == Some(location))
-            .map(|c| c.code)
-            .or_else(|| self.places.iter().find(|p| p.name == location).map(|p| p.code).filter(|c| !c.is_empty()))
+        self.hosts.get(location).copied().flatten()
     }
 
     /// Whether a code is an organisation's ("NATO"), not a state's.
@@ -639,6 +647,29 @@ mod tests {
         let found =
             crate::phrases::assert_trie_walks_as_anchored_search(g.patterns.iter().map(|(p, _)| p.as_str()), &texts);
         assert!(found > 3000, "{found} matches");
+    }
+
+    /// A location's country is looked up as the tables are read in order:
+    /// for every capital and place, and a few that are neither.
+    #[test]
+    fn hosts_are_those_of_the_first_capital_or_place() {
+        let g = Gazetteer::shared();
+        let scan = |location: &str| -> Option<&'static str> {
+            if location.is_empty() {
+                return None;
+            }
+            g.countries
+                .iter()
+                .find(|c| c.capital == Some(location))
+                .map(|c| c.code)
+                .or_else(|| g.places.iter().find(|p| p.name == location).map(|p| p.code).filter(|c| !c.is_empty()))
+        };
+        let capitals = g.countries.iter().filter_map(|c| c.capital);
+        let names = capitals.chain(g.places.iter().map(|p| p.name)).chain(["", "Atlantis", "moscow"]);
+        for location in names {
+            assert_eq!(g.host_of(location), scan(location), "{location}");
+        }
+        assert_eq!(g.host_of("Moscow"), Some("RUS"));
     }
 
     #[test]
