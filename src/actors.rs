@@ -13,7 +13,7 @@ use regex_automata::{Anchored, Input, Span};
 use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
-use crate::phrases::AtWordStarts;
+use crate::phrases::{AtWordStarts, WordBytes};
 use crate::resources::{self, Result};
 
 /// A person the text names with a title the gazetteer does not know.
@@ -171,8 +171,13 @@ impl Offices {
 
     /// Offices and learned people in `text`, given the gazetteer's mentions.
     pub fn find(&self, text: &str, mentions: &[Mention], g: &Gazetteer) -> Found {
+        self.find_in(text, &WordBytes::of(text), mentions, g)
+    }
+
+    /// [`find`](Self::find), given the word bytes of `text`.
+    pub fn find_in(&self, text: &str, words: &WordBytes, mentions: &[Mention], g: &Gazetteer) -> Found {
         let mut found = Found::default();
-        for m in self.automaton.find_iter(text) {
+        for m in self.automaton.find_in(text, words, 0..text.len()) {
             let (start, end) = (m.start(), m.end());
             let title = &text[start..end];
             // The title as written in the table: what the text's title is in
@@ -659,6 +664,18 @@ mod tests {
             }
         }
         assert!(found >= 10, "{found} matches");
+    }
+
+    /// The office titles are found alike given the word bytes of a whole
+    /// test article or of each of its sentences.
+    #[test]
+    fn titles_are_found_alike_with_word_bytes_of_the_text() {
+        let o = Offices::shared();
+        let found = crate::phrases::assert_shared_word_bytes_find_as_own(
+            |text, words, range| o.automaton.find_in(text, words, range).collect(),
+            &crate::samples::test_articles(),
+        );
+        assert!(found > 200, "{found} titles");
     }
 
     /// The titles that `accept` takes are those of a leftmost-longest,

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use crate::actors::{Found, Offices};
 use crate::gazetteer::{self, Entity, Gazetteer, Mention, Person};
 use crate::model::{Actor, DateValue, Diagnostic, Event, EventType, Evidence, Precision, Status};
-use crate::phrases::AtWordStarts;
+use crate::phrases::{AtWordStarts, WordBytes};
 use crate::pubdate::{self, Published};
 use crate::resources::{self, Result};
 use crate::text::{self, Layout, Sentence};
@@ -306,6 +306,17 @@ impl Lexicon {
     /// case ignored ([`AtWordStarts`]).
     fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
         self.automaton.find_iter(text)
+    }
+
+    /// The trigger phrases that [`find`](Self::find) finds in
+    /// `text[range]` (a sentence), given the word bytes of `text`.
+    pub(crate) fn find_in<'t>(
+        &'t self,
+        text: &'t str,
+        words: &'t WordBytes,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        self.automaton.find_in(text, words, range)
     }
 
     fn phrases(&self, kind: ContextKind) -> impl Iterator<Item = &[String]> {
@@ -831,18 +842,27 @@ impl Scan {
     /// The scans of several texts, stage by stage.
     fn many(texts: &[&str]) -> Vec<Scan> {
         let layouts: Vec<Layout> = texts.iter().map(|text| text::layout(text)).collect();
+        // Which bytes are of words, for the searches of phrases at word starts.
+        let words: Vec<WordBytes> = texts.iter().map(|text| WordBytes::of(text)).collect();
         let tagger = Tagger::shared();
         let timexes: Vec<Vec<Timex>> = texts.iter().map(|text| tagger.find(text)).collect();
         let gazetteer = Gazetteer::shared();
-        let mentions: Vec<Vec<Mention>> = texts.iter().map(|text| gazetteer.find(text)).collect();
+        let mentions: Vec<Vec<Mention>> =
+            texts.iter().zip(&words).map(|(text, w)| gazetteer.find_in(text, w)).collect();
         let offices = Offices::shared();
-        let found: Vec<Found> = texts.iter().zip(&mentions).map(|(text, m)| offices.find(text, m, gazetteer)).collect();
+        let found: Vec<Found> = texts
+            .iter()
+            .zip(&words)
+            .zip(&mentions)
+            .map(|((text, w), m)| offices.find_in(text, w, m, gazetteer))
+            .collect();
         let lexicon = Lexicon::shared();
         let triggers: Vec<BySentence<aho_corasick::Match>> = texts
             .iter()
             .zip(&layouts)
-            .map(|(text, l)| {
-                BySentence::read(&l.sentences, |_, s, out| out.extend(lexicon.find(&text[s.start..s.end])))
+            .zip(&words)
+            .map(|((text, l), w)| {
+                BySentence::read(&l.sentences, |_, s, out| out.extend(lexicon.find_in(text, w, s.start..s.end)))
             })
             .collect();
         let stages = layouts.into_iter().zip(timexes).zip(mentions).zip(found).zip(triggers);

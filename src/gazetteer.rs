@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::phrases::AtWordStarts;
+use crate::phrases::{AtWordStarts, WordBytes};
 use crate::resources::{self, Result};
 
 /// A state or territory.
@@ -332,10 +332,10 @@ impl Gazetteer {
     }
 
     /// The accepted matches of the patterns in `hay` (text without
-    /// diacritics), left to right and leftmost-longest, as start, end and
-    /// pattern index.
-    fn matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
-        self.automaton.find_iter(hay).filter_map(move |m| {
+    /// diacritics, whose word bytes are `words`), left to right and
+    /// leftmost-longest, as start, end and pattern index.
+    fn matches<'h>(&'h self, hay: &'h str, words: &'h WordBytes) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+        self.automaton.find_in(hay, words, 0..hay.len()).filter_map(move |m| {
             let pattern = m.pattern().as_usize();
             accept(hay, m.start(), m.end(), &self.patterns[pattern].0).then_some((m.start(), m.end(), pattern))
         })
@@ -345,13 +345,19 @@ impl Gazetteer {
     /// surnames of people named in full anywhere in the text are mentions of
     /// them too ("Li" after "Li Shangfu").
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in(text, &WordBytes::of(text))
+    }
+
+    /// [`find`](Self::find), given the word bytes of `text`.
+    pub fn find_in(&self, text: &str, words: &WordBytes) -> Vec<Mention> {
         // Matching runs on the text without diacritics ("Erdoğan" is found
         // as "Erdogan"); offsets map back to the text itself.
         let folded = fold(text);
         let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
+        let folded_words = folded.as_ref().map(|f| WordBytes::of(&f.text));
         let orig = |i: usize| folded.as_ref().map_or(i, |f| f.orig(i));
         let mut out: Vec<Mention> = self
-            .matches(hay)
+            .matches(hay, folded_words.as_ref().unwrap_or(words))
             .map(|(start, end, pattern)| Mention {
                 start: orig(start),
                 end: orig(end),
@@ -646,6 +652,18 @@ mod tests {
         let texts = crate::samples::test_articles();
         let found =
             crate::phrases::assert_trie_walks_as_anchored_search(g.patterns.iter().map(|(p, _)| p.as_str()), &texts);
+        assert!(found > 3000, "{found} matches");
+    }
+
+    /// The gazetteer's patterns are found alike given the word bytes of a
+    /// whole test article or of each of its sentences.
+    #[test]
+    fn names_are_found_alike_with_word_bytes_of_the_text() {
+        let g = Gazetteer::shared();
+        let found = crate::phrases::assert_shared_word_bytes_find_as_own(
+            |text, words, range| g.automaton.find_in(text, words, range).collect(),
+            &crate::samples::test_articles(),
+        );
         assert!(found > 3000, "{found} matches");
     }
 

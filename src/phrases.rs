@@ -2,6 +2,8 @@
 //! text where [`gazetteer::accept`](crate::gazetteer::accept) may take them:
 //! at word starts, ASCII case ignored, the longest at each place.
 
+use std::ops::Range;
+
 use aho_corasick::Match;
 #[cfg(test)]
 use aho_corasick::MatchKind;
@@ -14,8 +16,9 @@ use aho_corasick::MatchKind;
 /// A search of every byte, by an Aho-Corasick or a lazy DFA, follows one
 /// transition after another, each waiting for the last, and runs through
 /// the whole automaton, whose states for hundreds of phrases fall out of
-/// the processor's caches. This tells words from the rest and looks their
-/// first two bytes up eight bytes at a time, then walks the automaton at
+/// the processor's caches. This tells words from the rest eight bytes at a
+/// time (once for a text: [`WordBytes`]) and looks their first two bytes
+/// up, then walks the automaton at
 /// the few words left, over the paths of their bytes only: for the
 /// gazetteer, the office titles and the trigger phrases alike it is the
 /// quicker (in time, for about as many instructions). The automaton walked
@@ -46,8 +49,48 @@ pub struct AtWordStarts {
 /// The bytes whose word starts are found at a time, one bit each.
 const BLOCK: usize = 64;
 
+/// Which bytes of a text are ASCII letters or digits (of a word), one bit
+/// each, a `u64` for each [`BLOCK`] bytes. Read once for a text, they serve
+/// every search of it: the gazetteer's, the office titles' and the trigger
+/// phrases' of each sentence, which would each tell words from the rest
+/// again.
+pub struct WordBytes(Vec<u64>);
+
+impl WordBytes {
+    pub fn of(text: &str) -> WordBytes {
+        let mut blocks = text.as_bytes().chunks_exact(BLOCK);
+        let mut words: Vec<u64> = blocks.by_ref().map(word_bytes_in_block).collect();
+        let rest = blocks.remainder();
+        if !rest.is_empty() {
+            // Padded with spaces, which are no word's.
+            let mut padded = [b' '; BLOCK];
+            padded[..rest.len()].copy_from_slice(rest);
+            words.push(word_bytes_in_block(&padded));
+        }
+        WordBytes(words)
+    }
+}
+
+/// Which of the [`BLOCK`] bytes of `block` are of a word, as bits.
+fn word_bytes_in_block(block: &[u8]) -> u64 {
+    let mut words = 0;
+    for (k, eight) in block.chunks_exact(8).enumerate() {
+        words |= word_bytes(eight) << (8 * k);
+    }
+    words
+}
+
+/// A text searched from `from` to the end of `bytes`, as if it were all
+/// the text: no word goes on before `from`.
+struct Search<'t> {
+    bytes: &'t [u8],
+    words: &'t WordBytes,
+    from: usize,
+}
+
 /// Where a search is: the word starts still to walk in the block of
-/// [`BLOCK`] bytes at `block`, as bits, and where the next block starts.
+/// [`BLOCK`] bytes at `block` (a multiple of `BLOCK`), as bits, and where
+/// the search goes on when they are walked.
 struct Cursor {
     block: usize,
     starts: u64,
@@ -94,25 +137,43 @@ impl AtWordStarts {
     /// The matches in `hay`, left to right: at each word start tried, the
     /// longest pattern that `hay` in lower case begins with there.
     pub fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Match> + 'h {
+        let words = WordBytes::of(hay);
         let mut cursor = Cursor { block: 0, starts: 0, next: 0 };
-        std::iter::from_fn(move || self.next_match(hay.as_bytes(), &mut cursor))
+        std::iter::from_fn(move || {
+            self.next_match(&Search { bytes: hay.as_bytes(), words: &words, from: 0 }, &mut cursor)
+        })
+    }
+
+    /// The matches that [`find_iter`](Self::find_iter) finds in
+    /// `text[range]`, at the same offsets (from `range.start`), given the
+    /// word bytes of the whole `text`.
+    pub fn find_in<'t>(
+        &'t self,
+        text: &'t str,
+        words: &'t WordBytes,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = Match> + 't {
+        let search = Search { bytes: &text.as_bytes()[..range.end], words, from: range.start };
+        let mut cursor = Cursor { block: 0, starts: 0, next: range.start };
+        std::iter::from_fn(move || self.next_match(&search, &mut cursor))
+            .map(move |m| Match::must(m.pattern().as_usize(), m.start() - range.start..m.end() - range.start))
     }
 
     /// The next match from `cursor` on, walking its word starts in turn.
     #[inline(never)]
-    fn next_match(&self, bytes: &[u8], cursor: &mut Cursor) -> Option<Match> {
+    fn next_match(&self, search: &Search, cursor: &mut Cursor) -> Option<Match> {
         loop {
             while cursor.starts == 0 {
-                if cursor.next >= bytes.len() {
+                if cursor.next >= search.bytes.len() {
                     return None;
                 }
-                cursor.block = cursor.next;
-                cursor.starts = self.starts_in(bytes, cursor.block);
+                cursor.block = cursor.next - cursor.next % BLOCK;
+                cursor.starts = self.starts_in(search, cursor.block) & u64::MAX << (cursor.next - cursor.block);
                 cursor.next = cursor.block + BLOCK;
             }
             let start = cursor.block + cursor.starts.trailing_zeros() as usize;
             cursor.starts &= cursor.starts - 1;
-            if let Some(m) = self.trie.longest_at(bytes, start) {
+            if let Some(m) = self.trie.longest_at(search.bytes, start) {
                 // Those that start inside the match are hidden.
                 if m.end() < cursor.next {
                     cursor.starts &= u64::MAX << (m.end() - cursor.block);
@@ -124,13 +185,13 @@ impl AtWordStarts {
         }
     }
 
-    /// The word starts in the `BLOCK` bytes from `block` whose two bytes
-    /// may begin a pattern, as bits. Words are told from the rest eight
-    /// bytes at a time, and pairs looked up at word starts only, without a
-    /// branch that each word start would mispredict.
+    /// The word starts of the search in the `BLOCK` bytes from `block`
+    /// whose two bytes may begin a pattern, as bits. Pairs are looked up at
+    /// word starts only, without a branch that each word start would
+    /// mispredict.
     #[inline(never)]
-    fn starts_in(&self, bytes: &[u8], block: usize) -> u64 {
-        let before = block.checked_sub(1).is_some_and(|i| bytes[i].is_ascii_alphanumeric());
+    fn starts_in(&self, search: &Search, block: usize) -> u64 {
+        let bytes = search.bytes;
         // A whole block and the byte after it, so that the loop's length
         // is known; at the end, padded with zeros, which follow a pattern's
         // first byte only if it is a whole pattern.
@@ -142,12 +203,17 @@ impl AtWordStarts {
                 &padded
             }
         };
-        let mut words = 0;
-        for (k, eight) in window.chunks_exact(8).enumerate() {
-            words |= word_bytes(eight) << (8 * k);
+        let k = block / BLOCK;
+        let words = search.words.0[k];
+        let mut after_word = words << 1;
+        if block > search.from {
+            after_word |= search.words.0[k - 1] >> 63;
+        } else if search.from > block {
+            after_word &= !(1 << (search.from - block));
         }
-        let after_word = words << 1 | u64::from(before);
-        let mut tried = !after_word & (words | self.other_starts);
+        // The bytes of the search: none past its end.
+        let within = u64::MAX >> (BLOCK - (bytes.len() - block).min(BLOCK));
+        let mut tried = !after_word & (words | self.other_starts) & within;
         let mut starts = 0;
         while tried != 0 {
             let i = tried.trailing_zeros() as usize;
@@ -409,9 +475,46 @@ pub(crate) fn assert_trie_walks_as_anchored_search<'p>(
     found
 }
 
+/// Checks that `find_in`, a search of a part of a text given the word
+/// bytes of the whole text, finds in each sentence of `texts` and in each
+/// whole text what it finds given the part's own word bytes (as if the
+/// part were all the text, as searches before [`WordBytes`] read it); gives
+/// the count of matches.
+#[cfg(test)]
+pub(crate) fn assert_shared_word_bytes_find_as_own(
+    find_in: impl Fn(&str, &WordBytes, Range<usize>) -> Vec<Match>,
+    texts: &[String],
+) -> usize {
+    let mut found = 0;
+    for text in texts {
+        let words = WordBytes::of(text);
+        let sentences = crate::text::layout(text).sentences;
+        for range in sentences.iter().map(|s| s.start..s.end).chain(std::iter::once(0..text.len())) {
+            let part = &text[range.clone()];
+            let expected = find_in(part, &WordBytes::of(part), 0..part.len());
+            found += expected.len();
+            assert_eq!(find_in(text, &words, range), expected, "{part}");
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trigger phrases of each sentence of every test article are
+    /// found alike given the word bytes of the whole article or of the
+    /// sentence.
+    #[test]
+    fn trigger_phrases_are_found_alike_with_word_bytes_of_the_text() {
+        let lexicon = crate::extract::Lexicon::shared();
+        let found = assert_shared_word_bytes_find_as_own(
+            |text, words, range| lexicon.find_in(text, words, range).collect(),
+            &crate::samples::test_articles(),
+        );
+        assert!(found > 1000, "{found} phrases");
+    }
 
     /// Prefixes of prefixes, identical patterns in other cases, bytes
     /// beyond ASCII and bytes no pattern holds.
@@ -467,6 +570,14 @@ mod tests {
                 for text in [format!("{}{phrase}", "-".repeat(at)), format!("{}{phrase} x", "q ".repeat(at / 2))] {
                     assert_eq!(accepted(&patterns, &text), every_byte.accepted(&text, 0, text.len()), "{text}");
                 }
+                // Searched as a part of a text that goes on before and
+                // after it, with a word.
+                let text = format!("{}{phrase}q", "q".repeat(at));
+                let walk = AtWordStarts::new(patterns.iter().copied()).unwrap();
+                let own: Vec<Match> = walk.find_iter(&text[at..at + phrase.len()]).collect();
+                let shared: Vec<Match> = walk.find_in(&text, &WordBytes::of(&text), at..at + phrase.len()).collect();
+                assert_eq!(shared, own, "{phrase} after {at} bytes");
+                assert_eq!(own.len(), 1, "{phrase} after {at} bytes");
             }
         }
     }
