@@ -11,6 +11,7 @@ pub mod formats;
 pub mod gazetteer;
 pub mod html;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod phrases;
 pub mod pubdate;

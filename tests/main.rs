@@ -12,5 +12,7 @@ mod fixtures;
 mod formats;
 /// Import into a database file: duplicates, failures, consistency.
 mod import;
+/// Reports of one occurrence in different articles: when they are one event.
+mod merge;
 /// The timeline's queries: windows and bins against the full event list.
 mod timeline;

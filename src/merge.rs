@@ -1,0 +1,193 @@
+//! Whether two reports, events read from different articles, tell of one
+//! occurrence: the rule by which the timeline shows a meeting covered by
+//! twelve outlets as one event with twelve sources, and why it did.
+//!
+//! The rule is strict on what tells occurrences apart and lenient on what
+//! sources get wrong. Two reports are one event when they have the same
+//! type, their dates meet (within their precision, a day apart at most, as
+//! outlets in other time zones or writing the next day disagree by one),
+//! and their participants agree: the countries of one are among the
+//! other's (or, of three or more, two thirds are shared), and if both name
+//! people, one at least is named in both. A place never keeps reports
+//! apart: one outlet names the city, another the base; a different place
+//! is shown as a disagreement instead.
+//!
+//! Exercises and patrols last days or weeks and are often reported on their
+//! first and last day, so their dates may be up to [`LONG_RUN_GAP_DAYS`]
+//! apart when the countries are the same. Two exercises of the same
+//! countries within a month are then one event until the analyst splits
+//! them: the engine does not yet read an exercise's name.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Event, EventType};
+
+/// How far apart the dates of two reports of one exercise or patrol may be
+/// (its first and last day), when they name the same countries: most run
+/// for up to four weeks (Balikatan 2024, 22 April to 10 May).
+pub const LONG_RUN_GAP_DAYS: i64 = 31;
+
+/// The answer for two reports, with the reasons an analyst is shown: every
+/// check made, in order, the failing one last when they are not one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub same: bool,
+    pub reasons: Vec<String>,
+}
+
+/// Whether `a` and `b` report one occurrence, and why.
+pub fn compare(a: &Event, b: &Event) -> Verdict {
+    let mut reasons = Vec::new();
+    let mut verdict = |same: bool, reason: String| {
+        reasons.push(reason);
+        same
+    };
+    let same = verdict(
+        a.kind == b.kind,
+        if a.kind == b.kind {
+            format!("both are a {}", a.kind.code())
+        } else {
+            format!("a {} is not a {}", a.kind.code(), b.kind.code())
+        },
+    ) && {
+        let (gap, long_run) = (days_apart(a, b), matches!(a.kind, EventType::Exercise | EventType::Patrol));
+        let same_countries = a.countries == b.countries && !a.countries.is_empty();
+        let allowed = if long_run && same_countries { LONG_RUN_GAP_DAYS } else { 1 };
+        verdict(
+            gap <= allowed,
+            match gap {
+                0 => format!("dates meet ({} and {})", a.date, b.date),
+                _ if gap <= allowed => {
+                    format!("dates {} and {} are {gap} day(s) apart, within {allowed}", a.date, b.date)
+                }
+                _ => format!("dates {} and {} are {gap} days apart, more than {allowed}", a.date, b.date),
+            },
+        )
+    } && {
+        let (x, y): (BTreeSet<&str>, BTreeSet<&str>) =
+            (a.countries.iter().map(String::as_str).collect(), b.countries.iter().map(String::as_str).collect());
+        let shared = x.intersection(&y).count();
+        let fewer = x.len().min(y.len());
+        let agree = fewer == 0 || shared == fewer || (fewer >= 3 && 3 * shared >= 2 * fewer);
+        let list = |s: &BTreeSet<&str>| s.iter().copied().collect::<Vec<_>>().join(", ");
+        verdict(
+            agree,
+            if agree {
+                format!("countries agree ({} and {})", list(&x), list(&y))
+            } else {
+                format!("countries differ ({} and {})", list(&x), list(&y))
+            },
+        )
+    } && {
+        let named: Vec<&str> =
+            a.actors.iter().map(|p| p.name.as_str()).filter(|n| b.actors.iter().any(|q| q.name == *n)).collect();
+        let agree = a.actors.is_empty() || b.actors.is_empty() || !named.is_empty();
+        verdict(
+            agree,
+            match (agree, named.is_empty()) {
+                (true, true) => "one of them names no one".to_string(),
+                (true, false) => format!("both name {}", named.join(", ")),
+                (false, _) => "they name different people".to_string(),
+            },
+        )
+    };
+    if same && !a.location.is_empty() && !b.location.is_empty() && a.location != b.location {
+        reasons.push(format!("places disagree: {} and {}", a.location, b.location));
+    }
+    Verdict { same, reasons }
+}
+
+/// Days between the two reports' dates, 0 when they overlap.
+fn days_apart(a: &Event, b: &Event) -> i64 {
+    if a.date.overlaps(&b.date) {
+        return 0;
+    }
+    let (first, second) = if a.date.end() < b.date.start() { (a, b) } else { (b, a) };
+    (second.date.start() - first.date.end()).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, DateValue, Status};
+
+    fn event(kind: EventType, date: &str, countries: &[&str], people: &[(&str, &str)], location: &str) -> Event {
+        Event {
+            kind,
+            date: DateValue::parse(date).expect("a date"),
+            date_inferred: false,
+            status: Status::Occurred,
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            actors: people
+                .iter()
+                .map(|(name, country)| Actor {
+                    name: name.to_string(),
+                    country: country.to_string(),
+                    role: String::new(),
+                })
+                .collect(),
+            location: location.to_string(),
+            evidence: Vec::new(),
+            confidence: 1.0,
+        }
+    }
+
+    const AUSTIN: (&str, &str) = ("Lloyd Austin", "USA");
+    const TEODORO: (&str, &str) = ("Gilberto Teodoro", "PHL");
+
+    #[test]
+    fn two_meetings_of_the_same_ministers_a_week_apart_are_two_events() {
+        let first = event(EventType::Meeting, "2024-07-30", &["PHL", "USA"], &[AUSTIN, TEODORO], "Manila");
+        let second = event(EventType::Meeting, "2024-08-06", &["PHL", "USA"], &[AUSTIN, TEODORO], "Manila");
+        let v = compare(&first, &second);
+        assert!(!v.same, "{v:?}");
+        assert_eq!(v.reasons.last().unwrap(), "dates 2024-07-30 and 2024-08-06 are 7 days apart, more than 1");
+    }
+
+    #[test]
+    fn a_call_and_a_meeting_on_the_same_day_between_the_same_people_are_two_events() {
+        let call = event(EventType::Call, "2024-07-30", &["PHL", "USA"], &[AUSTIN, TEODORO], "");
+        let meeting = event(EventType::Meeting, "2024-07-30", &["PHL", "USA"], &[AUSTIN, TEODORO], "Manila");
+        let v = compare(&call, &meeting);
+        assert!(!v.same);
+        assert_eq!(v.reasons, ["a call is not a meeting"]);
+    }
+
+    #[test]
+    fn an_exercise_reported_on_its_first_and_last_day_is_one_event() {
+        let opening = event(EventType::Exercise, "2024-04-22", &["PHL", "USA"], &[], "Luzon");
+        let closing = event(EventType::Exercise, "2024-05-10", &["PHL", "USA"], &[], "Manila");
+        let v = compare(&opening, &closing);
+        assert!(v.same, "{v:?}");
+        assert_eq!(v.reasons.last().unwrap(), "places disagree: Luzon and Manila");
+        let later = event(EventType::Exercise, "2024-06-10", &["PHL", "USA"], &[], "");
+        assert!(!compare(&opening, &later).same, "49 days apart is another exercise");
+        let with_japan = event(EventType::Exercise, "2024-05-10", &["JPN", "PHL", "USA"], &[], "");
+        assert!(!compare(&opening, &with_japan).same, "the leeway is for the same countries only");
+        // A meeting has no such leeway.
+        let later = event(EventType::Meeting, "2024-04-24", &["PHL", "USA"], &[], "");
+        assert!(!compare(&event(EventType::Meeting, "2024-04-22", &["PHL", "USA"], &[], ""), &later).same);
+    }
+
+    #[test]
+    fn sources_a_day_apart_or_naming_fewer_participants_are_one_event() {
+        let full = event(EventType::Meeting, "2024-07-30", &["PHL", "USA"], &[AUSTIN, TEODORO], "Manila");
+        let next_day = event(EventType::Meeting, "2024-07-31", &["PHL", "USA"], &[TEODORO], "Camp Aguinaldo");
+        let v = compare(&full, &next_day);
+        assert!(v.same, "{v:?}");
+        assert!(v.reasons.contains(&"both name Gilberto Teodoro".to_string()));
+        let month = event(EventType::Meeting, "2024-07", &["USA"], &[], "");
+        assert!(compare(&full, &month).same, "a month contains the day; one country is among the two");
+    }
+
+    #[test]
+    fn different_participants_keep_reports_apart() {
+        let ours = event(EventType::Meeting, "2024-07-30", &["PHL", "USA"], &[AUSTIN, TEODORO], "");
+        let japan = event(EventType::Meeting, "2024-07-30", &["JPN", "USA"], &[], "");
+        assert!(!compare(&ours, &japan).same);
+        let others = event(EventType::Meeting, "2024-07-30", &["PHL", "USA"], &[("Antony Blinken", "USA")], "");
+        let v = compare(&ours, &others);
+        assert!(!v.same);
+        assert_eq!(v.reasons.last().unwrap(), "they name different people");
+    }
+}
