@@ -97,6 +97,68 @@ pub fn compare(a: &Event, b: &Event) -> Verdict {
     Verdict { same, reasons }
 }
 
+/// The reports grouped into events: each report joins the first group of
+/// whose every report it tells the same occurrence, else starts its own.
+/// Every pair in a group must agree, not only neighbours: three meetings
+/// of the same ministers on three days in a row are not one meeting
+/// because each is a day from the next. Groups are in the order of their
+/// first report; reports are given by index.
+pub fn group(reports: &[Event]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, report) in reports.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.iter().all(|&j| compare(&reports[j], report).same)) {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+/// Where the reports of one event say different things: which value each
+/// report gives (by index into the list given), for a field whose values
+/// differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub field: &'static str,
+    pub values: Vec<(String, Vec<usize>)>,
+}
+
+/// A field reports may disagree on: its name, its value in a report, and
+/// whether it is the date.
+type Field = (&'static str, fn(&Event) -> String, bool);
+
+/// The disagreements among the reports of one event, on its date, place
+/// and status. A less precise date that holds a more precise one ("April"
+/// and "18 April") is not a disagreement, nor is a place one report
+/// leaves out.
+pub fn disagreements(reports: &[&Event]) -> Vec<Disagreement> {
+    let contains_another = |e: &Event| {
+        reports.iter().any(|o| o.date != e.date && e.date.start() <= o.date.start() && o.date.end() <= e.date.end())
+    };
+    let fields: [Field; 3] = [
+        ("date", |e| e.date.to_string(), true),
+        ("place", |e| e.location.clone(), false),
+        ("status", |e| e.status.code().to_string(), false),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(field, value, is_date)| {
+            let mut values: Vec<(String, Vec<usize>)> = Vec::new();
+            for (i, e) in reports.iter().enumerate() {
+                let v = value(e);
+                if v.is_empty() || (is_date && contains_another(e)) {
+                    continue;
+                }
+                match values.iter_mut().find(|(w, _)| *w == v) {
+                    Some((_, who)) => who.push(i),
+                    None => values.push((v, vec![i])),
+                }
+            }
+            (values.len() > 1).then_some(Disagreement { field, values })
+        })
+        .collect()
+}
+
 /// Days between the two reports' dates, 0 when they overlap.
 fn days_apart(a: &Event, b: &Event) -> i64 {
     if a.date.overlaps(&b.date) {
@@ -189,5 +251,35 @@ mod tests {
         let v = compare(&ours, &others);
         assert!(!v.same);
         assert_eq!(v.reasons.last().unwrap(), "they name different people");
+    }
+
+    #[test]
+    fn reports_group_into_events_only_where_every_pair_agrees() {
+        let day = |d: &str| event(EventType::Meeting, d, &["PHL", "USA"], &[AUSTIN, TEODORO], "");
+        let reports = [day("2024-07-30"), day("2024-07-31"), day("2024-08-01"), day("2024-07-30")];
+        // The 1st and the 3rd are two days apart: the 3rd starts an event of its own.
+        assert_eq!(group(&reports), [vec![0, 1, 3], vec![2]]);
+    }
+
+    #[test]
+    fn sources_that_disagree_on_day_or_place_are_shown_with_what_each_says() {
+        let a = event(EventType::Meeting, "2023-04-18", &["JPN", "USA"], &[], "Karuizawa");
+        let b = event(EventType::Meeting, "2023-04-19", &["JPN", "USA"], &[], "Tokyo");
+        let c = event(EventType::Meeting, "2023-04", &["JPN", "USA"], &[], "");
+        let d = event(EventType::Meeting, "2023-04-18", &["JPN", "USA"], &[], "");
+        assert_eq!(
+            disagreements(&[&a, &b, &c, &d]),
+            [
+                Disagreement {
+                    field: "date",
+                    values: vec![("2023-04-18".to_string(), vec![0, 3]), ("2023-04-19".to_string(), vec![1])]
+                },
+                Disagreement {
+                    field: "place",
+                    values: vec![("Karuizawa".to_string(), vec![0]), ("Tokyo".to_string(), vec![1])]
+                },
+            ]
+        );
+        assert_eq!(disagreements(&[&a, &c, &d]), [], "April holds the 18th; a place left out is no disagreement");
     }
 }

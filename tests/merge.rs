@@ -1,7 +1,7 @@
 use std::path::Path;
 
 use detente::extract::{Options, extract};
-use detente::merge::compare;
+use detente::merge::{compare, disagreements, group};
 use detente::model::{Event, EventType};
 
 /// The meetings the engine reads in an article file of `tests/reports`.
@@ -28,4 +28,7 @@ fn one_meeting_told_by_three_differently_worded_articles_is_one_event() {
             assert!(v.reasons.iter().any(|r| r.starts_with("both name")), "{v:?}");
         }
     }
+    assert_eq!(group(&reports), [vec![0, 1, 2]]);
+    let all: Vec<&Event> = reports.iter().collect();
+    assert_eq!(disagreements(&all), [], "all three give 30 July; the place named is only the wire's");
 }
