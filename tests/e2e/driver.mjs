@@ -8,7 +8,12 @@ export const PORT = 4444;
 
 /** Starts tauri-driver and waits until it answers. */
 export async function startDriver() {
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], { stdio: ["ignore", "inherit", "inherit"] });
+  // A process group of its own, so that WebKitWebDriver and the app can be
+  // killed with it if it does not stop.
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${PORT}/status`);
@@ -22,12 +27,23 @@ export async function startDriver() {
   throw new Error("tauri-driver did not start");
 }
 
-/** Stops tauri-driver: SIGTERM, then waits (SIGKILL would orphan WebKitWebDriver and hang the run). */
+/**
+ * Stops tauri-driver: SIGTERM, which it passes on to WebKitWebDriver. If it
+ * has not exited within five seconds (seen once: the run then hung until its
+ * time limit), its whole process group is killed, so that no WebKitWebDriver
+ * is left orphaned holding the run's output open.
+ */
 export async function stopDriver(driver) {
   if (driver && driver.exitCode === null) {
     const exited = new Promise((r) => driver.once("exit", r));
     driver.kill("SIGTERM");
-    await exited;
+    let timer;
+    const late = new Promise((r) => (timer = setTimeout(r, 5000, "late")));
+    if ((await Promise.race([exited, late])) === "late") {
+      process.kill(-driver.pid, "SIGKILL");
+      await exited;
+    }
+    clearTimeout(timer);
   }
 }
 
