@@ -38,63 +38,61 @@ pub struct Verdict {
 /// Whether `a` and `b` report one occurrence, and why.
 pub fn compare(a: &Event, b: &Event) -> Verdict {
     let mut reasons = Vec::new();
-    let mut verdict = |same: bool, reason: String| {
+    for check in [same_type, dates_meet, countries_agree, people_agree] {
+        let (agree, reason) = check(a, b);
         reasons.push(reason);
-        same
-    };
-    let same = verdict(
-        a.kind == b.kind,
-        if a.kind == b.kind {
-            format!("both are a {}", a.kind.code())
-        } else {
-            format!("a {} is not a {}", a.kind.code(), b.kind.code())
-        },
-    ) && {
-        let (gap, long_run) = (days_apart(a, b), matches!(a.kind, EventType::Exercise | EventType::Patrol));
-        let same_countries = a.countries == b.countries && !a.countries.is_empty();
-        let allowed = if long_run && same_countries { LONG_RUN_GAP_DAYS } else { 1 };
-        verdict(
-            gap <= allowed,
-            match gap {
-                0 => format!("dates meet ({} and {})", a.date, b.date),
-                _ if gap <= allowed => {
-                    format!("dates {} and {} are {gap} day(s) apart, within {allowed}", a.date, b.date)
-                }
-                _ => format!("dates {} and {} are {gap} days apart, more than {allowed}", a.date, b.date),
-            },
-        )
-    } && {
-        let (x, y): (BTreeSet<&str>, BTreeSet<&str>) =
-            (a.countries.iter().map(String::as_str).collect(), b.countries.iter().map(String::as_str).collect());
-        let shared = x.intersection(&y).count();
-        let fewer = x.len().min(y.len());
-        let agree = fewer == 0 || shared == fewer || (fewer >= 3 && 3 * shared >= 2 * fewer);
-        let list = |s: &BTreeSet<&str>| s.iter().copied().collect::<Vec<_>>().join(", ");
-        verdict(
-            agree,
-            if agree {
-                format!("countries agree ({} and {})", list(&x), list(&y))
-            } else {
-                format!("countries differ ({} and {})", list(&x), list(&y))
-            },
-        )
-    } && {
-        let named: Vec<&str> =
-            a.actors.iter().map(|p| p.name.as_str()).filter(|n| b.actors.iter().any(|q| q.name == *n)).collect();
-        let agree = a.actors.is_empty() || b.actors.is_empty() || !named.is_empty();
-        verdict(
-            agree,
-            match (agree, named.is_empty()) {
-                (true, true) => "one of them names no one".to_string(),
-                (true, false) => format!("both name {}", named.join(", ")),
-                (false, _) => "they name different people".to_string(),
-            },
-        )
-    };
-    if same && !a.location.is_empty() && !b.location.is_empty() && a.location != b.location {
+        if !agree {
+            return Verdict { same: false, reasons };
+        }
+    }
+    if !a.location.is_empty() && !b.location.is_empty() && a.location != b.location {
         reasons.push(format!("places disagree: {} and {}", a.location, b.location));
     }
-    Verdict { same, reasons }
+    Verdict { same: true, reasons }
+}
+
+/// Each check of [`compare`]: whether the two reports agree on it, and why.
+fn same_type(a: &Event, b: &Event) -> (bool, String) {
+    match a.kind == b.kind {
+        true => (true, format!("both are a {}", a.kind.code())),
+        false => (false, format!("a {} is not a {}", a.kind.code(), b.kind.code())),
+    }
+}
+
+fn dates_meet(a: &Event, b: &Event) -> (bool, String) {
+    let gap = days_apart(a, b);
+    let long_run = matches!(a.kind, EventType::Exercise | EventType::Patrol);
+    let same_countries = a.countries == b.countries && !a.countries.is_empty();
+    let allowed = if long_run && same_countries { LONG_RUN_GAP_DAYS } else { 1 };
+    let reason = match gap {
+        0 => format!("dates meet ({} and {})", a.date, b.date),
+        _ if gap <= allowed => format!("dates {} and {} are {gap} day(s) apart, within {allowed}", a.date, b.date),
+        _ => format!("dates {} and {} are {gap} days apart, more than {allowed}", a.date, b.date),
+    };
+    (gap <= allowed, reason)
+}
+
+fn countries_agree(a: &Event, b: &Event) -> (bool, String) {
+    let x: BTreeSet<&str> = a.countries.iter().map(String::as_str).collect();
+    let y: BTreeSet<&str> = b.countries.iter().map(String::as_str).collect();
+    let shared = x.intersection(&y).count();
+    let fewer = x.len().min(y.len());
+    let agree = fewer == 0 || shared == fewer || (fewer >= 3 && 3 * shared >= 2 * fewer);
+    let list = |s: &BTreeSet<&str>| s.iter().copied().collect::<Vec<_>>().join(", ");
+    let word = if agree { "agree" } else { "differ" };
+    (agree, format!("countries {word} ({} and {})", list(&x), list(&y)))
+}
+
+fn people_agree(a: &Event, b: &Event) -> (bool, String) {
+    let named: Vec<&str> =
+        a.actors.iter().map(|p| p.name.as_str()).filter(|n| b.actors.iter().any(|q| q.name == *n)).collect();
+    if a.actors.is_empty() || b.actors.is_empty() {
+        (true, "one of them names no one".to_string())
+    } else if named.is_empty() {
+        (false, "they name different people".to_string())
+    } else {
+        (true, format!("both name {}", named.join(", ")))
+    }
 }
 
 /// The reports grouped into events: each report joins the first group of
