@@ -21,6 +21,17 @@ fn main() {
         "list_views",
         "save_view",
         "delete_view",
+        "edit_event",
+        "delete_event",
+        "verify_event",
+        "tag_event",
+        "merge_events",
+        "split_source",
+        "add_event",
+        "review_queue",
+        "deleted_events",
+        "reextract",
+        "save_person",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -12,7 +12,9 @@ use walkdir::WalkDir;
 
 use crate::extract::{self, Extraction, Options};
 use crate::formats::{self, Format, ReadOptions};
-use crate::store::{Added, NewArticle, Store, StoreError};
+use serde::Serialize;
+
+use crate::store::{Added, Held, NewArticle, Reread, Store, StoreError};
 use crate::text;
 
 /// What an import did, file by file.
@@ -461,15 +463,65 @@ fn write_batches(
     }
 }
 
+/// Where a publication date the analyst set is said to come from.
+const SET_BY_THE_ANALYST: &str = "set by the analyst";
+
 /// Sets a stored article's publication date and reads its events again
-/// against it. Returns the number of events, or `None` for no such article.
-pub fn set_published(store: &mut Store, article_id: i64, date: chrono::NaiveDate) -> Result<Option<usize>, StoreError> {
+/// against it (keeping what the analyst set, see [`Reread`]), or `None`
+/// for no such article.
+pub fn set_published(
+    store: &mut Store,
+    article_id: i64,
+    date: chrono::NaiveDate,
+) -> Result<Option<Reread>, StoreError> {
     let Some(article) = store.article(article_id)? else { return Ok(None) };
     let mut x = extract::extract(&article.text, &Options { published: Some(date), ..Options::default() });
     if let Some(p) = x.published.as_mut() {
-        p.source = "set by the analyst".into();
+        p.source = SET_BY_THE_ANALYST.into();
     }
     store.replace_extraction(article_id, &x).map(Some)
+}
+
+/// What reading every stored article again did (see [`reextract_all`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reextracted {
+    pub articles: usize,
+    /// Events whose fields or sources changed.
+    pub changed: usize,
+    /// Sources (reports) new, found again, and no longer read.
+    pub added: usize,
+    pub kept: usize,
+    pub removed: usize,
+    /// Fields the analyst set, or of verified events, where the new
+    /// reading says otherwise: kept as the analyst had them.
+    pub held: Vec<Held>,
+}
+
+/// Reads every stored article again with this engine, each against the
+/// publication date stored for it, one transaction per article: events
+/// found again keep their ids, grouping and everything the analyst set.
+pub fn reextract_all(store: &mut Store) -> Result<Reextracted, StoreError> {
+    let mut out = Reextracted::default();
+    let mut changed = std::collections::BTreeSet::new();
+    for id in store.article_ids()? {
+        let Some(article) = store.article(id)? else { continue };
+        let published = article.published.as_deref().and_then(|d| d.parse().ok());
+        let options = Options {
+            published,
+            published_source: published.map(|_| article.published_source.clone()),
+            file_name: Some(article.file.clone()),
+            ..Options::default()
+        };
+        let reread = store.replace_extraction(id, &extract::extract(&article.text, &options))?;
+        out.articles += 1;
+        changed.extend(reread.events);
+        out.added += reread.added;
+        out.kept += reread.kept;
+        out.removed += reread.removed;
+        out.held.extend(reread.held);
+    }
+    out.changed = changed.len();
+    Ok(out)
 }
 
 /// Extracts and stores one article's text (unless the same text is stored already).

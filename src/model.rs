@@ -7,7 +7,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
 
 /// The eight kinds of event of the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -207,8 +207,25 @@ impl Serialize for DateValue {
     }
 }
 
+/// Deserialises a type from the text its `Serialize` writes, by the
+/// function that parses that text (the export read back, stored reports).
+macro_rules! deserialize_by {
+    ($ty:ty, $parse:expr, $what:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $parse(&s).ok_or_else(|| D::Error::custom(format!("not {}: `{s}`", $what)))
+            }
+        }
+    };
+}
+
+deserialize_by!(EventType, EventType::from_code, "an event type");
+deserialize_by!(Status, Status::from_code, "a status (occurred, planned)");
+deserialize_by!(DateValue, DateValue::parse, "a date (YYYY-MM-DD, YYYY-MM, YYYY or a range a/b)");
+
 /// A person taking part in an event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     /// Canonical full name (`Sergei Shoigu`).
     pub name: String,
@@ -219,7 +236,7 @@ pub struct Actor {
 }
 
 /// A span of the article text, in Unicode code points.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub start: usize,
     pub end: usize,
@@ -227,7 +244,7 @@ pub struct Evidence {
 }
 
 /// One event as read from one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     #[serde(rename = "type")]
     pub kind: EventType,

@@ -16,10 +16,14 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::extract::Extraction;
-use crate::model::{Actor, DateValue, Event, EventType, Evidence, Status};
+use crate::model::{DateValue, Event, EventType, Evidence, Status};
 
+mod curation;
 mod index;
+mod reports;
+pub use curation::{AuditEntry, Disagreement, DisagreementValue, NewEvent, ReviewItem, UserPerson};
 use index::{Stamp, TimelineIndex};
+pub use reports::{Edits, FIELDS, Held, Origin, OtherSource, Reread, consensus};
 
 /// A failure of the store.
 #[derive(Debug, Error)]
@@ -32,6 +36,9 @@ pub enum StoreError {
     Folder { path: String, source: std::io::Error },
     #[error("the database holds a value this version cannot read: {0}")]
     Corrupt(String),
+    /// A change the analyst asked for that cannot be made, and why.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -44,6 +51,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/003_actor_entity.sql")),
         M::up(include_str!("../migrations/004_timeline.sql")),
         M::up(include_str!("../migrations/005_saved_views.sql")),
+        M::up(include_str!("../migrations/006_reports.sql")),
     ])
 }
 
@@ -197,23 +205,47 @@ fn day_of_number(n: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).expect("a date") + chrono::Duration::days(n)
 }
 
-/// One article an event was read from.
+/// One source of an event: a report, as an article (or the analyst, or an
+/// imported file) tells it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
-    pub article_id: i64,
+    pub report_id: i64,
+    /// The stored article it was read from; `None` for a source the
+    /// analyst typed or an export brought.
+    pub article_id: Option<i64>,
     pub file: String,
     pub title: String,
+    pub url: Option<String>,
     pub published: Option<String>,
     pub evidence: Vec<Evidence>,
+    /// What this source says, field by field (its date, place, status…).
+    pub says: Event,
+    /// Placed in this event by the analyst (merge or split).
+    pub pinned: bool,
+    /// Why the engine grouped it with the event's first source (empty for
+    /// the first, and for a pinned one).
+    pub why: Vec<String>,
 }
 
-/// An event as stored, with the articles it was read from.
+/// An event as stored, with its sources and the analyst's curation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredEvent {
     pub id: i64,
     #[serde(flatten)]
     pub event: Event,
     pub sources: Vec<Source>,
+    pub origin: Origin,
+    pub verified: bool,
+    pub deleted: bool,
+    /// The fields the analyst set.
+    pub edited: Vec<&'static str>,
+    pub tags: Vec<String>,
+    pub note: String,
+    /// Where the sources say different things.
+    pub disagreements: Vec<Disagreement>,
+    /// Fields where the reading of the sources differs from what the
+    /// event shows because the analyst set them (or verified it).
+    pub held: Vec<Held>,
 }
 
 /// A stored article.
@@ -444,7 +476,10 @@ impl Store {
     /// import fast.)
     pub fn add_articles(&mut self, articles: &[NewArticle<'_>]) -> Result<Vec<Added>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let added = articles.iter().map(|a| add_in(&tx, a)).collect::<Result<Vec<_>>>()?;
+        let layer = curation::UserLayer::read(&tx)?;
+        let mut grouping = reports::Grouping::default();
+        let added = articles.iter().map(|a| add_in(&tx, &layer, &mut grouping, a)).collect::<Result<Vec<_>>>()?;
+        grouping.finish(&tx)?;
         tx.commit()?;
         Ok(added)
     }
@@ -452,25 +487,14 @@ impl Store {
     /// Events matching the filter, by date.
     pub fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>> {
         let (sql, args) = where_clause(filter, None);
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.id, e.type, e.date, e.date_inferred, e.status, e.location, e.confidence
-             FROM event e WHERE {sql} ORDER BY e.date_start, e.id"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, f64>(6)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, kind, date, date_inferred, status, location, confidence) = row?;
-            out.push(self.load_event(id, &kind, &date, date_inferred, &status, location, confidence)?);
+        let ids = self
+            .conn
+            .prepare(&format!("SELECT e.id FROM event e WHERE {sql} ORDER BY e.date_start, e.id"))?
+            .query_map(params_from_iter(args), |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(curation::stored_event(&self.conn, id)?);
         }
         Ok(out)
     }
@@ -808,86 +832,10 @@ impl Store {
         Ok(out)
     }
 
-    /// One event by id.
+    /// One event by id, with its sources and curation; a deleted one too
+    /// (it says so), so that it can be shown and restored.
     pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT type, date, date_inferred, status, location, confidence FROM event WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, bool>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, f64>(5)?,
-                    ))
-                },
-            )
-            .optional()?;
-        row.map(|(kind, date, inferred, status, location, confidence)| {
-            self.load_event(id, &kind, &date, inferred, &status, location, confidence)
-        })
-        .transpose()
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn load_event(
-        &self,
-        id: i64,
-        kind: &str,
-        date: &str,
-        date_inferred: bool,
-        status: &str,
-        location: String,
-        confidence: f64,
-    ) -> Result<StoredEvent> {
-        let corrupt = |what: &str| StoreError::Corrupt(format!("event {id}: {what}"));
-        let mut stmt = self.conn.prepare_cached("SELECT code FROM event_country WHERE event_id = ?1 ORDER BY code")?;
-        let countries = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.name, ea.country, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
-             WHERE ea.event_id = ?1 ORDER BY ea.position",
-        )?;
-        let actors = stmt
-            .query_map([id], |r| Ok(Actor { name: r.get(0)?, country: r.get(1)?, role: r.get(2)? }))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ev.article_id, a.path, a.title, a.published, ev.start, ev.end, ev.text
-             FROM evidence ev JOIN article a ON a.id = ev.article_id
-             WHERE ev.event_id = ?1 ORDER BY ev.article_id, ev.start",
-        )?;
-        let mut sources: Vec<Source> = Vec::new();
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                Evidence { start: r.get::<_, i64>(4)? as usize, end: r.get::<_, i64>(5)? as usize, text: r.get(6)? },
-            ))
-        })?;
-        for row in rows {
-            let (article_id, file, title, published, ev) = row?;
-            match sources.iter_mut().find(|s| s.article_id == article_id) {
-                Some(s) => s.evidence.push(ev),
-                None => sources.push(Source { article_id, file, title, published, evidence: vec![ev] }),
-            }
-        }
-        let event = Event {
-            kind: EventType::from_code(kind).ok_or_else(|| corrupt("type"))?,
-            date: DateValue::parse(date).ok_or_else(|| corrupt("date"))?,
-            date_inferred,
-            status: Status::from_code(status).ok_or_else(|| corrupt("status"))?,
-            countries,
-            actors,
-            location,
-            evidence: sources.iter().flat_map(|s| s.evidence.iter().cloned()).collect(),
-            confidence,
-        };
-        Ok(StoredEvent { id, event, sources })
+        curation::stored_event(&self.conn, id)
     }
 
     /// A stored article by id.
@@ -916,15 +864,12 @@ impl Store {
         Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
     }
 
-    /// Replaces an article's events by a new extraction (after the analyst
-    /// set its publication date, or after an engine change), in one
-    /// transaction. Returns the number of events now read from it.
-    pub fn replace_extraction(&mut self, article_id: i64, x: &Extraction) -> Result<usize> {
+    /// Reads an article's events again from a new extraction (after the
+    /// analyst set its publication date, or after an engine change), in
+    /// one transaction: events found again keep their ids and grouping,
+    /// and what the analyst set is kept (see [`Reread::held`]).
+    pub fn replace_extraction(&mut self, article_id: i64, x: &Extraction) -> Result<Reread> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute(
-            "DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)",
-            [article_id],
-        )?;
         let diagnostics = serde_json::to_string(&x.diagnostics).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.execute(
             "UPDATE article SET published = ?2, published_source = ?3, diagnostics = ?4 WHERE id = ?1",
@@ -935,12 +880,13 @@ impl Store {
                 diagnostics
             ],
         )?;
-        let title: String = tx.query_row("SELECT title FROM article WHERE id = ?1", [article_id], |r| r.get(0))?;
-        for event in &x.events {
-            insert_event(&tx, article_id, &title, event)?;
-        }
+        let layer = curation::UserLayer::read(&tx)?;
+        let events: Vec<Event> = x.events.iter().map(|e| layer.apply(e)).collect();
+        let mut grouping = reports::Grouping::default();
+        let reread = reports::reread_article(&tx, &mut grouping, article_id, &events)?;
+        grouping.finish(&tx)?;
         tx.commit()?;
-        Ok(x.events.len())
+        Ok(reread)
     }
 
     /// Counts per facet value for the current filter (see [`Facets`]).
@@ -1097,7 +1043,12 @@ pub struct NewArticle<'a> {
     pub replaces: bool,
 }
 
-fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
+fn add_in(
+    tx: &Transaction<'_>,
+    layer: &curation::UserLayer,
+    grouping: &mut reports::Grouping,
+    a: &NewArticle<'_>,
+) -> Result<Added> {
     let (file, url, text, x) = (a.file, a.url, a.text, a.extraction);
     let hash = content_hash(text);
     if let Some(id) = tx
@@ -1119,8 +1070,6 @@ fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
     };
     let article_id = match previous {
         Some(id) => {
-            tx.prepare_cached("DELETE FROM event WHERE id IN (SELECT event_id FROM evidence WHERE article_id = ?1)")?
-                .execute([id])?;
             tx.prepare_cached(
                 "UPDATE article SET content_hash = ?2, title = ?3, published = ?4, published_source = ?5, text = ?6,
                  diagnostics = ?7, url = ?8, imported_at = datetime('now') WHERE id = ?1",
@@ -1135,19 +1084,35 @@ fn add_in(tx: &Transaction<'_>, a: &NewArticle<'_>) -> Result<Added> {
             tx.last_insert_rowid()
         }
     };
-    for event in &x.events {
-        insert_event(tx, article_id, &x.title, event)?;
+    let events: Vec<Event> = x.events.iter().map(|e| layer.apply(e)).collect();
+    match previous {
+        Some(_) => {
+            reports::reread_article(tx, grouping, article_id, &events)?;
+        }
+        None => {
+            for (seq, e) in events.iter().enumerate() {
+                let found = grouping.find(tx, Some(article_id), e)?;
+                grouping.place(tx, (article_id, seq), e, found)?;
+            }
+        }
     }
-    let events = x.events.len();
+    let events = events.len();
     Ok(match previous {
         Some(_) => Added::Updated { article_id, events },
         None => Added::New { article_id, events },
     })
 }
 
-/// Writes an event read from an article (whose title the timeline shows
-/// beside it).
-fn insert_event(tx: &Transaction<'_>, article_id: i64, title: &str, e: &Event) -> Result<()> {
+/// Writes the `event` row of a record (`event_id`), with its countries,
+/// actors and evidence (article, report, sentence), and the title the
+/// timeline shows beside it. Only [`reports::materialize`] calls it.
+fn insert_event<'a>(
+    tx: &Transaction<'_>,
+    event_id: i64,
+    title: &str,
+    e: &Event,
+    evidence: impl Iterator<Item = (i64, i64, &'a Evidence)>,
+) -> Result<()> {
     let mut countries = e.countries.clone();
     countries.sort();
     countries.dedup();
@@ -1155,8 +1120,8 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, title: &str, e: &Event) -
     let span_class = span_class(day_end - day_start);
     tx.prepare_cached(
         "INSERT INTO event (type, date, date_start, date_end, precision, date_inferred, status, location, confidence,
-                            day_start, day_end, span_class, countries, actors, title)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                            day_start, day_end, span_class, countries, actors, title, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         e.kind.code(),
@@ -1174,8 +1139,8 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, title: &str, e: &Event) -
         countries.join(" "),
         e.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("\n"),
         title,
+        event_id,
     ])?;
-    let event_id = tx.last_insert_rowid();
     for code in &countries {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO event_country (event_id, code, day_start, span_class, type, status)
@@ -1202,9 +1167,11 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, title: &str, e: &Event) -
             e.status.code()
         ])?;
     }
-    for ev in &e.evidence {
-        tx.prepare_cached("INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")?
-            .execute(params![event_id, article_id, ev.start as i64, ev.end as i64, ev.text])?;
+    for (article_id, report_id, ev) in evidence {
+        tx.prepare_cached(
+            "INSERT INTO evidence (event_id, article_id, start, end, text, report_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![event_id, article_id, ev.start as i64, ev.end as i64, ev.text, report_id])?;
     }
     Ok(())
 }

@@ -133,7 +133,7 @@ fn a_mixed_folder_imports_every_format_and_names_what_it_cannot_read() {
     let store = store.lock().unwrap();
     let meetings = store.events(&Filter { types: vec![EventType::Meeting], ..Filter::default() }).unwrap();
     let blinken = meetings.iter().find(|e| e.event.actors.iter().any(|a| a.name == "Antony Blinken")).unwrap();
-    let article = store.article(blinken.sources[0].article_id).unwrap().unwrap();
+    let article = store.article(blinken.sources[0].article_id.unwrap()).unwrap().unwrap();
     assert!(
         article.file.ends_with("world_desk.rss#item https://world-desk.example/2024/04/26/blinken-xi"),
         "{}",

@@ -84,7 +84,7 @@ fn setting_a_missing_publication_date_resolves_the_articles_events() {
 
     let n = detente::import::set_published(&mut store.lock().unwrap(), undated[0].id, "2023-04-19".parse().unwrap())
         .unwrap();
-    assert_eq!(n, Some(1));
+    assert_eq!(n.map(|r| r.read), Some(1));
     let events = store.lock().unwrap().events(&Filter::default()).unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].event.date.to_string(), "2023-04-18");
@@ -136,7 +136,7 @@ fn a_saved_web_page_imports_with_its_metadata_date_and_without_its_furniture() {
     let meeting = events.iter().find(|e| e.event.kind == EventType::Meeting).expect("the meeting is found");
     // "on Friday", read against the page's article:published_time.
     assert_eq!(meeting.event.date.to_string(), "2024-05-31");
-    let article = store.lock().unwrap().article(meeting.sources[0].article_id).unwrap().expect("stored");
+    let article = store.lock().unwrap().article(meeting.sources[0].article_id.unwrap()).unwrap().expect("stored");
     assert_eq!(article.title, "Austin and Dong hold first face-to-face talks in Singapore");
     assert_eq!(article.published.as_deref(), Some("2024-05-31"));
     assert_eq!(article.published_source, "article:published_time");

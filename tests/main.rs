@@ -6,6 +6,10 @@ mod actors;
 mod cli;
 /// The evaluation corpus: scores held at or above the committed baseline.
 mod corpus;
+/// One event from many reports in the store; the analyst's edits, merges,
+/// splits and deletions through re-reading; the audit trail; the user's
+/// gazetteer layer.
+mod curation;
 /// The fixture corpus: each article gives exactly its expected events.
 mod fixtures;
 /// Every file format: fixture files of each kind, and hostile files.

@@ -166,7 +166,7 @@ fn totals_follow_a_reread_article(mut store: Store) {
     // deleted and written again, and every total follows.
     let usa = store.events(&Filter { countries: vec!["USA".into()], ..Filter::default() }).unwrap();
     let moved = usa.iter().find(|e| e.event.date_inferred && (from..=to).contains(&e.event.date.start())).unwrap();
-    detente::import::set_published(&mut store, moved.sources[0].article_id, day("1960-01-01")).unwrap();
+    detente::import::set_published(&mut store, moved.sources[0].article_id.unwrap(), day("1960-01-01")).unwrap();
     let after = totals(&store);
     assert!(after[2] < before[2], "the USA's total falls: {before:?} {after:?}");
 }
@@ -305,7 +305,7 @@ fn the_index_is_dropped_when_the_database_changes_and_loaded_again_when_kept_war
     // store answers follows at once (from SQL until the index is read again).
     let usa = store.events(&filter).unwrap();
     let moved = usa.iter().find(|e| e.event.date_inferred).unwrap();
-    detente::import::set_published(&mut store, moved.sources[0].article_id, day("1960-01-01")).unwrap();
+    detente::import::set_published(&mut store, moved.sources[0].article_id.unwrap(), day("1960-01-01")).unwrap();
     assert!(!store.index_ready());
     let span = store.span(&filter).unwrap().unwrap();
     assert!(span.0 <= day("1960-01-01"), "{span:?}");

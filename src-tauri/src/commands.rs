@@ -7,13 +7,14 @@ use chrono::NaiveDate;
 use detente::import::{self, Outcome, Summary};
 use detente::model::{EventType, Status};
 use detente::samples;
-use detente::store::{BinGroup, Filter, RowOrder};
+use detente::store::{BinGroup, Filter, NewEvent, Origin, RowOrder, StoreError, UserPerson};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::AppState;
 use crate::dto::{
     self, ActorDetailDto, AppInfoDto, BinDto, ColumnsDto, ErrorDto, EventDetailDto, EventSummaryDto, FilterDto,
-    ImportSummaryDto, QueryDto, RowsDto, SavedViewDto, SpanDto, UndatedArticleDto, UndatedDto, WindowDto,
+    ImportSummaryDto, QueryDto, ReviewItemDto, RowsDto, SavedViewDto, SpanDto, UndatedArticleDto, UndatedDto,
+    WindowDto,
 };
 
 type Res<T> = Result<T, ErrorDto>;
@@ -188,11 +189,108 @@ pub async fn event_detail(state: State<'_, AppState>, id: i64) -> Res<EventDetai
         store.event(id).map_err(ErrorDto::database)?.ok_or_else(|| ErrorDto::not_found(format!("no event {id}")))?;
     let mut articles = Vec::new();
     for s in &event.sources {
-        if let Some(a) = store.article(s.article_id).map_err(ErrorDto::database)? {
+        if let Some(a) = s.article_id.map(|id| store.article(id)).transpose().map_err(ErrorDto::database)?.flatten() {
             articles.push(a);
         }
     }
-    Ok(dto::detail(&event, &articles))
+    let audit = store.audit_trail(id).map_err(ErrorDto::database)?;
+    Ok(dto::detail(&event, &articles, audit))
+}
+
+// The analyst's corrections. Each returns the event as it now is (or, for
+// one gone by a merge, the event it went into), so the panel redraws from
+// what the store holds.
+
+/// A refusal of the store (a bad value, no such event) is the analyst's
+/// to fix, not a database failure.
+fn curation_error(e: StoreError) -> ErrorDto {
+    match e {
+        StoreError::Invalid(m) => ErrorDto::bad_request(m),
+        e => ErrorDto::database(e),
+    }
+}
+
+/// Sets a field (`type`, `date`, `status`, `countries`, `actors`,
+/// `location`) to a value in the CLI's JSON, or with `null` gives it back
+/// to the sources.
+#[tauri::command]
+pub async fn edit_event(
+    state: State<'_, AppState>,
+    id: i64,
+    field: String,
+    value: Option<serde_json::Value>,
+) -> Res<EventDetailDto> {
+    lock(&state).set_field(id, &field, value).map_err(curation_error)?;
+    event_detail(state, id).await
+}
+
+/// Deletes an event (`deleted: true`) or restores it.
+#[tauri::command]
+pub async fn delete_event(state: State<'_, AppState>, id: i64, deleted: bool) -> Res<EventDetailDto> {
+    lock(&state).set_deleted(id, deleted).map_err(curation_error)?;
+    event_detail(state, id).await
+}
+
+#[tauri::command]
+pub async fn verify_event(state: State<'_, AppState>, id: i64, verified: bool) -> Res<EventDetailDto> {
+    lock(&state).set_verified(id, verified).map_err(curation_error)?;
+    event_detail(state, id).await
+}
+
+#[tauri::command]
+pub async fn tag_event(state: State<'_, AppState>, id: i64, tags: Vec<String>, note: String) -> Res<EventDetailDto> {
+    {
+        let mut store = lock(&state);
+        store.set_tags(id, &tags).map_err(curation_error)?;
+        store.set_note(id, &note).map_err(curation_error)?;
+    }
+    event_detail(state, id).await
+}
+
+/// Merges event `from` into `into`; returns `into`.
+#[tauri::command]
+pub async fn merge_events(state: State<'_, AppState>, into: i64, from: i64) -> Res<EventDetailDto> {
+    lock(&state).merge_events(into, from).map_err(curation_error)?;
+    event_detail(state, into).await
+}
+
+/// Splits a source off an event; returns the new event.
+#[tauri::command]
+pub async fn split_source(state: State<'_, AppState>, id: i64, report_id: i64) -> Res<EventDetailDto> {
+    let new = lock(&state).split_source(id, report_id).map_err(curation_error)?;
+    event_detail(state, new).await
+}
+
+/// Adds an event by hand (the CLI's JSON of an event, with `sources`).
+#[tauri::command]
+pub async fn add_event(state: State<'_, AppState>, event: NewEvent) -> Res<EventDetailDto> {
+    let id = lock(&state).add_event(&event, Origin::Manual).map_err(curation_error)?;
+    event_detail(state, id).await
+}
+
+#[tauri::command]
+pub async fn review_queue(state: State<'_, AppState>) -> Res<Vec<ReviewItemDto>> {
+    let items = lock(&state).review_queue(500).map_err(ErrorDto::database)?;
+    Ok(items.into_iter().map(|i| ReviewItemDto { event: EventSummaryDto::from(&i.row), reasons: i.reasons }).collect())
+}
+
+#[tauri::command]
+pub async fn deleted_events(state: State<'_, AppState>) -> Res<Vec<EventDetailDto>> {
+    let store = lock(&state);
+    let deleted = store.deleted_events().map_err(ErrorDto::database)?;
+    deleted.iter().map(|e| Ok(dto::detail(e, &[], store.audit_trail(e.id).map_err(ErrorDto::database)?))).collect()
+}
+
+/// Reads every article again with this engine; what the analyst set holds.
+#[tauri::command]
+pub async fn reextract(state: State<'_, AppState>) -> Res<import::Reextracted> {
+    import::reextract_all(&mut lock(&state)).map_err(ErrorDto::database)
+}
+
+/// Adds a person to the analyst's own gazetteer layer (or updates them).
+#[tauri::command]
+pub async fn save_person(state: State<'_, AppState>, person: UserPerson) -> Res<()> {
+    lock(&state).save_person(&person).map_err(curation_error)
 }
 
 /// An actor as an entity, by any of their names: the actor card.
@@ -283,6 +381,7 @@ pub async fn set_published(state: State<'_, AppState>, article_id: i64, date: St
         .map_err(|_| ErrorDto::bad_request(format!("`{date}` is not a date")))?;
     import::set_published(&mut lock(&state), article_id, day)
         .map_err(ErrorDto::database)?
+        .map(|r| r.read)
         .ok_or_else(|| ErrorDto::not_found(format!("no article {article_id}")))
 }
 

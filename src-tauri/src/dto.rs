@@ -303,13 +303,74 @@ pub struct SegmentDto {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceDto {
-    pub article_id: i64,
+    pub report_id: i64,
+    /// `None` for a source the analyst typed or an export brought.
+    pub article_id: Option<i64>,
     pub file: String,
     pub title: String,
+    pub url: Option<String>,
     pub published: Option<String>,
     pub published_source: String,
     pub evidence: Vec<String>,
     pub segments: Vec<SegmentDto>,
+    /// What this source says of the fields sources disagree on.
+    pub date: String,
+    pub location: String,
+    pub status: &'static str,
+    /// Placed in the event by the analyst (merge, split).
+    pub pinned: bool,
+    /// Why the engine grouped it with the first source.
+    pub why: Vec<String>,
+}
+
+/// A field the sources give differently, and which source (report id) says what.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DisagreementDto {
+    pub field: String,
+    pub values: Vec<DisagreementValueDto>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DisagreementValueDto {
+    pub value: String,
+    pub reports: Vec<i64>,
+}
+
+/// A field the analyst set where the sources now say otherwise.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldDto {
+    pub field: String,
+    pub shown: serde_json::Value,
+    pub extracted: serde_json::Value,
+}
+
+/// One change in an event's audit trail.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditDto {
+    pub at: String,
+    pub action: String,
+    pub field: String,
+    pub old: Option<serde_json::Value>,
+    pub new: Option<serde_json::Value>,
+}
+
+impl From<detente::store::AuditEntry> for AuditDto {
+    fn from(a: detente::store::AuditEntry) -> AuditDto {
+        AuditDto { at: a.at, action: a.action, field: a.field, old: a.old, new: a.new }
+    }
+}
+
+/// An event of the review queue and why it is there.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewItemDto {
+    #[serde(flatten)]
+    pub event: EventSummaryDto,
+    pub reasons: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -327,6 +388,17 @@ pub struct EventDetailDto {
     pub location: String,
     pub confidence: f64,
     pub sources: Vec<SourceDto>,
+    /// `extracted`, `manual` or `imported`.
+    pub origin: &'static str,
+    pub verified: bool,
+    pub deleted: bool,
+    /// The fields the analyst set.
+    pub edited: Vec<&'static str>,
+    pub tags: Vec<String>,
+    pub note: String,
+    pub disagreements: Vec<DisagreementDto>,
+    pub held: Vec<HeldDto>,
+    pub audit: Vec<AuditDto>,
 }
 
 /// Cuts an article's text into plain and evidence pieces. Offsets are code
@@ -355,7 +427,7 @@ pub fn segments(text: &str, spans: &[(usize, usize)]) -> Vec<SegmentDto> {
     out
 }
 
-pub fn detail(s: &StoredEvent, articles: &[Article]) -> EventDetailDto {
+pub fn detail(s: &StoredEvent, articles: &[Article], audit: Vec<detente::store::AuditEntry>) -> EventDetailDto {
     let g = Gazetteer::shared();
     let e = &s.event;
     EventDetailDto {
@@ -381,19 +453,50 @@ pub fn detail(s: &StoredEvent, articles: &[Article]) -> EventDetailDto {
             .sources
             .iter()
             .map(|src| {
-                let article = articles.iter().find(|a| a.id == src.article_id);
+                let article = articles.iter().find(|a| Some(a.id) == src.article_id);
                 let spans: Vec<(usize, usize)> = src.evidence.iter().map(|ev| (ev.start, ev.end)).collect();
                 SourceDto {
+                    report_id: src.report_id,
                     article_id: src.article_id,
                     file: src.file.clone(),
                     title: src.title.clone(),
+                    url: src.url.clone(),
                     published: src.published.clone(),
                     published_source: article.map(|a| a.published_source.clone()).unwrap_or_default(),
                     evidence: src.evidence.iter().map(|ev| ev.text.clone()).collect(),
                     segments: article.map(|a| segments(&a.text, &spans)).unwrap_or_default(),
+                    date: src.says.date.to_string(),
+                    location: src.says.location.clone(),
+                    status: src.says.status.code(),
+                    pinned: src.pinned,
+                    why: src.why.clone(),
                 }
             })
             .collect(),
+        origin: s.origin.code(),
+        verified: s.verified,
+        deleted: s.deleted,
+        edited: s.edited.clone(),
+        tags: s.tags.clone(),
+        note: s.note.clone(),
+        disagreements: s
+            .disagreements
+            .iter()
+            .map(|d| DisagreementDto {
+                field: d.field.clone(),
+                values: d
+                    .values
+                    .iter()
+                    .map(|v| DisagreementValueDto { value: v.value.clone(), reports: v.reports.clone() })
+                    .collect(),
+            })
+            .collect(),
+        held: s
+            .held
+            .iter()
+            .map(|h| HeldDto { field: h.field.clone(), shown: h.shown.clone(), extracted: h.extracted.clone() })
+            .collect(),
+        audit: audit.into_iter().map(AuditDto::from).collect(),
     }
 }
 

@@ -110,6 +110,17 @@ fn main() {
             commands::list_views,
             commands::save_view,
             commands::delete_view,
+            commands::edit_event,
+            commands::delete_event,
+            commands::verify_event,
+            commands::tag_event,
+            commands::merge_events,
+            commands::split_source,
+            commands::add_event,
+            commands::review_queue,
+            commands::deleted_events,
+            commands::reextract,
+            commands::save_person,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");
