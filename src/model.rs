@@ -7,7 +7,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// The eight kinds of event of the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,6 +65,18 @@ impl Serialize for EventType {
     }
 }
 
+/// Reads the code back (a JSON export re-imported): an unknown type is an
+/// error naming it, never a default.
+impl<'de> Deserialize<'de> for EventType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        EventType::from_code(&s).ok_or_else(|| {
+            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.code()).collect();
+            de::Error::custom(format!("`{s}` is not an event type (one of {})", all.join(", ")))
+        })
+    }
+}
+
 /// Whether the article reports the event as having happened or as planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -92,6 +104,13 @@ impl Status {
 impl Serialize for Status {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Status::from_code(&s).ok_or_else(|| de::Error::custom(format!("`{s}` is not a status (occurred or planned)")))
     }
 }
 
@@ -207,8 +226,17 @@ impl Serialize for DateValue {
     }
 }
 
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        DateValue::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM, YYYY or a range FIRST/LAST)"))
+        })
+    }
+}
+
 /// A person taking part in an event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     /// Canonical full name (`Sergei Shoigu`).
     pub name: String,
@@ -219,7 +247,7 @@ pub struct Actor {
 }
 
 /// A span of the article text, in Unicode code points.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub start: usize,
     pub end: usize,
@@ -227,7 +255,7 @@ pub struct Evidence {
 }
 
 /// One event as read from one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     #[serde(rename = "type")]
     pub kind: EventType,

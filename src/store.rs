@@ -18,6 +18,7 @@ use thiserror::Error;
 use crate::extract::Extraction;
 use crate::model::{Actor, DateValue, Event, EventType, Evidence, Status};
 
+mod backup;
 mod index;
 use index::{Stamp, TimelineIndex};
 

@@ -6,6 +6,8 @@ mod actors;
 mod cli;
 /// The evaluation corpus: scores held at or above the committed baseline.
 mod corpus;
+/// Exports: CSV rows, JSON written and read back, the `export` command.
+mod export;
 /// The fixture corpus: each article gives exactly its expected events.
 mod fixtures;
 /// Every file format: fixture files of each kind, and hostile files.
