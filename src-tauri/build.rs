@@ -21,6 +21,9 @@ fn main() {
         "list_views",
         "save_view",
         "delete_view",
+        "export_events",
+        "backup_database",
+        "restore_database",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -110,6 +110,9 @@ fn main() {
             commands::list_views,
             commands::save_view,
             commands::delete_view,
+            commands::export_events,
+            commands::backup_database,
+            commands::restore_database,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");
