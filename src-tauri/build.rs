@@ -32,6 +32,9 @@ fn main() {
         "deleted_events",
         "reextract",
         "save_person",
+        "export_events",
+        "backup_database",
+        "restore_database",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod formats;
 pub mod gazetteer;

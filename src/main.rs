@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use detente::export::{self, ExportFormat};
 use detente::extract;
 use detente::model::{EventType, Status};
 use detente::store::{Filter, Store};
@@ -87,31 +88,72 @@ enum Command {
     Events {
         #[arg(long, env = "DETENTE_DB")]
         db: PathBuf,
-        /// ISO alpha-3 or organisation code; repeat for any of several.
-        #[arg(long = "country")]
-        countries: Vec<String>,
-        /// Actor name, canonical or any alias; repeat for any of several.
-        #[arg(long = "actor")]
-        actors: Vec<String>,
-        /// Event type (meeting, call, visit, ...); repeat for any of several.
-        #[arg(long = "type", value_parser = parse_type)]
-        types: Vec<EventType>,
-        /// Only events that end on or after this day.
-        #[arg(long, value_parser = parse_date)]
-        from: Option<NaiveDate>,
-        /// Only events that start on or before this day.
-        #[arg(long, value_parser = parse_date)]
-        to: Option<NaiveDate>,
-        /// Words that must all appear in the evidence or the article's title.
-        #[arg(long)]
-        text: Option<String>,
-        /// Only events that occurred, or only planned ones.
-        #[arg(long, value_parser = parse_status)]
-        status: Option<Status>,
-        /// Only events read with at least this confidence (0 to 1).
-        #[arg(long)]
-        min_confidence: Option<f64>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
+    /// Write the stored events matching the filters as CSV (one row per
+    /// event, for spreadsheets) or JSON (to re-import), with their sources
+    /// and CAMEO and PLOVER codes (see docs/export.md).
+    Export {
+        #[arg(long, env = "DETENTE_DB")]
+        db: PathBuf,
+        /// csv or json.
+        #[arg(long, value_parser = parse_format)]
+        format: ExportFormat,
+        /// The file to write (replaced only once complete); standard output if not given.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+}
+
+/// The filters of `events` and `export`: the app's filters, flag by flag.
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// ISO alpha-3 or organisation code; repeat for any of several.
+    #[arg(long = "country")]
+    countries: Vec<String>,
+    /// Actor name, canonical or any alias; repeat for any of several.
+    #[arg(long = "actor")]
+    actors: Vec<String>,
+    /// Event type (meeting, call, visit, ...); repeat for any of several.
+    #[arg(long = "type", value_parser = parse_type)]
+    types: Vec<EventType>,
+    /// Only events that end on or after this day.
+    #[arg(long, value_parser = parse_date)]
+    from: Option<NaiveDate>,
+    /// Only events that start on or before this day.
+    #[arg(long, value_parser = parse_date)]
+    to: Option<NaiveDate>,
+    /// Words that must all appear in the evidence or the article's title.
+    #[arg(long)]
+    text: Option<String>,
+    /// Only events that occurred, or only planned ones.
+    #[arg(long, value_parser = parse_status)]
+    status: Option<Status>,
+    /// Only events read with at least this confidence (0 to 1).
+    #[arg(long)]
+    min_confidence: Option<f64>,
+}
+
+impl From<FilterArgs> for Filter {
+    fn from(f: FilterArgs) -> Filter {
+        let FilterArgs { countries, actors, types, from, to, text, status, min_confidence } = f;
+        Filter { countries, actors, types, from, to, text, status, min_confidence }
+    }
+}
+
+/// Opens an existing database: reading commands never create one.
+fn open_existing(db: &std::path::Path) -> Result<Store> {
+    if !db.exists() {
+        anyhow::bail!("no database at {}", db.display());
+    }
+    Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+fn parse_format(s: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_code(s).map_err(|e| e.to_string())
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
@@ -270,14 +312,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Events { db, countries, actors, types, from, to, text, status, min_confidence } => {
-            if !db.exists() {
-                anyhow::bail!("no database at {}", db.display());
-            }
-            let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
-            let filter = Filter { countries, actors, types, from, to, text, status, min_confidence };
-            for event in store.events(&filter)? {
+        Command::Events { db, filter } => {
+            let store = open_existing(&db)?;
+            for event in store.events(&filter.into())? {
                 writeln!(out, "{}", serde_json::to_string(&event)?)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { db, format, output, filter } => {
+            let store = open_existing(&db)?;
+            let events = store.events(&filter.into())?;
+            let n = match &output {
+                Some(path) => {
+                    export::write_file(&events, format, path).with_context(|| format!("writing {}", path.display()))?
+                }
+                None => format.write(&events, &mut out)?,
+            };
+            if let Some(path) = output {
+                eprintln!("{n} events written to {}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }

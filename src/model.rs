@@ -7,7 +7,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// The eight kinds of event of the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,6 +65,18 @@ impl Serialize for EventType {
     }
 }
 
+/// Reads the code back (a JSON export re-imported): an unknown type is an
+/// error naming it, never a default.
+impl<'de> Deserialize<'de> for EventType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        EventType::from_code(&s).ok_or_else(|| {
+            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.code()).collect();
+            de::Error::custom(format!("`{s}` is not an event type (one of {})", all.join(", ")))
+        })
+    }
+}
+
 /// Whether the article reports the event as having happened or as planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -92,6 +104,13 @@ impl Status {
 impl Serialize for Status {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Status::from_code(&s).ok_or_else(|| de::Error::custom(format!("`{s}` is not a status (occurred or planned)")))
     }
 }
 
@@ -207,22 +226,14 @@ impl Serialize for DateValue {
     }
 }
 
-/// Deserialises a type from the text its `Serialize` writes, by the
-/// function that parses that text (the export read back, stored reports).
-macro_rules! deserialize_by {
-    ($ty:ty, $parse:expr, $what:literal) => {
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                $parse(&s).ok_or_else(|| D::Error::custom(format!("not {}: `{s}`", $what)))
-            }
-        }
-    };
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        DateValue::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM, YYYY or a range FIRST/LAST)"))
+        })
+    }
 }
-
-deserialize_by!(EventType, EventType::from_code, "an event type");
-deserialize_by!(Status, Status::from_code, "a status (occurred, planned)");
-deserialize_by!(DateValue, DateValue::parse, "a date (YYYY-MM-DD, YYYY-MM, YYYY or a range a/b)");
 
 /// A person taking part in an event.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

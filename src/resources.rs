@@ -66,6 +66,8 @@ pub const TRIGGERS: File = resource!("events/triggers.tsv", 3);
 pub const CONTEXT: File = resource!("events/context.tsv", 2);
 pub const ABBREVIATIONS: File = resource!("text/abbreviations.tsv", 1);
 pub const LINK_MARKERS: File = resource!("text/link-markers.tsv", 1);
+/// CAMEO and PLOVER codes per event type, for exports (`export.rs`).
+pub const CODES: File = resource!("codes.tsv", 6);
 
 /// Every resource file, for the test that loads them all.
 pub const ALL: &[File] = &[
@@ -98,6 +100,7 @@ pub const ALL: &[File] = &[
     CONTEXT,
     ABBREVIATIONS,
     LINK_MARKERS,
+    CODES,
 ];
 
 /// A data row: its 1-based line number and its cells.

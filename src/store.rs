@@ -18,10 +18,11 @@ use thiserror::Error;
 use crate::extract::Extraction;
 use crate::model::{DateValue, Event, EventType, Evidence, Status};
 
+mod backup;
 mod curation;
 mod index;
 mod reports;
-pub use curation::{AuditEntry, Disagreement, DisagreementValue, NewEvent, ReviewItem, UserPerson};
+pub use curation::{AuditEntry, Disagreement, DisagreementValue, NewEvent, NewSource, ReviewItem, UserPerson};
 use index::{Stamp, TimelineIndex};
 pub use reports::{Edits, FIELDS, Held, Origin, OtherSource, Reread, consensus};
 

@@ -10,6 +10,8 @@ mod corpus;
 /// splits and deletions through re-reading; the audit trail; the user's
 /// gazetteer layer.
 mod curation;
+/// Exports: CSV rows, JSON written and read back, the `export` command.
+mod export;
 /// The fixture corpus: each article gives exactly its expected events.
 mod fixtures;
 /// Every file format: fixture files of each kind, and hostile files.

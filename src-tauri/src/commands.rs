@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
+use detente::export::{self, ExportFormat};
 use detente::import::{self, Outcome, Summary};
 use detente::model::{EventType, Status};
 use detente::samples;
@@ -431,4 +432,36 @@ pub fn first_draw(app: AppHandle, events: usize) -> u128 {
         Err(_) => {}
     }
     ms
+}
+
+/// Writes the events of a filter to `path` as "csv" or "json" (through a
+/// temporary file renamed when complete); returns how many were written.
+#[tauri::command]
+pub async fn export_events(state: State<'_, AppState>, filter: FilterDto, format: String, path: String) -> Res<usize> {
+    let format = ExportFormat::from_code(&format).map_err(|e| ErrorDto::bad_request(e.to_string()))?;
+    let f = self::filter(filter)?;
+    let events = lock(&state).events(&f).map_err(ErrorDto::database)?;
+    export::write_file(&events, format, std::path::Path::new(&path))
+        .map_err(|e| ErrorDto::bad_request(format!("cannot write {path}: {e}")))
+}
+
+/// Copies the whole database to `path`, consistent even while it is written.
+#[tauri::command]
+pub async fn backup_database(state: State<'_, AppState>, path: String) -> Res<()> {
+    lock(&state).backup_to(std::path::Path::new(&path)).map_err(restore_error)
+}
+
+/// Replaces the whole database with the backup at `path`; a file that is
+/// not a Détente database is refused and the database left as it was.
+#[tauri::command]
+pub async fn restore_database(state: State<'_, AppState>, path: String) -> Res<()> {
+    lock(&state).restore_from(std::path::Path::new(&path)).map_err(restore_error)
+}
+
+/// A refused file is the request's fault; anything else is the database's.
+fn restore_error(e: StoreError) -> ErrorDto {
+    match e {
+        StoreError::Corrupt(message) => ErrorDto::bad_request(message),
+        e => ErrorDto::database(e),
+    }
 }

@@ -121,6 +121,9 @@ fn main() {
             commands::deleted_events,
             commands::reextract,
             commands::save_person,
+            commands::export_events,
+            commands::backup_database,
+            commands::restore_database,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");
