@@ -14,7 +14,7 @@ use crate::extract::{self, Extraction, Options};
 use crate::formats::{self, Format, ReadOptions};
 use serde::Serialize;
 
-use crate::store::{Added, Held, NewArticle, Reread, Store, StoreError};
+use crate::store::{Added, Held, NewArticle, NewEvent, Origin, Reread, Store, StoreError};
 use crate::text;
 
 /// What an import did, file by file.
@@ -263,7 +263,12 @@ pub fn import_paths(
     cancel: &AtomicBool,
 ) -> Result<Summary, StoreError> {
     let mut summary = Summary::default();
-    let files = expand(paths, &mut summary.failed);
+    let (exports, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        expand(paths, &mut summary.failed).into_iter().partition(|f| is_export(f));
+    for file in exports {
+        let outcome = add_export(&mut store.lock().unwrap_or_else(|p| p.into_inner()), &file)?;
+        summary.add(file, outcome);
+    }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let lock = || store.lock().unwrap_or_else(|p| p.into_inner());
@@ -320,6 +325,29 @@ pub fn import_paths(
         summary.merge(s);
     }
     Ok(summary)
+}
+
+/// Whether a file is a JSON export of events (`.json`), read back by
+/// [`add_export`] rather than as articles.
+fn is_export(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Stores the events of a JSON export (see `docs/export.md`) as events of
+/// origin `imported`, with their sources, tags and notes, in one
+/// transaction: all of them or, for a file that is not a readable export,
+/// none, with the reason. A database failure is an error.
+pub fn add_export(store: &mut Store, file: &Path) -> Result<Outcome, StoreError> {
+    let events = match std::fs::read_to_string(file)
+        .map_err(|e| e.to_string())
+        .and_then(|text| crate::export::read_json(&text).map_err(|e| e.to_string()))
+    {
+        Ok(events) => events,
+        Err(why) => return Ok(Outcome::Failed(why)),
+    };
+    let new: Vec<NewEvent> = events.into_iter().map(|e| e.into_new()).collect();
+    let ids = store.add_events(&new, Origin::Imported)?;
+    Ok(Outcome::Imported(ids.len()))
 }
 
 /// A file read and its articles extracted, ready to store.

@@ -164,3 +164,75 @@ fn the_cli_exports_the_filtered_events_as_csv_and_json() {
     let missing = run(&["export", "--db", dir.path().join("none.db").to_str().unwrap(), "--format", "csv"]).unwrap();
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no database at"));
 }
+
+/// What an exported event says, without what belongs to one database (ids,
+/// how it got there, which report said what).
+fn comparable(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+    let keep_event = ["type", "date", "date_inferred", "status", "countries", "actors", "location", "confidence"];
+    let keep_source = ["file", "title", "url", "published", "evidence"];
+    let pick = |v: &serde_json::Value, keys: &[&str]| -> serde_json::Value {
+        keys.iter().map(|k| (k.to_string(), v[*k].clone())).collect::<serde_json::Map<_, _>>().into()
+    };
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut v = pick(e, &keep_event);
+            v["sources"] = e["sources"].as_array().unwrap().iter().map(|s| pick(s, &keep_source)).collect();
+            v["tags"] = e["tags"].clone();
+            v["note"] = e["note"].clone();
+            v["verified"] = e["verified"].clone();
+            v
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_imported_into_another_database_gives_back_the_same_events() {
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicBool;
+
+    use detente::import::{Settings, import_paths};
+
+    let dir = tempfile::tempdir().unwrap();
+    let import = |store: &Mutex<Store>, path: PathBuf| {
+        let s = import_paths(store, &[path], &Settings::default(), |_| {}, &AtomicBool::new(false)).unwrap();
+        assert!(s.failed.is_empty(), "{s:?}");
+        s
+    };
+    let first = Mutex::new(Store::open(&dir.path().join("first.db")).unwrap());
+    import(&first, Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reports"));
+    {
+        let mut s = first.lock().unwrap();
+        let meeting = s.events(&Filter::default()).unwrap().into_iter().find(|e| e.sources.len() == 4).unwrap();
+        s.set_field(meeting.id, "location", Some("Camp Aguinaldo".into())).unwrap();
+        s.set_tags(meeting.id, &["2+2".into()]).unwrap();
+        s.set_note(meeting.id, "Readout checked.").unwrap();
+        s.set_verified(meeting.id, true).unwrap();
+    }
+    let export = |store: &Mutex<Store>, path: &Path| {
+        let events = store.lock().unwrap().events(&Filter::default()).unwrap();
+        write_json(&events, std::fs::File::create(path).unwrap()).unwrap();
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let once = export(&first, &dir.path().join("once.json"));
+
+    let second = Mutex::new(Store::open(&dir.path().join("second.db")).unwrap());
+    let summary = import(&second, dir.path().join("once.json"));
+    assert_eq!(summary.imported[0].1, once["events"].as_array().unwrap().len());
+    let twice = export(&second, &dir.path().join("twice.json"));
+    assert_eq!(comparable(&twice), comparable(&once));
+    let meeting = comparable(&twice).into_iter().find(|e| e["sources"].as_array().unwrap().len() == 4).unwrap();
+    assert_eq!(meeting["location"], "Camp Aguinaldo");
+    assert_eq!(meeting["tags"], serde_json::json!(["2+2"]));
+    assert_eq!(meeting["verified"], true);
+
+    // A file that is not an export fails alone, with the reason.
+    std::fs::write(dir.path().join("notes.json"), "{\"hello\": 1}").unwrap();
+    let s =
+        import_paths(&second, &[dir.path().join("notes.json")], &Settings::default(), |_| {}, &AtomicBool::new(false))
+            .unwrap();
+    assert_eq!(s.failed.len(), 1);
+    assert!(s.failed[0].1.starts_with("not a Détente events export: its format is missing"), "{s:?}");
+}
