@@ -21,6 +21,7 @@ fn main() {
         "list_views",
         "save_view",
         "delete_view",
+        "save_image",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -110,6 +110,7 @@ fn main() {
             commands::list_views,
             commands::save_view,
             commands::delete_view,
+            commands::save_image,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");
