@@ -35,6 +35,7 @@ fn main() {
         "export_events",
         "backup_database",
         "restore_database",
+        "save_image",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -465,3 +465,142 @@ fn restore_error(e: StoreError) -> ErrorDto {
         e => ErrorDto::database(e),
     }
 }
+
+/// The image formats `save_image` writes, by the extension the path must have.
+const IMAGE_EXTENSIONS: [(&str, &str); 2] = [("svg", "SVG"), ("png", "PNG")];
+
+/// Saves the timeline's picture, made by the UI: exactly one of `svg` (the
+/// document's text) or `png_base64` (the PNG's bytes in base64, as JSON
+/// carries no bytes) to `path`, whose extension must name that format, so
+/// that a file called `.png` never holds an SVG. The file is written whole
+/// or not at all.
+#[tauri::command]
+pub async fn save_image(path: String, svg: Option<String>, png_base64: Option<String>) -> Res<()> {
+    let path = PathBuf::from(path);
+    let bytes = image_bytes(&path, svg, png_base64)?;
+    tauri::async_runtime::spawn_blocking(move || write_whole(&path, &bytes).map_err(|e| ErrorDto::io(&path, e)))
+        .await
+        .map_err(|e| ErrorDto::database(e.to_string()))?
+}
+
+/// The bytes to write for a picture saved to `path`, or why not: neither or
+/// both pictures given, an extension that is not the picture's, or base64
+/// that does not decode to a PNG.
+fn image_bytes(path: &std::path::Path, svg: Option<String>, png_base64: Option<String>) -> Res<Vec<u8>> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let want = match (&svg, &png_base64) {
+        (Some(_), None) => "svg",
+        (None, Some(_)) => "png",
+        _ => return Err(ErrorDto::bad_request("give the picture as either SVG or PNG, not both or neither")),
+    };
+    if ext.as_deref() != Some(want) {
+        let name = IMAGE_EXTENSIONS.iter().find(|(e, _)| *e == want).map_or(want, |(_, n)| n);
+        return Err(ErrorDto::bad_request(format!(
+            "{} does not end in .{want}: an {name} picture is saved to a .{want} file",
+            path.display()
+        )));
+    }
+    match (svg, png_base64) {
+        (Some(svg), _) => Ok(svg.into_bytes()),
+        (_, Some(b64)) => {
+            use base64::Engine as _;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64.trim())
+                .map_err(|e| ErrorDto::bad_request(format!("the PNG data is not base64: {e}")))?;
+            // The eight bytes every PNG starts with (PNG specification, 5.2).
+            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+                return Err(ErrorDto::bad_request("the PNG data is not a PNG picture"));
+            }
+            Ok(bytes)
+        }
+        (None, None) => unreachable!("checked above"),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed over `path` once complete and flushed: a failure midway (a full
+/// disk) leaves any earlier file there as it was, never half a file.
+pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".detente-").suffix(".part");
+    // Read and write for all, less the umask, as any new file: the temporary
+    // file's default (owner only) would otherwise stay on the saved file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine as _;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    fn b64(bytes: &[u8]) -> String {
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    }
+
+    #[test]
+    fn an_svg_or_a_png_is_written_whole_to_a_path_of_its_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let svg = dir.path().join("timeline.SVG");
+        let bytes = image_bytes(&svg, Some("<svg/>".into()), None).unwrap();
+        write_whole(&svg, &bytes).unwrap();
+        assert_eq!(std::fs::read_to_string(&svg).unwrap(), "<svg/>");
+        let png = dir.path().join("timeline.png");
+        write_whole(&png, &image_bytes(&png, None, Some(b64(PNG))).unwrap()).unwrap();
+        assert_eq!(std::fs::read(&png).unwrap(), PNG);
+        // Saving again replaces the file; no temporary file is left beside it.
+        write_whole(&svg, b"<svg></svg>").unwrap();
+        assert_eq!(std::fs::read_to_string(&svg).unwrap(), "<svg></svg>");
+        let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["timeline.SVG", "timeline.png"]);
+    }
+
+    #[test]
+    fn a_picture_is_refused_for_a_path_of_another_extension() {
+        let err = image_bytes(std::path::Path::new("/tmp/t.png"), Some("<svg/>".into()), None).unwrap_err();
+        assert_eq!(err.code, "bad_request");
+        assert!(err.message.contains("does not end in .svg"), "{}", err.message);
+        let err = image_bytes(std::path::Path::new("/tmp/t.svg"), None, Some(b64(PNG))).unwrap_err();
+        assert!(err.message.contains("does not end in .png"), "{}", err.message);
+        assert!(image_bytes(std::path::Path::new("/tmp/timeline"), Some("<svg/>".into()), None).is_err());
+    }
+
+    #[test]
+    fn exactly_one_picture_of_the_right_kind_is_taken() {
+        let path = std::path::Path::new("/tmp/t.png");
+        assert!(image_bytes(path, None, None).unwrap_err().message.contains("either SVG or PNG"));
+        assert!(image_bytes(path, Some("<svg/>".into()), Some(b64(PNG))).is_err());
+        assert!(image_bytes(path, None, Some("not base64!".into())).unwrap_err().message.contains("not base64"));
+        assert!(image_bytes(path, None, Some(b64(b"GIF89a"))).unwrap_err().message.contains("not a PNG"));
+    }
+
+    #[test]
+    fn a_failed_write_leaves_what_was_there_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder of that name, not empty, cannot be replaced by a file.
+        let path = dir.path().join("t.svg");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("kept"), "old").unwrap();
+        let err = image_bytes(&path, Some("<svg/>".into()), None)
+            .and_then(|b| write_whole(&path, &b).map_err(|e| ErrorDto::io(&path, e)));
+        assert_eq!(err.unwrap_err().code, "io");
+        assert_eq!(std::fs::read_to_string(path.join("kept")).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["t.svg"]);
+        // Nor is a file written when its folder does not exist.
+        assert!(write_whole(&dir.path().join("missing").join("t.svg"), b"new").is_err());
+    }
+}

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// An error the UI can branch on without matching message strings.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct ErrorDto {
-    /// `database`, `not_found`, `bad_request`.
+    /// `database`, `not_found`, `bad_request`, `io`.
     pub code: &'static str,
     pub message: String,
 }
@@ -20,6 +20,10 @@ impl ErrorDto {
     }
     pub fn bad_request(message: impl Into<String>) -> ErrorDto {
         ErrorDto { code: "bad_request", message: message.into() }
+    }
+    /// A file the app was asked to write (or read) that it could not.
+    pub fn io(path: &std::path::Path, e: std::io::Error) -> ErrorDto {
+        ErrorDto { code: "io", message: format!("cannot write {}: {e}", path.display()) }
     }
     pub fn not_found(message: impl Into<String>) -> ErrorDto {
         ErrorDto { code: "not_found", message: message.into() }

@@ -124,6 +124,7 @@ fn main() {
             commands::export_events,
             commands::backup_database,
             commands::restore_database,
+            commands::save_image,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Détente");

@@ -3,7 +3,8 @@ import "./styles.css";
 import * as api from "./lib/api";
 import type { Columns, EventSummary, EventType, Facet, Filter, ImportSummary, QueryResult, SavedView } from "./lib/api";
 import { h } from "./lib/dom";
-import { GUTTER, Timeline } from "./lib/timeline/timeline";
+import { Timeline } from "./lib/timeline/timeline";
+import { GUTTER } from "./lib/timeline/paint";
 import { TYPE_LABEL, TYPE_ORDER, binsFor, isoDay, padded, span, type Grouping } from "./lib/timeline/layout";
 import { overviewBins } from "./lib/timeline/overview";
 import { FacetList } from "./components/filters";
@@ -14,6 +15,8 @@ import { ImportPanel } from "./components/importpanel";
 import { ScopePanel } from "./components/scope";
 import { Overview } from "./components/overview";
 import { SavedViews } from "./components/savedviews";
+import { ExportMenu } from "./components/exportmenu";
+import { timelineSvg } from "./lib/timeline/svg";
 import { type Collapsed, type ViewState, loadView as loadSavedView, saveView, viewKey } from "./lib/viewstate";
 
 const filter: Filter = { countries: [], actors: [], types: [] };
@@ -33,7 +36,12 @@ const importPanel = new ImportPanel(() => void api.cancelImport().catch(fail), {
 
 function report(s: ImportSummary): void {
   importPanel.finish(s);
-  status.textContent = "";
+  say("");
+}
+
+/** A short message in the status line. */
+function say(text: string): void {
+  status.textContent = text;
   status.classList.remove("error");
 }
 
@@ -73,8 +81,7 @@ const detail = new DetailPanel(() => selectEvent(null), {
 const undated = new UndatedPanel(async (id, date) => {
   try {
     const n = await api.setPublished(id, date);
-    status.textContent = `Publication date set: ${n} event${n === 1 ? "" : "s"} read from the article`;
-    status.classList.remove("error");
+    say(`Publication date set: ${n} event${n === 1 ? "" : "s"} read from the article`);
     await refresh(true);
   } catch (e) {
     fail(e);
@@ -365,8 +372,7 @@ function openView(v: SavedView): void {
     return;
   }
   applyState(state);
-  status.textContent = `View “${v.name}” opened`;
-  status.classList.remove("error");
+  say(`View “${v.name}” opened`);
   void refresh();
 }
 
@@ -374,14 +380,97 @@ const savedViews = new SavedViews({
   list: () => api.views(),
   save: async (name) => {
     await api.saveView(name, saveView(currentState()));
-    status.textContent = `View “${name}” saved`;
-    status.classList.remove("error");
+    say(`View “${name}” saved`);
   },
   open: openView,
   remove: async (name) => {
     await api.deleteView(name);
   },
   onError: fail,
+});
+
+/** Today (local), YYYY-MM-DD: exported files are named after the day. */
+function today(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** A PNG's bytes as base64, as `save_image` takes them. */
+function base64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("the picture could not be read"));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** A database file, for backups and restores. */
+const DATABASE = { name: "Détente database", extensions: ["db", "sqlite"] };
+
+/** Runs an export, reporting its end (a message, or null when the analyst
+ * cancelled) or its failure in the status line. */
+async function exporting(run: () => Promise<string | null>): Promise<void> {
+  try {
+    const done = await run();
+    if (done !== null) say(done);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+const exportMenu: ExportMenu = new ExportMenu({
+  // The filtered view: what the timeline and the table show.
+  events: (format) =>
+    exporting(async () => {
+      const kind = format.toUpperCase();
+      const path = await api.chooseSavePath(`Export the events as ${kind}`, `detente-events-${today()}.${format}`, { name: kind, extensions: [format] });
+      if (!path) return null;
+      say("Exporting the events…");
+      const n = await api.exportEvents(structuredClone(filter), format, path);
+      return `Exported ${n.toLocaleString()} event${n === 1 ? "" : "s"} to ${path}`;
+    }),
+  // The range and lanes shown, every lane, at the size shown.
+  image: (format) =>
+    exporting(async () => {
+      const kind = format.toUpperCase();
+      const path = await api.chooseSavePath(`Save the timeline as ${kind}`, `detente-timeline-${today()}.${format}`, { name: `${kind} picture`, extensions: [format] });
+      if (!path) return null;
+      say("Saving the timeline…");
+      if (format === "svg") {
+        const { scene, palette, text } = timeline.exportScene();
+        const [a, b] = timeline.view();
+        await api.saveImage(path, { svg: timelineSvg(scene, palette, `Détente timeline, ${isoDay(a)} – ${isoDay(b)}`, text) });
+      } else {
+        await api.saveImage(path, { pngBase64: await base64(await timeline.exportPng()) });
+      }
+      return `Saved the timeline as ${kind} to ${path}`;
+    }),
+  backup: () =>
+    exporting(async () => {
+      const path = await api.chooseSavePath("Back up the database", `detente-backup-${today()}.db`, DATABASE);
+      if (!path) return null;
+      say("Backing up the database…");
+      await api.backupDatabase(path);
+      return `Backed up the database to ${path}`;
+    }),
+  restore: () =>
+    exporting(async () => {
+      const path = await api.chooseFile("Restore the database from a backup", DATABASE);
+      if (!path) return null;
+      const sure = await exportMenu.confirm(
+        `Replace every article, event, correction and saved view in this database with those of ${path}? What is here now is lost unless it was backed up.`,
+      );
+      if (!sure) return null;
+      say("Restoring the database…");
+      await api.restoreDatabase(path);
+      // Everything shown came from the old data: read it all again.
+      void selectEvent(null);
+      await savedViews.reload();
+      await refresh(true);
+      return `Restored the database from ${path}`;
+    }),
 });
 
 /** Counts per bin of the filter's whole span, for the overview strip. */
@@ -456,6 +545,7 @@ document.body.append(
       h("h1", {}, "Détente"),
       h("button", { type: "button", class: "primary", "data-testid": "import", onclick: async () => runImport(await api.chooseFiles(extensions)) }, "Import…"),
       h("button", { type: "button", "data-testid": "import-folder", onclick: async () => runImport(await api.chooseFolder()) }, "Import folder…"),
+      exportMenu.el,
       searchBox,
       grouping,
       h("button", { type: "button", title: "Zoom in (+)", "aria-label": "Zoom in", onclick: () => timeline.zoomBy(0.7) }, "+"),

@@ -2,7 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   ActorDetail,
   Columns,
@@ -77,6 +77,31 @@ export const setPublished = (articleId: number, date: string) =>
   call<number>("set_published", { articleId, date });
 /** Tells the backend the timeline has been drawn once (launch timing). */
 export const firstDraw = (events: number) => call<number>("first_draw", { events });
+
+/** Writes the events of the filtered view (one row per event, with its
+ * sources) to `path` as CSV or JSON; the number of events written. */
+export const exportEvents = (filter: Filter, format: "csv" | "json", path: string) =>
+  call<number>("export_events", { filter, format, path });
+/** Copies the whole database to `path`, consistent even while the app writes. */
+export const backupDatabase = (path: string) => call<null>("backup_database", { path });
+/** Replaces the database's contents with those of the backup at `path`. */
+export const restoreDatabase = (path: string) => call<null>("restore_database", { path });
+/** Writes the timeline's picture to `path` (whose extension must be .svg or
+ * .png, as the picture is): an SVG document, or PNG bytes in base64. */
+export const saveImage = (path: string, image: { svg: string } | { pngBase64: string }) =>
+  call<null>("save_image", { path, svg: "svg" in image ? image.svg : null, pngBase64: "pngBase64" in image ? image.pngBase64 : null });
+
+/** Opens the native save dialog on `defaultName` (in the folder the dialog
+ * last showed), offering files of one kind; null when cancelled. */
+export async function chooseSavePath(title: string, defaultName: string, kind: { name: string; extensions: string[] }): Promise<string | null> {
+  return save({ title, defaultPath: defaultName, filters: [kind] });
+}
+
+/** Opens the native dialog for one file of one kind; null when cancelled. */
+export async function chooseFile(title: string, kind: { name: string; extensions: string[] }): Promise<string | null> {
+  const picked = await open({ multiple: false, directory: false, title, filters: [kind] });
+  return Array.isArray(picked) ? (picked[0] ?? null) : picked;
+}
 
 /** Opens the native multi-file dialog, showing files with the engine's
  * extensions (`AppInfo.extensions`); an empty list when cancelled. */

@@ -32,6 +32,12 @@ export interface MarkPlan {
   outlined: Mark[];
 }
 
+/** Whether a mark shows between `left` and `right` (x): a point's disc
+ * may reach in from beyond them. */
+export function markInRange(m: Mark, left: number, right: number): boolean {
+  return m.x + m.width >= left - POINT_RADIUS && m.x <= right + POINT_RADIUS;
+}
+
 /** How far a mark's outline reaches above and below its centre. */
 const REACH = 10;
 
@@ -54,7 +60,7 @@ export function planMarks(
   const byStyle = new Map<string, MarkBatch>();
   const outlined: Mark[] = [];
   for (const m of marks) {
-    if (m.x + m.width < left - POINT_RADIUS || m.x > right + POINT_RADIUS) continue;
+    if (!markInRange(m, left, right)) continue;
     inRange++;
     if (m.y + REACH < top || m.y - REACH > bottom) continue;
     const planned = m.event.status === "planned";

@@ -23,19 +23,44 @@ import {
   padded,
   zoom,
   span,
-  TYPE_LABEL,
   fitLabel,
   hitLane,
   laneLabel,
 } from "./layout";
 import { planMarks, rowsInView } from "./frame";
+import {
+  AXIS,
+  BOTTOM_PAD,
+  DENSITY_ALPHA,
+  FONT,
+  GUTTER,
+  LABEL_EDGE,
+  MIN_COUNTED_BAR,
+  OUTLINE_RADIUS,
+  PLANNED_DASH,
+  PLANNED_LINE,
+  RIGHT_PAD,
+  VAGUE_ALPHA,
+  type Palette,
+  type RoundRect,
+  type Scene,
+  type TextFit,
+  axisTicks,
+  barColour,
+  barShape,
+  laneText,
+  markColour,
+  markDescription,
+  outlineShape,
+  plotClip,
+  readPalette,
+  tickLabelAt,
+} from "./paint";
 
-/** The width of the lane labels' column, left of the plot. */
-export const GUTTER = 112;
-/** Pixels left of the plot's edge where a click is on a lane's label, not a mark. */
-const LABEL_EDGE = GUTTER - 8;
 const DAY_MS = 86_400_000;
-const AXIS = 30;
+/** The largest side of an exported picture in device pixels: WebKit gives
+ * no canvas beyond about 32,767 pixels a side, and draws nothing then. */
+const MAX_EXPORT_SIDE = 16_384;
 /** Rows drawn beyond those seen, above and below: a short scroll shows them
  * before the next frame redraws. */
 const SCROLL_MARGIN = 200;
@@ -150,7 +175,7 @@ export class Timeline {
 
   /** The width of the plot in pixels. */
   plotWidth(): number {
-    return Math.max(10, this.host.clientWidth - GUTTER - 16);
+    return Math.max(10, this.host.clientWidth - GUTTER - RIGHT_PAD);
   }
 
   private setDomain(d: [number, number]): void {
@@ -253,10 +278,12 @@ export class Timeline {
 
   private scale() {
     const width = this.host.clientWidth;
-    return scaleUtc().domain(this.domain).range([GUTTER, Math.max(GUTTER + 10, width - 16)]);
+    return scaleUtc().domain(this.domain).range([GUTTER, Math.max(GUTTER + 10, width - RIGHT_PAD)]);
   }
 
-  private draw(): void {
+  /** Everything the range shown holds, placed on the current scale: every
+   * lane, the whole canvas high. */
+  private scene(): Scene {
     const width = this.host.clientWidth;
     const x = this.scale();
     this.current = this.bins ? { lanes: [], marks: [], height: 0 } : placeLayout(this.preparedLanes(), (t) => x(t), AXIS, this.collapsed);
@@ -264,7 +291,23 @@ export class Timeline {
       ? placeDensity(this.preparedDensity(this.bins), (t) => x(t))
       : { lanes: [], bars: [], height: 0 };
     const lanes = this.bins ? this.shownDensity.lanes : this.current.lanes;
-    const height = Math.max(this.host.clientHeight, (this.bins ? this.shownDensity.height : this.current.height) + AXIS + 8);
+    const content = (this.bins ? this.shownDensity.height : this.current.height) + AXIS + BOTTOM_PAD;
+    return { width, height: content, lanes, marks: this.current.marks, bars: this.shownDensity.bars, ticks: axisTicks(x, width) };
+  }
+
+  /** Lane names measured and cut in the canvas' font. */
+  private readonly text: TextFit = {
+    measure: (s) => {
+      this.ctx.font = FONT;
+      return this.ctx.measureText(s).width;
+    },
+    fit: (t, w) => this.fit(t, w),
+  };
+
+  private draw(): void {
+    const scene = this.scene();
+    const width = scene.width;
+    const height = Math.max(this.host.clientHeight, scene.height);
     const dpr = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
       this.canvas.width = Math.round(width * dpr);
@@ -275,14 +318,6 @@ export class Timeline {
     }
     const ctx = this.ctx;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const css = getComputedStyle(this.host);
-    const color = (name: string) => css.getPropertyValue(name).trim() || "#888";
-    const fg = color("--fg");
-    const muted = color("--muted");
-    const grid = color("--grid");
-    const laneBg = color("--lane");
-    const typeColor = new Map(Object.keys(TYPE_LABEL).map((t) => [t, color(`--c-${t}`)]));
-
     // Only the rows in view, and a margin, are drawn: lanes by country or
     // of many rows make a canvas far taller than its container, and
     // filling all of it took most of a frame. The rows drawn last are
@@ -291,49 +326,54 @@ export class Timeline {
     ctx.clearRect(0, this.drawnRows[0], width, this.drawnRows[1] - this.drawnRows[0]);
     ctx.clearRect(0, top, width, bottom - top);
     this.drawnRows = [top, bottom];
+    const { drawn, counted } = this.paint(ctx, { ...scene, height }, readPalette(this.host), top, bottom, true);
+    this.canvas.dataset.markCount = String(drawn);
+    this.canvas.dataset.lanes = scene.lanes.map((l) => `${l.label}:${l.count}`).join("|");
+    this.canvas.dataset.collapsed = scene.lanes.filter((l) => l.collapsed).map((l) => l.label).join("|");
+    this.options.onDraw?.(drawn + counted);
+  }
+
+  /**
+   * Paints a scene's rows `top` to `bottom` (CSS pixels) on `ctx`: lanes,
+   * axis, density bars, marks, and with `live` the hovered bar and the
+   * outlines of the selected and hovered marks. Returns the marks in the
+   * time range shown and the events counted in its bars.
+   */
+  private paint(ctx: CanvasRenderingContext2D, scene: Scene, p: Palette, top: number, bottom: number, live: boolean): { drawn: number; counted: number } {
+    const { width, height, lanes } = scene;
     ctx.save();
     ctx.beginPath();
     ctx.rect(0, top, width, bottom - top);
     ctx.clip();
-    ctx.font = "12px system-ui, sans-serif";
+    ctx.font = FONT;
     ctx.textBaseline = "middle";
     // Lanes: a name and a count in the gutter, where a click collapses a
     // lane to one thin row of both, or expands it.
     lanes.forEach((lane, i) => {
       if (lane.top > bottom || lane.top + lane.height < top) return;
       if (i % 2 === 0) {
-        ctx.fillStyle = laneBg;
+        ctx.fillStyle = p.lane;
         ctx.fillRect(0, lane.top, width, lane.height);
       }
-      const count = lane.count.toLocaleString();
-      if (lane.collapsed) {
-        const mid = lane.top + lane.height / 2;
-        ctx.fillStyle = muted;
-        ctx.textAlign = "right";
-        ctx.fillText(count, LABEL_EDGE, mid);
-        ctx.textAlign = "left";
-        ctx.fillStyle = fg;
-        ctx.fillText(this.fit(`▸ ${lane.label}`, LABEL_EDGE - 12 - ctx.measureText(count).width), 6, mid);
-      } else {
-        ctx.fillStyle = fg;
-        ctx.fillText(this.fit(`▾ ${lane.label}`, LABEL_EDGE - 6), 6, lane.top + 16);
-        ctx.fillStyle = muted;
-        ctx.fillText(count, 18, lane.top + 32);
-      }
+      const t = laneText(lane, this.text);
+      ctx.fillStyle = p.fg;
+      ctx.textAlign = "left";
+      ctx.fillText(t.name, t.nameX, t.nameY);
+      ctx.fillStyle = p.muted;
+      ctx.textAlign = t.countAlign;
+      ctx.fillText(t.count, t.countX, t.countY);
+      ctx.textAlign = "left";
     });
     // Axis and grid.
-    const ticks = x.ticks(Math.max(2, Math.floor((width - GUTTER) / 110)));
-    const fmt = x.tickFormat();
-    ctx.strokeStyle = grid;
+    ctx.strokeStyle = p.grid;
     ctx.lineWidth = 1;
-    for (const t of ticks) {
-      const px = Math.round(x(t)) + 0.5;
+    for (const t of scene.ticks) {
       ctx.beginPath();
-      ctx.moveTo(px, AXIS - 6);
-      ctx.lineTo(px, height);
+      ctx.moveTo(t.x, AXIS - 6);
+      ctx.lineTo(t.x, height);
       ctx.stroke();
-      ctx.fillStyle = muted;
-      ctx.fillText(fmt(t), px + 4, AXIS / 2);
+      ctx.fillStyle = p.muted;
+      ctx.fillText(t.label, ...tickLabelAt(t));
     }
     ctx.beginPath();
     ctx.moveTo(GUTTER, AXIS - 0.5);
@@ -342,39 +382,40 @@ export class Timeline {
     // Marks, clipped to the plot area.
     ctx.save();
     ctx.beginPath();
-    ctx.rect(GUTTER - POINT_RADIUS - 2, AXIS, width - GUTTER + POINT_RADIUS + 2, height - AXIS);
+    const clip = plotClip(width, height);
+    ctx.rect(clip.x, clip.y, clip.width, clip.height);
     ctx.clip();
     // Counts where marks would be too many: bars with their numbers.
     let counted = 0;
-    for (const b of this.shownDensity.bars) {
+    for (const b of scene.bars) {
       if (b.x + b.width < GUTTER || b.x > width) continue;
       counted += b.count;
       // The count is written above the bar.
       if (b.y - 14 > bottom || b.y + b.height < top) continue;
-      ctx.fillStyle = typeColor.get(b.lane) ?? muted;
-      ctx.globalAlpha = b === this.hoverBar ? 1 : 0.75;
+      ctx.fillStyle = barColour(p, b.lane);
+      ctx.globalAlpha = live && b === this.hoverBar ? 1 : DENSITY_ALPHA;
       ctx.fillRect(b.x, b.y, b.width, b.height);
       ctx.globalAlpha = 1;
-      if (b.width >= 26) {
-        ctx.fillStyle = fg;
+      if (b.width >= MIN_COUNTED_BAR) {
+        ctx.fillStyle = p.fg;
         ctx.fillText(b.count.toLocaleString(), b.x + 2, b.y - 7);
       }
     }
     // Marks in batches of one style: far fewer state changes and paths.
-    const plan = planMarks(this.current.marks, GUTTER, width, top, bottom, this.selected, this.hover);
-    const drawn = plan.inRange;
-    ctx.lineWidth = 2;
+    const plan = planMarks(scene.marks, GUTTER, width, top, bottom, live ? this.selected : null, live ? this.hover : undefined);
+    const roundRect = (r: RoundRect) => ctx.roundRect(r.x, r.y, r.width, r.height, r.radius);
+    ctx.lineWidth = PLANNED_LINE;
     for (const batch of plan.batches) {
-      const c = typeColor.get(batch.type) ?? fg;
-      ctx.globalAlpha = batch.vague ? 0.35 : 1;
+      const c = markColour(p, batch.type);
+      ctx.globalAlpha = batch.vague ? VAGUE_ALPHA : 1;
       if (batch.planned) {
         // Dashed one by one, so that each outline's dashes start at its start.
         ctx.strokeStyle = c;
-        ctx.setLineDash([3, 2]);
+        ctx.setLineDash(PLANNED_DASH as number[]);
         for (const m of batch.marks) {
           ctx.beginPath();
           if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
-          else ctx.roundRect(m.x, m.y - 5, Math.max(m.width, 2), 10, 4);
+          else roundRect(barShape(m));
           ctx.stroke();
         }
         ctx.setLineDash([]);
@@ -386,26 +427,50 @@ export class Timeline {
             // A new subpath: no line from the mark before.
             ctx.moveTo(m.x + POINT_RADIUS, m.y);
             ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
-          } else ctx.roundRect(m.x, m.y - 5, Math.max(m.width, 2), 10, 4);
+          } else roundRect(barShape(m));
         }
         ctx.fill();
       }
     }
     ctx.globalAlpha = 1;
-    ctx.strokeStyle = fg;
+    ctx.strokeStyle = p.fg;
     for (const m of plan.outlined) {
       ctx.lineWidth = m.event.id === this.selected ? 2.5 : 1;
       ctx.beginPath();
-      if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS + 3, 0, Math.PI * 2);
-      else ctx.roundRect(m.x - 3, m.y - 8, Math.max(m.width, 2) + 6, 16, 6);
+      if (m.point) ctx.arc(m.x, m.y, OUTLINE_RADIUS, 0, Math.PI * 2);
+      else roundRect(outlineShape(m));
       ctx.stroke();
     }
     ctx.restore();
     ctx.restore();
-    this.canvas.dataset.markCount = String(drawn);
-    this.canvas.dataset.lanes = lanes.map((l) => `${l.label}:${l.count}`).join("|");
-    this.canvas.dataset.collapsed = lanes.filter((l) => l.collapsed).map((l) => l.label).join("|");
-    this.options.onDraw?.(drawn + counted);
+    return { drawn: plan.inRange, counted };
+  }
+
+  /** What an exported picture shows: the range shown, every lane, the
+   * canvas' size at least, with the palette in effect. */
+  exportScene(): { scene: Scene; palette: Palette; text: TextFit } {
+    const scene = this.scene();
+    return { scene: { ...scene, height: Math.max(this.host.clientHeight, scene.height) }, palette: readPalette(this.host), text: this.text };
+  }
+
+  /** The timeline as a PNG: every lane of the range shown, on the page's
+   * background, at the screen's pixel ratio (less when that would make it
+   * too large for a canvas). */
+  exportPng(): Promise<Blob> {
+    const { scene, palette } = this.exportScene();
+    const scale = Math.min(window.devicePixelRatio || 1, MAX_EXPORT_SIDE / scene.height, MAX_EXPORT_SIDE / scene.width);
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.max(1, Math.round(scene.width * scale));
+    canvas.height = Math.max(1, Math.round(scene.height * scale));
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return Promise.reject(new Error("no 2D canvas to draw the picture on"));
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    ctx.fillStyle = palette.bg;
+    ctx.fillRect(0, 0, scene.width, scene.height);
+    this.paint(ctx, scene, palette, 0, scene.height, false);
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the picture could not be encoded as PNG"))), "image/png"),
+    );
   }
 
   /** The layout's lanes for the events and grouping shown. */
@@ -539,13 +604,7 @@ export class Timeline {
     this.hover = m;
     this.canvas.style.cursor = m ? "pointer" : "grab";
     if (m) {
-      const e = m.event;
-      const lines = [
-        `${TYPE_LABEL[e.type]} · ${e.date}${e.dateInferred ? " (inferred)" : ""}${e.status === "planned" ? " · planned" : ""}`,
-        e.actors.join(", ") || e.countries.join(", "),
-        e.location,
-      ].filter(Boolean);
-      this.tooltip.textContent = lines.join("\n");
+      this.tooltip.textContent = markDescription(m.event).join("\n");
       this.tooltip.style.left = `${Math.min(px + 14, this.host.clientWidth - 260)}px`;
       this.tooltip.style.top = `${py + 14}px`;
     }
