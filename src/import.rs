@@ -327,10 +327,12 @@ pub fn import_paths(
     Ok(summary)
 }
 
-/// Whether a file is a JSON export of events (`.json`), read back by
-/// [`add_export`] rather than as articles.
+/// The extension of a JSON export of events, read back by [`add_export`]
+/// rather than as articles.
+pub const EXPORT_EXTENSION: &str = "json";
+
 fn is_export(file: &Path) -> bool {
-    file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    file.extension().is_some_and(|e| e.eq_ignore_ascii_case(EXPORT_EXTENSION))
 }
 
 /// Stores the events of a JSON export (see `docs/export.md`) as events of

@@ -67,7 +67,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
         events,
         version: env!("CARGO_PKG_VERSION"),
         startup_import,
-        extensions: detente::formats::Format::EXTENSIONS,
+        extensions: detente::formats::Format::EXTENSIONS.iter().copied().chain([import::EXPORT_EXTENSION]).collect(),
     })
 }
 

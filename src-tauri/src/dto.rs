@@ -39,8 +39,9 @@ pub struct AppInfoDto {
     pub version: &'static str,
     /// What the `--import` given at start-up did, once it is done.
     pub startup_import: Option<ImportSummaryDto>,
-    /// The file name extensions the engine reads, for the import dialog.
-    pub extensions: &'static [&'static str],
+    /// The file name extensions the engine reads, for the import dialog
+    /// (articles, and JSON exports of events).
+    pub extensions: Vec<&'static str>,
 }
 
 /// Columns of a corpus chosen by the analyst (field names; absent: found by name).
