@@ -20,12 +20,19 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Event, EventType};
+use crate::model::{DateValue, Event, EventType};
 
 /// How far apart the dates of two reports of one exercise or patrol may be
 /// (its first and last day), when they name the same countries: most run
 /// for up to four weeks (Balikatan 2024, 22 April to 10 May).
 pub const LONG_RUN_GAP_DAYS: i64 = 31;
+
+/// A date spanning this many days or more (a year, a quarter) holds too
+/// many occurrences to say which one a report means: "India will host the
+/// group's next summit in 2023" is not the defence ministers' meeting of
+/// 28 April 2023. Two reports giving the same long range (a deployment
+/// from March to June) still meet.
+pub const VAGUE_DAYS: i64 = 32;
 
 /// The answer for two reports, with the reasons an analyst is shown: every
 /// check made, in order, the failing one last when they are not one event.
@@ -60,6 +67,14 @@ fn same_type(a: &Event, b: &Event) -> (bool, String) {
 }
 
 fn dates_meet(a: &Event, b: &Event) -> (bool, String) {
+    let vague = |e: &Event| (e.date.end() - e.date.start()).num_days() >= VAGUE_DAYS;
+    if (vague(a) || vague(b)) && a.date != b.date {
+        let d = if vague(a) { a.date } else { b.date };
+        return (false, format!("a date of more than a month ({d}) is too vague to tell one occurrence from another"));
+    }
+    if vague(a) && !matches!(a.date, DateValue::Range(..)) {
+        return (false, format!("both are dated only {}: too vague to tell one occurrence from another", a.date));
+    }
     let gap = days_apart(a, b);
     let long_run = matches!(a.kind, EventType::Exercise | EventType::Patrol);
     let same_countries = a.countries == b.countries && !a.countries.is_empty();
@@ -249,6 +264,24 @@ mod tests {
         let v = compare(&ours, &others);
         assert!(!v.same);
         assert_eq!(v.reasons.last().unwrap(), "they name different people");
+    }
+
+    #[test]
+    fn a_date_of_only_a_year_is_too_vague_to_join_another_report() {
+        // The fixture corpus's one wrong merge before this rule: an
+        // announcement of "the group's next summit in 2023" taken for the
+        // SCO defence ministers' meeting of 28 April 2023.
+        let sco = ["CHN", "IND", "RUS"];
+        let meeting = event(EventType::Summit, "2023-04-28", &sco, &[], "New Delhi");
+        let next = event(EventType::Summit, "2023", &["IND"], &[], "");
+        let v = compare(&meeting, &next);
+        assert!(!v.same);
+        assert!(v.reasons.last().unwrap().contains("too vague"), "{v:?}");
+        assert!(!compare(&next, &next.clone()).same, "two mentions of a year are not one occurrence either");
+        let run = event(EventType::Patrol, "2024-03-01/2024-06-30", &["PHL", "USA"], &[], "");
+        assert!(compare(&run, &run.clone()).same, "the same long range is");
+        let month = event(EventType::Summit, "2023-04", &sco, &[], "");
+        assert!(compare(&meeting, &month).same, "a month is not too vague");
     }
 
     #[test]
