@@ -1093,7 +1093,7 @@ fn add_in(
         None => {
             for (seq, e) in events.iter().enumerate() {
                 let found = grouping.find(tx, Some(article_id), e)?;
-                grouping.place(tx, (article_id, seq), e, found)?;
+                grouping.place(tx, (article_id, seq, &x.title), e, found)?;
             }
         }
     }
