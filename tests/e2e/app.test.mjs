@@ -465,6 +465,11 @@ describe("Détente window", () => {
       assert.equal(await menu.isDisplayed(), false, "Escape closes the menu");
       assert.equal(await focused(), "export", "and the focus is back on the button");
       assert.equal(await exportButton.getAttribute("aria-expanded"), "false");
+      // With the pointer: a click opens it, a click elsewhere closes it.
+      await exportButton.click();
+      await menu.waitForDisplayed({ timeout: 2000, timeoutMsg: "a click on Export opens its menu" });
+      await (await browser.$('[data-testid="event-count"]')).click();
+      await menu.waitForDisplayed({ reverse: true, timeout: 2000, timeoutMsg: "a click elsewhere closes the menu" });
 
       // save_image in the real window, as the menu calls it once the save
       // dialog has given a path: the canvas' PNG, encoded by WebKit, is
