@@ -439,6 +439,66 @@ describe("Détente window", () => {
       assert.equal(await (await browser.$('[data-testid="empty-state"]')).isDisplayed(), false);
       await browser.saveScreenshot(join(out, "samples.png"));
 
+      // The Export menu from the keyboard: the arrows move through its
+      // items (wrapping), Escape closes it and gives the focus back to its
+      // button. (What each item saves goes through the native save dialog,
+      // which WebDriver cannot drive.)
+      const exportButton = await browser.$('[data-testid="export"]');
+      const menu = await browser.$('[role="menu"]');
+      const focused = () => browser.execute(() => document.activeElement?.getAttribute("data-testid") ?? "");
+      assert.equal(await menu.isDisplayed(), false, "the menu is closed at first");
+      await browser.execute((el) => el.focus(), exportButton);
+      await browser.keys("ArrowDown");
+      await menu.waitForDisplayed({ timeout: 2000, timeoutMsg: "ArrowDown on the Export button opens its menu" });
+      assert.equal(await exportButton.getAttribute("aria-expanded"), "true");
+      assert.equal(await focused(), "export-csv", "the first item has the focus");
+      const items = [];
+      for (const i of await menu.$$('[role="menuitem"]')) items.push(await i.getText());
+      assert.deepEqual(items, ["Events as CSV…", "Events as JSON…", "Timeline as PNG…", "Timeline as SVG…", "Back up database…", "Restore database…"]);
+      await browser.keys("ArrowDown");
+      assert.equal(await focused(), "export-json");
+      await browser.keys("ArrowUp");
+      await browser.keys("ArrowUp");
+      assert.equal(await focused(), "restore-db", "ArrowUp from the first item goes to the last");
+      await browser.saveScreenshot(join(out, "export-menu.png"));
+      await browser.keys("Escape");
+      assert.equal(await menu.isDisplayed(), false, "Escape closes the menu");
+      assert.equal(await focused(), "export", "and the focus is back on the button");
+      assert.equal(await exportButton.getAttribute("aria-expanded"), "false");
+      // With the pointer: a click opens it, a click elsewhere closes it.
+      await exportButton.click();
+      await menu.waitForDisplayed({ timeout: 2000, timeoutMsg: "a click on Export opens its menu" });
+      await (await browser.$('[data-testid="event-count"]')).click();
+      await menu.waitForDisplayed({ reverse: true, timeout: 2000, timeoutMsg: "a click elsewhere closes the menu" });
+
+      // save_image in the real window, as the menu calls it once the save
+      // dialog has given a path: the canvas' PNG, encoded by WebKit, is
+      // written whole; an SVG for a .png path is refused, saying why.
+      const saveImage = (args) =>
+        browser.executeAsync((args, done) => {
+          window.__TAURI_INTERNALS__.invoke("save_image", args).then(
+            () => done({ ok: true }),
+            (e) => done({ refused: e }),
+          );
+        }, args);
+      const png = await browser.executeAsync((done) => {
+        const canvas = document.querySelector('[data-testid="timeline"]');
+        canvas.toBlob((blob) => {
+          const reader = new FileReader();
+          reader.onload = () => done({ b64: String(reader.result).split(",")[1], width: canvas.width, height: canvas.height });
+          reader.readAsDataURL(blob);
+        }, "image/png");
+      });
+      const pngPath = join(dir, "timeline.png");
+      assert.deepEqual(await saveImage({ path: pngPath, svg: null, pngBase64: png.b64 }), { ok: true });
+      const written = readFileSync(pngPath);
+      assert.equal(written.subarray(1, 4).toString(), "PNG");
+      assert.deepEqual([written.readUInt32BE(16), written.readUInt32BE(20)], [png.width, png.height], "the picture is the canvas' size");
+      const { refused } = await saveImage({ path: join(dir, "timeline-svg.png"), svg: "<svg/>", pngBase64: null });
+      assert.equal(refused?.code, "bad_request");
+      assert.match(refused.message, /does not end in \.svg/);
+      assert.equal(readdirSync(dir).filter((f) => f.startsWith("timeline")).join(), "timeline.png", "nothing written for the refused one");
+
       // Lanes by country: an event of two countries is in both lanes, the
       // busiest lane first; then back to lanes by type.
       const timeline = await browser.$('[data-testid="timeline"]');

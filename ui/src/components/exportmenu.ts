@@ -88,12 +88,11 @@ export class ExportMenu {
       h("div", { class: "view-form-buttons" }, this.confirmYes, this.confirmNo),
     );
     this.el = h("div", { class: "menu-wrap" }, this.button, this.menu, this.confirmBox);
-    // A press anywhere else closes the menu; focus leaving it too.
+    // A press anywhere else closes the menu (Tab and Escape are keys of
+    // the menu's). Not on focus leaving: WebKit may take the focus off a
+    // button as it is pressed, which would close the menu under the click.
     document.addEventListener("pointerdown", (e) => {
       if (!this.menu.hidden && e.target instanceof Node && !this.el.contains(e.target)) this.close(false);
-    });
-    this.menu.addEventListener("focusout", (e) => {
-      if (!(e.relatedTarget instanceof Node && this.el.contains(e.relatedTarget))) this.close(false);
     });
   }
 

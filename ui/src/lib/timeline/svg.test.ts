@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { scaleUtc } from "d3-scale";
 import type { EventType } from "../api/types";
-import { type Grouping, dayStart, layout } from "./layout";
+import { type Grouping, dayStart, density, layout } from "./layout";
 import { AXIS, BOTTOM_PAD, GUTTER, type Palette, RIGHT_PAD, type Scene, axisTicks } from "./paint";
 import { timelineSvg, xmlText } from "./svg";
 import { testEvent } from "./testing";
@@ -130,6 +130,34 @@ describe("timelineSvg", () => {
   test("leaves out marks outside the range shown", () => {
     const out = timelineSvg(sceneOf([...events, ev(9, "call", "2024-01-01")], "2023-04-01", "2023-05-01"), palette, "t");
     expect(tags(out).filter((e) => e.attrs.class === "mark").map((e) => e.attrs["data-id"])).not.toContain("9");
+  });
+});
+
+describe("timelineSvg of counts and collapsed lanes", () => {
+  const width = 1000;
+  const x = scaleUtc()
+    .domain([dayStart("2023-01-01"), dayStart("2023-03-01")])
+    .range([GUTTER, width - RIGHT_PAD]);
+  const bins = [
+    { start: "2023-01-05", lane: "meeting", count: 1200 },
+    { start: "2023-01-12", lane: "meeting", count: 40 },
+    { start: "2023-01-05", lane: "exercise", count: 7 },
+  ];
+  const d = density(bins, 7, (t) => x(t), "type", AXIS, new Set(["exercise"]));
+  const scene: Scene = { width, height: d.height + AXIS + BOTTOM_PAD, lanes: d.lanes, marks: [], bars: d.bars, ticks: axisTicks(x, width) };
+  const svg = timelineSvg(scene, palette, "t");
+
+  test("draws a bar per bin in its lane's colour, with its count above when wide enough", () => {
+    const bars = tags(svg).filter((e) => e.attrs.class === "bar");
+    expect(bars.map((b) => b.attrs.fill)).toEqual([palette.types.meeting, palette.types.meeting]);
+    // The busiest bin is the lane's full height; the other in proportion.
+    expect(Number(bars[0].attrs.height)).toBeGreaterThan(Number(bars[1].attrs.height) * 10);
+    expect(svg).toContain(`>${(1200).toLocaleString()}</text>`);
+    expect(svg).toContain("<title>40 events, 2023-01-12 – 2023-01-18</title>");
+  });
+
+  test("writes a collapsed lane's name and count on one row, the count against the plot", () => {
+    expect(svg).toMatch(/<text x="6" y="(\d+)"[^>]*>▸ Exercise<\/text>\s*<text x="104" y="\1"[^>]*text-anchor="end"[^>]*>7<\/text>/);
   });
 });
 

@@ -14,7 +14,6 @@ import {
   PLANNED_DASH,
   PLANNED_LINE,
   type Palette,
-  type RoundRect,
   type Scene,
   type TextFit,
   VAGUE_ALPHA,
@@ -63,8 +62,9 @@ function attrs(a: Record<string, string | number | undefined>): string {
   return out;
 }
 
-function roundRect(r: RoundRect): Record<string, number> {
-  return { x: r.x, y: r.y, width: r.width, height: r.height, rx: r.radius };
+/** A rounded rectangle's attributes. */
+function roundRect(x: number, y: number, width: number, height: number, rx: number): Record<string, number> {
+  return { x, y, width, height, rx };
 }
 
 function text(x: number, y: number, s: string, fill: string, anchor?: "end"): string {
@@ -85,7 +85,7 @@ function mark(m: Mark, p: Palette): string {
     ? { fill: "none", stroke: c, "stroke-width": PLANNED_LINE, "stroke-dasharray": PLANNED_DASH.join(" ") }
     : { fill: c };
   const common = { class: "mark", "data-id": String(m.event.id), opacity: m.vague ? VAGUE_ALPHA : undefined, ...paint };
-  const shape = m.point ? { cx: m.x, cy: m.y, r: POINT_RADIUS } : roundRect(barShape(m));
+  const shape = m.point ? { cx: m.x, cy: m.y, r: POINT_RADIUS } : barShape(m, roundRect);
   const tip = [...markDescription(m.event), m.event.title].filter(Boolean).join("\n");
   return `<${m.point ? "circle" : "rect"}${attrs({ ...common, ...shape })}><title>${xmlText(tip)}</title></${m.point ? "circle" : "rect"}>`;
 }
@@ -116,8 +116,7 @@ export function timelineSvg(scene: Scene, p: Palette, title: string, fit: TextFi
   for (const t of scene.ticks) out.push(`<line${attrs({ x1: t.x, y1: AXIS - 6, x2: t.x, y2: height })}/>`);
   out.push(`<line${attrs({ x1: GUTTER, y1: AXIS - 0.5, x2: width, y2: AXIS - 0.5 })}/>`, `</g>`, `<g class="ticks">`);
   for (const t of scene.ticks) out.push(text(...tickLabelAt(t), t.label, p.muted));
-  const clip = plotClip(width, height);
-  out.push(`</g>`, `<defs><clipPath id="plot"><rect${attrs(roundRect(clip))}/></clipPath></defs>`, `<g clip-path="url(#plot)">`);
+  out.push(`</g>`, `<defs><clipPath id="plot"><rect${attrs(plotClip(width, height, (x, y, w, h) => ({ x, y, width: w, height: h })))}/></clipPath></defs>`, `<g clip-path="url(#plot)">`);
   for (const b of scene.bars) {
     if (b.x + b.width < GUTTER || b.x > width) continue;
     const tip = `${b.count.toLocaleString()} event${b.count === 1 ? "" : "s"}, ${isoDay(b.t0)} – ${isoDay(b.t1 - DAY)}`;

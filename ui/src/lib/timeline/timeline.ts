@@ -42,7 +42,6 @@ import {
   RIGHT_PAD,
   VAGUE_ALPHA,
   type Palette,
-  type RoundRect,
   type Scene,
   type TextFit,
   axisTicks,
@@ -382,8 +381,7 @@ export class Timeline {
     // Marks, clipped to the plot area.
     ctx.save();
     ctx.beginPath();
-    const clip = plotClip(width, height);
-    ctx.rect(clip.x, clip.y, clip.width, clip.height);
+    plotClip(width, height, (x, y, w, h) => ctx.rect(x, y, w, h));
     ctx.clip();
     // Counts where marks would be too many: bars with their numbers.
     let counted = 0;
@@ -403,7 +401,7 @@ export class Timeline {
     }
     // Marks in batches of one style: far fewer state changes and paths.
     const plan = planMarks(scene.marks, GUTTER, width, top, bottom, live ? this.selected : null, live ? this.hover : undefined);
-    const roundRect = (r: RoundRect) => ctx.roundRect(r.x, r.y, r.width, r.height, r.radius);
+    const roundRect = (x: number, y: number, w: number, h: number, r: number) => ctx.roundRect(x, y, w, h, r);
     ctx.lineWidth = PLANNED_LINE;
     for (const batch of plan.batches) {
       const c = markColour(p, batch.type);
@@ -415,7 +413,7 @@ export class Timeline {
         for (const m of batch.marks) {
           ctx.beginPath();
           if (m.point) ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
-          else roundRect(barShape(m));
+          else barShape(m, roundRect);
           ctx.stroke();
         }
         ctx.setLineDash([]);
@@ -427,7 +425,7 @@ export class Timeline {
             // A new subpath: no line from the mark before.
             ctx.moveTo(m.x + POINT_RADIUS, m.y);
             ctx.arc(m.x, m.y, POINT_RADIUS, 0, Math.PI * 2);
-          } else roundRect(barShape(m));
+          } else barShape(m, roundRect);
         }
         ctx.fill();
       }
@@ -438,7 +436,7 @@ export class Timeline {
       ctx.lineWidth = m.event.id === this.selected ? 2.5 : 1;
       ctx.beginPath();
       if (m.point) ctx.arc(m.x, m.y, OUTLINE_RADIUS, 0, Math.PI * 2);
-      else roundRect(outlineShape(m));
+      else outlineShape(m, roundRect);
       ctx.stroke();
     }
     ctx.restore();
