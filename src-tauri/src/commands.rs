@@ -68,6 +68,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfoDto> {
         version: env!("CARGO_PKG_VERSION"),
         startup_import,
         extensions: detente::formats::Format::EXTENSIONS.iter().copied().chain([import::EXPORT_EXTENSION]).collect(),
+        save_dir: std::env::var("DETENTE_SAVE_DIR").ok().filter(|d| !d.is_empty()),
     })
 }
 

@@ -42,6 +42,9 @@ pub struct AppInfoDto {
     /// The file name extensions the engine reads, for the import dialog
     /// (articles, and JSON exports of events).
     pub extensions: Vec<&'static str>,
+    /// A folder to save exports to without asking (`DETENTE_SAVE_DIR`): the
+    /// end-to-end tests, which cannot drive the native save dialog.
+    pub save_dir: Option<String>,
 }
 
 /// Columns of a corpus chosen by the analyst (field names; absent: found by name).

@@ -18,6 +18,12 @@ mkdirSync(out, { recursive: true });
 const app = process.env.DETENTE_APP;
 assert.ok(app, "DETENTE_APP names the app binary to test");
 
+// Exports are saved here without the native dialog, which WebDriver cannot
+// drive (the app reads DETENTE_SAVE_DIR; tauri-driver passes the
+// environment on to it).
+const saveDir = mkdtempSync(join(tmpdir(), "detente-e2e-saved-"));
+process.env.DETENTE_SAVE_DIR = saveDir;
+
 let driver;
 
 before(async () => {
@@ -58,6 +64,37 @@ async function rowTexts(browser) {
   const out = [];
   for (const r of await rows(browser)) out.push(await shown(browser, r));
   return out;
+}
+
+/** The records of a CSV text (RFC 4180: quoted cells may hold commas,
+ * quotes doubled, and line breaks). */
+function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      record.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = "";
+    } else cell += c;
+  }
+  if (cell || record.length) records.push([...record, cell]);
+  return records;
 }
 
 async function waitForRows(browser, n, what) {
@@ -590,6 +627,43 @@ describe("Détente window", () => {
       for (const r of await rows(browser)) assert.ok(confidence.get(await r.getAttribute("data-event-id")) >= 0.9);
       await (await browser.$('[data-testid="scope-confidence"]')).selectByAttribute("value", "");
       await waitForRows(browser, total, "at any confidence");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+  test("exports the filtered view as CSV: one row per event the table shows, with its sources", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const articles = ["seed_li_shoigu_moscow", "havana_naval_port_calls"];
+    const all = articles.flatMap(expected);
+    const browser = await launch(["--db", join(dir, "export.db"), "--import", ...articles.map((a) => join(fixtures, `${a}.txt`))]);
+    try {
+      await waitForRows(browser, all.length, "after importing two articles");
+      await (await browser.$('[data-testid="countries-list"] button[data-value="RUS"]')).click();
+      const withRussia = all.filter((e) => e.countries.includes("RUS"));
+      await waitForRows(browser, withRussia.length, "with Russia");
+      const shownIds = [];
+      for (const r of await rows(browser)) shownIds.push(await r.getAttribute("data-event-id"));
+
+      const before = new Set(readdirSync(saveDir));
+      await (await browser.$('[data-testid="export"]')).click();
+      await (await browser.$('[data-testid="export-csv"]')).click();
+      const status = await browser.$('[data-testid="status"]');
+      await browser.waitUntil(async () => /^Exported \d+ events? to /.test(await status.getText()), {
+        timeout: 10000,
+        timeoutMsg: "the export is reported",
+      });
+      const file = readdirSync(saveDir).find((f) => !before.has(f) && f.endsWith(".csv"));
+      assert.ok(file, "a CSV file was written");
+      const records = parseCsv(readFileSync(join(saveDir, file), "utf8"));
+      const [header, ...data] = records;
+      const col = (name) => header.indexOf(name);
+      assert.deepEqual(data.map((r) => r[col("id")]).sort(), [...shownIds].sort(), "the rows are the events the view shows");
+      for (const r of data) {
+        assert.match(r[col("countries")], /RUS/, "every row is an event with Russia");
+        assert.ok(Number(r[col("sources")]) >= 1 && r[col("evidence")].length > 0, "with its source and evidence");
+        assert.ok(r[col("cameo_code")].length === 3, `a CAMEO code: ${r[col("cameo_code")]}`);
+      }
+      assert.match(await status.getText(), new RegExp(`^Exported ${data.length} events? to `));
     } finally {
       await browser.deleteSession();
     }

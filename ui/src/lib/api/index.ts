@@ -39,7 +39,16 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export const appInfo = () => call<AppInfo>("app_info");
+/** Where exports are saved without asking, when the app was started with
+ * `DETENTE_SAVE_DIR` (the end-to-end tests; a native dialog cannot be
+ * driven): set from `appInfo`. */
+let saveDir: string | null = null;
+
+export async function appInfo(): Promise<AppInfo> {
+  const info = await call<AppInfo>("app_info");
+  saveDir = info.saveDir ?? null;
+  return info;
+}
 export const query = (filter: Filter) => call<QueryResult>("query", { filter });
 /** The first and last days of the events of a filter (quick, unlike the facets of `query`). */
 export const span = (filter: Filter) => call<{ first?: string; last?: string }>("span", { filter });
@@ -94,6 +103,7 @@ export const saveImage = (path: string, image: { svg: string } | { pngBase64: st
 /** Opens the native save dialog on `defaultName` (in the folder the dialog
  * last showed), offering files of one kind; null when cancelled. */
 export async function chooseSavePath(title: string, defaultName: string, kind: { name: string; extensions: string[] }): Promise<string | null> {
+  if (saveDir) return `${saveDir}/${defaultName}`;
   return save({ title, defaultPath: defaultName, filters: [kind] });
 }
 

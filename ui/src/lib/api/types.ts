@@ -182,6 +182,8 @@ export interface AppInfo {
   startupImport: ImportSummary | null;
   /** The file name extensions the engine reads, for the import dialog. */
   extensions: string[];
+  /** A folder exports are saved to without asking (`DETENTE_SAVE_DIR`, the end-to-end tests). */
+  saveDir: string | null;
 }
 
 export interface UndatedArticle {
