@@ -13,6 +13,7 @@ import { launch as launchApp, startDriver, stopDriver } from "./driver.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, "../fixtures");
 const formats = resolve(here, "../formats");
+const reports = resolve(here, "../reports");
 const out = resolve(here, "out");
 mkdirSync(out, { recursive: true });
 const app = process.env.DETENTE_APP;
@@ -530,6 +531,152 @@ describe("Détente window", () => {
       for (const r of await rows(browser)) assert.ok(confidence.get(await r.getAttribute("data-event-id")) >= 0.9);
       await (await browser.$('[data-testid="scope-confidence"]')).selectByAttribute("value", "");
       await waitForRows(browser, total, "at any confidence");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  /** Four outlets' reports of one meeting in Manila (tests/reports). */
+  const manila = () => readdirSync(reports).filter((f) => f.startsWith("manila_talks_")).map((f) => join(reports, f));
+
+  /** Opens the table's meeting row in the detail panel; gives its event id. */
+  async function openMeeting(browser) {
+    let row;
+    await browser.waitUntil(
+      async () => {
+        for (const r of await rows(browser)) if (/Meeting/.test(await shown(browser, r))) row = r;
+        return row !== undefined;
+      },
+      { timeout: 20000, timeoutMsg: "a meeting is listed" },
+    );
+    const id = await row.getAttribute("data-event-id");
+    await browser.execute((el) => el.click(), await row.$("td"));
+    await (await browser.$(`[data-testid="detail-confidence"][data-event-id="${id}"]`)).waitForExist({ timeout: 5000 });
+    return id;
+  }
+
+  async function sourceCount(browser, n, what) {
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="source"]')).length === n, {
+      timeout: 10000,
+      timeoutMsg: `expected ${n} sources ${what}, saw ${(await browser.$$('[data-testid="source"]')).length}`,
+    });
+  }
+
+  test("four reports of one meeting are one event listing every source and the date they disagree on", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const browser = await launch(["--db", join(dir, "manila.db"), "--import", ...manila()]);
+    try {
+      await openMeeting(browser);
+      await sourceCount(browser, 4, "for the meeting told by four outlets");
+      const titles = [];
+      for (const t of await browser.$$('[data-testid="source-title"]')) titles.push(await t.getText());
+      assert.ok(titles.includes("Austin sees Philippine counterpart on Asia swing"), `the US outlet is a source: ${titles.join(" | ")}`);
+      // Each source says its own date; the US outlet gives 29 July.
+      const says = [];
+      for (const s of await browser.$$('[data-testid="source-says"]')) says.push(await s.getText());
+      assert.ok(says.some((t) => /2024-07-29/.test(t)) && says.some((t) => /2024-07-30/.test(t)), `what the sources say: ${says.join(" | ")}`);
+      const date = await browser.$('[data-testid="disagreement"][data-field="date"]');
+      assert.ok(await date.isDisplayed(), "the date disagreement is shown");
+      const text = await date.getText();
+      assert.match(text, /2024-07-29: Austin sees Philippine counterpart on Asia swing/, `which source says 29 July: ${text}`);
+      assert.match(text, /2024-07-30/);
+      await browser.execute((el) => el.scrollIntoView({ block: "start" }), await browser.$('[data-testid="detail-badges"]'));
+      await browser.saveScreenshot(join(out, "event-sources-disagree.png"));
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  test("the analyst edits an event's place, splits a source off and merges it back, and re-extraction keeps the edit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const browser = await launch(["--db", join(dir, "curate.db"), "--import", ...manila()]);
+    try {
+      const id = await openMeeting(browser);
+      await sourceCount(browser, 4, "before any change");
+      const before = await rowTexts(browser);
+
+      // An edit: the place.
+      await (await browser.$('[data-testid="edit"]')).click();
+      const place = await browser.$('[data-testid="edit-location"]');
+      await place.waitForDisplayed({ timeout: 5000 });
+      await place.setValue("Camp Aguinaldo, Quezon City");
+      await (await browser.$('[data-testid="save-location"]')).click();
+      await browser.waitUntil(async () => (await (await browser.$('[data-testid="detail-place"]')).getText()) === "Camp Aguinaldo, Quezon City", {
+        timeout: 5000,
+        timeoutMsg: "the detail shows the new place",
+      });
+      assert.match(await (await browser.$('[data-testid="badge-edited"]')).getText(), /Place/);
+      await browser.waitUntil(async () => (await rowTexts(browser)).some((t) => /Camp Aguinaldo/.test(t)), {
+        timeout: 5000,
+        timeoutMsg: "the table shows the new place",
+      });
+
+      // A bad value is refused beside its field, and nothing else changes:
+      // a word that is not a country code, and a date the engine cannot read.
+      const countries = await browser.$('[data-testid="edit-countries"]');
+      await countries.setValue("PHL, U5A");
+      await (await browser.$('[data-testid="save-countries"]')).click();
+      const refusal = await browser.$('[data-testid="edit-countries"] ~ [data-testid="edit-error"]');
+      await browser.waitUntil(async () => /U5A/.test(await refusal.getText()), { timeout: 5000, timeoutMsg: "the refusal names the bad code" });
+      const dateInput = await browser.$('[data-testid="edit-date"]');
+      await dateInput.setValue("2024-13-45");
+      await (await browser.$('[data-testid="save-date"]')).click();
+      const dateRefusal = await browser.$('[data-testid="edit-date"] ~ [data-testid="edit-error"]');
+      await browser.waitUntil(async () => (await dateRefusal.getText()) !== "", { timeout: 5000, timeoutMsg: "the engine's refusal of the date is shown by it" });
+      assert.equal(await (await browser.$('[data-testid="detail-place"]')).getText(), "Camp Aguinaldo, Quezon City");
+      assert.match(await (await browser.$('[data-testid="detail-date"]')).getText(), /^2024-07-30 /);
+
+      // The audit trail has the change, from what to what.
+      const audit = await browser.$('[data-testid="audit"]');
+      await browser.execute((el) => (el.open = true), audit);
+      assert.match(await audit.getText(), /Place: .* → Camp Aguinaldo, Quezon City/);
+
+      // Split the last source off: a new event with that source alone.
+      const splits = await browser.$$('[data-testid="split"]');
+      assert.equal(splits.length, 4, "each source of a grouped event can be split off");
+      await splits[3].click();
+      await sourceCount(browser, 1, "in the event split off");
+      const split = await (await browser.$('[data-testid="detail-confidence"]')).getAttribute("data-event-id");
+      assert.notEqual(split, id);
+      await browser.waitUntil(async () => (await rows(browser)).length === before.length + 1, {
+        timeout: 10000,
+        timeoutMsg: "the split-off event is a row of its own",
+      });
+
+      // Merge it back: mark it, open the meeting, merge into it.
+      await (await browser.$('[data-testid="merge-mark"]')).click();
+      const meetingRow = await browser.$(`[data-testid="event-rows"] tr[data-event-id="${id}"]`);
+      await browser.execute((el) => el.click(), await meetingRow.$("td"));
+      const merge = await browser.$('[data-testid="merge-into"]');
+      await merge.waitForDisplayed({ timeout: 5000 });
+      assert.match(await merge.getText(), new RegExp(`Merge #${split} into this`));
+      await merge.click();
+      await sourceCount(browser, 4, "once merged back");
+      await browser.waitUntil(async () => (await rows(browser)).length === before.length, {
+        timeout: 10000,
+        timeoutMsg: "the merged event's row is gone",
+      });
+
+      // Re-extraction: the counts, and the place as the analyst set it.
+      await (await browser.$('[data-testid="review-button"]')).click();
+      await (await browser.$('[data-testid="reextract"]')).click();
+      const counts = await browser.$('[data-testid="reextract-counts"]');
+      await counts.waitForDisplayed({ timeout: 20000 });
+      assert.match(await counts.getText(), /^Read 4 articles again: /);
+      const held = await browser.$('[data-testid="reextract-held"]');
+      assert.match(await held.getText(), new RegExp(`Event #${id}, place: kept your value “Camp Aguinaldo, Quezon City”; extraction now says “Manila”`));
+      await browser.execute((el) => el.click(), await (await browser.$(`[data-testid="event-rows"] tr[data-event-id="${id}"]`)).$("td"));
+      await (await browser.$(`[data-testid="detail-confidence"][data-event-id="${id}"]`)).waitForExist({ timeout: 5000 });
+      assert.equal(await (await browser.$('[data-testid="detail-place"]')).getText(), "Camp Aguinaldo, Quezon City");
+      await sourceCount(browser, 4, "after re-extraction");
+      assert.match(await (await browser.$('[data-testid="edited-field"][data-field="location"]')).getText(), /sources now say “Manila”/);
+
+      // Revert the place to the sources.
+      await (await browser.$('[data-testid="edited-field"][data-field="location"] [data-testid="revert"]')).click();
+      await browser.waitUntil(async () => (await (await browser.$('[data-testid="detail-place"]')).getText()) === "Manila", {
+        timeout: 5000,
+        timeoutMsg: "the place is the sources' again",
+      });
     } finally {
       await browser.deleteSession();
     }
