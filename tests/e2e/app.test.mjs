@@ -681,4 +681,71 @@ describe("Détente window", () => {
       await browser.deleteSession();
     }
   });
+
+  test("the review queue is gone through with the keyboard, a deleted event is restored, and an event is added by hand", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const browser = await launch(["--db", join(dir, "review.db"), "--import", ...manila()]);
+    try {
+      await openMeeting(browser);
+      const before = (await rows(browser)).length;
+      await (await browser.$('[data-testid="review-button"]')).click();
+      const items = async () => browser.$$('[data-testid="review-item"]');
+      await browser.waitUntil(async () => (await items()).length > 0, { timeout: 10000, timeoutMsg: "the queue lists events" });
+      const queued = [];
+      for (const it of await items()) queued.push({ id: await it.getAttribute("data-event-id"), reasons: await (await it.$('[data-testid="review-reasons"]')).getText() });
+      const at = queued.findIndex((q) => /sources disagree/.test(q.reasons));
+      assert.ok(at >= 0, `the meeting whose sources disagree is queued: ${JSON.stringify(queued)}`);
+      const meeting = queued[at].id;
+
+      // j and the arrows move the current row; Enter opens it; v verifies it.
+      await browser.execute((el) => el.focus(), await browser.$('[data-testid="review-queue"]'));
+      const current = async () => (await browser.$('[data-testid="review-item"][aria-selected="true"]')).getAttribute("data-event-id");
+      assert.equal(await current(), queued[0].id, "the first event is current");
+      await browser.keys(["ArrowDown", "ArrowUp", "k"]);
+      assert.equal(await current(), queued[0].id, "up from the first stays on it");
+      for (let i = 0; i < at; i++) await browser.keys(["j"]);
+      assert.equal(await current(), meeting);
+      await browser.keys(["Enter"]);
+      await (await browser.$(`[data-testid="detail-confidence"][data-event-id="${meeting}"]`)).waitForExist({ timeout: 5000, timeoutMsg: "Enter opens the event" });
+      await browser.keys(["v"]);
+      await (await browser.$('[data-testid="badge-verified"]')).waitForDisplayed({ timeout: 5000, timeoutMsg: "v verifies the event" });
+      // Read in the page: the queue is redrawn under the reading.
+      const queuedIds = () => browser.execute(() => [...document.querySelectorAll('[data-testid="review-item"]')].map((e) => e.getAttribute("data-event-id")));
+      await browser.waitUntil(async () => !(await queuedIds()).includes(meeting), {
+        timeout: 5000,
+        timeoutMsg: "a verified event leaves the queue",
+      });
+      assert.equal((await queuedIds()).length, queued.length - 1);
+
+      // Delete the meeting, then restore it from the deleted events.
+      await (await browser.$('[data-testid="delete"]')).click();
+      await (await browser.$('[data-testid="badge-deleted"]')).waitForDisplayed({ timeout: 5000 });
+      await waitForRows(browser, before - 1, "with the meeting deleted");
+      await (await browser.$('[data-testid="show-deleted"]')).click();
+      const deleted = await browser.$(`[data-testid="deleted-item"][data-event-id="${meeting}"]`);
+      await deleted.waitForDisplayed({ timeout: 5000, timeoutMsg: "the deleted meeting is listed" });
+      await (await deleted.$('[data-testid="restore"]')).click();
+      await waitForRows(browser, before, "with the meeting restored");
+      assert.equal(await (await browser.$('[data-testid="badge-deleted"]')).isExisting(), false);
+
+      // An event added by hand, with a source but no article.
+      await (await browser.$('[data-testid="add-event"]')).click();
+      await (await browser.$('[data-testid="new-type"]')).selectByAttribute("value", "call");
+      await (await browser.$('[data-testid="new-date"]')).setValue("2024-08-02");
+      await (await browser.$('[data-testid="new-countries"]')).setValue("phl, jpn");
+      await browser.execute((el) => {
+        el.value = "Gilberto Teodoro, PHL, Secretary of National Defense\nMinoru Kihara, JPN, Minister of Defense";
+      }, await browser.$('[data-testid="new-actors"]'));
+      await (await browser.$('[data-testid="new-source-title"]')).setValue("Call noted from a briefing");
+      await (await browser.$('[data-testid="new-save"]')).click();
+      await (await browser.$('[data-testid="badge-origin"]')).waitForDisplayed({ timeout: 5000, timeoutMsg: "the added event is shown" });
+      assert.equal(await (await browser.$('[data-testid="badge-origin"]')).getText(), "Added by hand");
+      assert.match(await (await browser.$('[data-testid="detail-actors"]')).getText(), /Minoru Kihara/);
+      assert.equal(await (await browser.$('[data-testid="source-title"]')).getText(), "Call noted from a briefing");
+      await waitForRows(browser, before + 1, "with the call added");
+      assert.ok((await rowTexts(browser)).some((t) => /2024-08-02[\s\S]*Call[\s\S]*JPN, PHL|2024-08-02[\s\S]*Call[\s\S]*PHL, JPN/.test(t)), "the call is a row");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
 });
