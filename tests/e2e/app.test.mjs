@@ -748,4 +748,45 @@ describe("Détente window", () => {
       await browser.deleteSession();
     }
   });
+
+  test("a person the gazetteer lacks is corrected: the event's actors edited, and their country saved to the analyst's gazetteer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const article = join(dir, "tokyo.txt");
+    // The engine gives the unknown navy chief the country of the sentence's other minister.
+    writeFileSync(article, "Officials meet\nMarch 12, 2024\n\nTOKYO, March 12 - Japanese Defense Minister Minoru Kihara met Navy Chief Ramon Dizon in Tokyo on Tuesday.\n");
+    const browser = await launch(["--db", join(dir, "person.db"), "--import", article]);
+    try {
+      await openMeeting(browser);
+      const dizon = '[data-testid="detail-actors"] button[data-actor="Ramon Dizon"]';
+      await (await browser.$(dizon)).click();
+      const card = await browser.$(`${dizon} ~ [data-testid="actor-card"]`);
+      await (await card.$('[data-testid="actor-kind"]')).waitForDisplayed({ timeout: 5000 });
+      assert.equal(await (await card.$('[data-testid="actor-kind"]')).getText(), "Learned from the text");
+      assert.match(await card.getText(), /Japan \(JPN\)/);
+
+      // The gazetteer layer: his country, kept for every later import.
+      await (await card.$('[data-testid="person-form"] summary')).click();
+      await (await card.$('[data-testid="person-country"]')).setValue("phl");
+      await (await card.$('[data-testid="person-office"]')).setValue("Flag Officer in Command, Philippine Navy");
+      await (await card.$('[data-testid="person-save"]')).click();
+      await browser.waitUntil(async () => /Philippines \(PHL\)/.test(await card.getText()), { timeout: 5000, timeoutMsg: "the card shows the saved country" });
+
+      // The event's actors, one a line.
+      await (await browser.$('[data-testid="edit"]')).click();
+      const actors = await browser.$('[data-testid="edit-actors"]');
+      await actors.waitForDisplayed({ timeout: 5000 });
+      assert.equal(await actors.getValue(), "Minoru Kihara, JPN, Defense Minister\nRamon Dizon, JPN, Navy Chief");
+      await browser.execute((el) => {
+        el.value = "Minoru Kihara, JPN, Defense Minister\nRamon Dizon, PHL, Navy chief";
+      }, actors);
+      await (await browser.$('[data-testid="save-actors"]')).click();
+      await browser.waitUntil(async () => /Ramon Dizon — Navy chief, PHL/.test(await (await browser.$('[data-testid="detail-actors"]')).getText()), {
+        timeout: 5000,
+        timeoutMsg: "the detail shows the corrected actor",
+      });
+      assert.match(await (await browser.$('[data-testid="badge-edited"]')).getText(), /Actors/);
+    } finally {
+      await browser.deleteSession();
+    }
+  });
 });

@@ -74,6 +74,7 @@ const detail = new DetailPanel(() => selectEvent(null), {
     split: api.splitSource,
   },
   changed: (d) => void curated(d),
+  savePerson: api.savePerson,
   actor: (name) => api.actorDetail(name),
   filterByActor: (name) => {
     filter.actors = [name];

@@ -5,7 +5,7 @@
 // Every source is listed with what it says; where the sources disagree the
 // panel says which says what. The analyst corrects the event here (see
 // `Curation`); each change answers with the event as the store now holds it.
-import type { ActorDetail, EditField, EventDetail, EventType, Source } from "../lib/api";
+import type { ActorDetail, EditField, EventDetail, EventType, Source, UserPerson } from "../lib/api";
 import { KIND_LABEL, officeTitle, roleLine, termDates } from "../lib/actors";
 import { actorLines, messageOf, parseActors, parseCountries, parseTags, showValue, type Parsed } from "../lib/curation";
 import { append, clear, h } from "../lib/dom";
@@ -29,6 +29,8 @@ export interface DetailActions {
   /** Shows the event's days on the timeline ("fit selection"). */
   fit: () => void;
   curate: Curation;
+  /** Adds a person to the analyst's own gazetteer layer, used by every later import. */
+  savePerson: (p: UserPerson) => Promise<unknown>;
   /** An event changed (or was made by a split): the timeline and the table are redrawn. */
   changed: (d: EventDetail) => void;
 }
@@ -421,7 +423,7 @@ export class DetailPanel {
       loaded = true;
       card.replaceChildren(h("p", { class: "muted" }, "Loading…"));
       this.actions.actor(a.name).then(
-        (d) => card.replaceChildren(...this.actorCard(d)),
+        (d) => card.replaceChildren(...this.actorCard(d, card)),
         (e: unknown) => {
           loaded = false;
           card.replaceChildren(h("p", { class: "error" }, `Cannot show this actor: ${messageOf(e)}`));
@@ -432,7 +434,7 @@ export class DetailPanel {
     return h("li", {}, name, held ? ` — ${held}` : "", card);
   }
 
-  private actorCard(d: ActorDetail): Node[] {
+  private actorCard(d: ActorDetail, card: HTMLElement): Node[] {
     const field = (label: string, ...value: (Node | string)[]) =>
       h("div", { class: "field" }, h("dt", {}, label), h("dd", {}, ...value));
     const list = (testid: string, items: string[]) =>
@@ -466,6 +468,41 @@ export class DetailPanel {
         { type: "button", "data-testid": "actor-filter", onclick: () => this.actions.filterByActor(d.name) },
         "Show only this actor's events",
       ),
-    ];
+      d.kind === "learned" ? this.personForm(d, card) : null,
+    ].filter((n): n is HTMLElement => n !== null);
+  }
+
+  /** For a person the gazetteer does not know: their country, office and
+   * other spellings, kept in the analyst's own layer. The card is read
+   * again once saved. */
+  private personForm(d: ActorDetail, card: HTMLElement): HTMLElement {
+    const country = h("input", { type: "text", value: d.country, "aria-label": "Country code", "data-testid": "person-country", placeholder: "PHL" });
+    const office = h("input", { type: "text", "aria-label": "Office", "data-testid": "person-office", placeholder: "Minister of Defence" });
+    const aliases = h("input", { type: "text", value: d.aliases.join(", "), "aria-label": "Other spellings", "data-testid": "person-aliases", placeholder: "other spellings, with commas" });
+    const error = h("p", { class: "error", role: "alert", "data-testid": "person-error" });
+    const save = async () => {
+      error.textContent = "";
+      const codes = parseCountries(country.value);
+      if (!codes.ok || codes.value.length > 1) {
+        error.textContent = codes.ok ? "one country code" : codes.error;
+        return;
+      }
+      try {
+        await this.actions.savePerson({ name: d.name, country: codes.value[0] ?? "", office: office.value.trim(), aliases: parseTags(aliases.value) });
+        card.replaceChildren(...this.actorCard(await this.actions.actor(d.name), card));
+      } catch (e) {
+        error.textContent = messageOf(e);
+      }
+    };
+    return h(
+      "details",
+      { class: "person-form", "data-testid": "person-form" },
+      h("summary", {}, "Add to your gazetteer"),
+      country,
+      office,
+      aliases,
+      h("button", { type: "button", "data-testid": "person-save", onclick: () => void save() }, "Save for later imports"),
+      error,
+    );
   }
 }
