@@ -555,6 +555,17 @@ describe("Détente window", () => {
     return id;
   }
 
+  /** Runs `body` on a window of a new database holding the Manila reports. */
+  async function withManila(name, body) {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const browser = await launch(["--db", join(dir, `${name}.db`), "--import", ...manila()]);
+    try {
+      await body(browser);
+    } finally {
+      await browser.deleteSession();
+    }
+  }
+
   async function sourceCount(browser, n, what) {
     await browser.waitUntil(async () => (await browser.$$('[data-testid="source"]')).length === n, {
       timeout: 10000,
@@ -563,9 +574,7 @@ describe("Détente window", () => {
   }
 
   test("four reports of one meeting are one event listing every source and the date they disagree on", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
-    const browser = await launch(["--db", join(dir, "manila.db"), "--import", ...manila()]);
-    try {
+    await withManila("manila", async (browser) => {
       await openMeeting(browser);
       await sourceCount(browser, 4, "for the meeting told by four outlets");
       const titles = [];
@@ -582,15 +591,11 @@ describe("Détente window", () => {
       assert.match(text, /2024-07-30/);
       await browser.execute((el) => el.scrollIntoView({ block: "start" }), await browser.$('[data-testid="detail-badges"]'));
       await browser.saveScreenshot(join(out, "event-sources-disagree.png"));
-    } finally {
-      await browser.deleteSession();
-    }
+    });
   });
 
   test("the analyst edits an event's place, splits a source off and merges it back, and re-extraction keeps the edit", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
-    const browser = await launch(["--db", join(dir, "curate.db"), "--import", ...manila()]);
-    try {
+    await withManila("curate", async (browser) => {
       const id = await openMeeting(browser);
       await sourceCount(browser, 4, "before any change");
       const before = await rowTexts(browser);
@@ -677,15 +682,11 @@ describe("Détente window", () => {
         timeout: 5000,
         timeoutMsg: "the place is the sources' again",
       });
-    } finally {
-      await browser.deleteSession();
-    }
+    });
   });
 
   test("the review queue is gone through with the keyboard, a deleted event is restored, and an event is added by hand", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
-    const browser = await launch(["--db", join(dir, "review.db"), "--import", ...manila()]);
-    try {
+    await withManila("review", async (browser) => {
       await openMeeting(browser);
       const before = (await rows(browser)).length;
       await (await browser.$('[data-testid="review-button"]')).click();
@@ -744,9 +745,7 @@ describe("Détente window", () => {
       assert.equal(await (await browser.$('[data-testid="source-title"]')).getText(), "Call noted from a briefing");
       await waitForRows(browser, before + 1, "with the call added");
       assert.ok((await rowTexts(browser)).some((t) => /2024-08-02[\s\S]*Call[\s\S]*JPN, PHL|2024-08-02[\s\S]*Call[\s\S]*PHL, JPN/.test(t)), "the call is a row");
-    } finally {
-      await browser.deleteSession();
-    }
+    });
   });
 
   test("a person the gazetteer lacks is corrected: the event's actors edited, and their country saved to the analyst's gazetteer", async () => {
