@@ -147,6 +147,7 @@ function fitSelection(): void {
 async function curated(d: EventDetail): Promise<void> {
   detailSeq++; // an answer still on its way for an earlier selection is dropped
   if (selected?.id !== d.id) selected = null;
+  review.refreshIfOpen();
   await refresh();
   list.select(d.id);
   timeline.select(d.id);

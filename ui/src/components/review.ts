@@ -82,6 +82,11 @@ export class ReviewPanel {
     }
   }
 
+  /** Reads the queue again if it is shown: an event was corrected in the detail panel. */
+  refreshIfOpen(): void {
+    if (!this.el.hidden) void this.reload();
+  }
+
   /** Reads the queue again, keeping the cursor at `at` (inside the list). */
   async reload(at = this.cursor): Promise<void> {
     try {
