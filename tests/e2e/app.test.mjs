@@ -13,6 +13,7 @@ import { launch as launchApp, startDriver, stopDriver } from "./driver.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = resolve(here, "../fixtures");
 const formats = resolve(here, "../formats");
+const reports = resolve(here, "../reports");
 const out = resolve(here, "out");
 mkdirSync(out, { recursive: true });
 const app = process.env.DETENTE_APP;
@@ -38,6 +39,20 @@ const launch = (args) => launchApp(app, args);
 
 function expected(name) {
   return JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), "utf8"));
+}
+
+/** The events of the sample corpus (the fixtures `samples` name) as the
+ * timeline shows them: an occurrence told by several articles (the same
+ * type, date and countries; the Austin–Dong call of 16 April 2024) is one
+ * event with several sources, so it is counted once. */
+function sampleEvents(samples) {
+  const seen = new Set();
+  return samples
+    .flatMap((f) => expected(f.replace(".expected.json", "")))
+    .filter((e) => {
+      const key = [e.type, e.date, [...e.countries].sort().join(",")].join("|");
+      return !seen.has(key) && seen.add(key);
+    });
 }
 
 /** The first and last days of a date in the spec's notation (day, month,
@@ -304,7 +319,7 @@ describe("Détente window", () => {
     const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
     const db = join(dir, "views.db");
     const samples = readdirSync(fixtures).filter((f) => f.endsWith(".expected.json"));
-    const all = samples.map((f) => expected(f.replace(".expected.json", ""))).flat();
+    const all = sampleEvents(samples);
     const withRussia = all.filter((e) => e.countries.includes("RUS"));
     let browser = await launch(["--db", db]);
     try {
@@ -470,7 +485,7 @@ describe("Détente window", () => {
       await offer.click();
       // The samples are the fixture corpus: every expected event appears.
       const samples = readdirSync(fixtures).filter((f) => f.endsWith(".expected.json"));
-      const total = samples.map((f) => expected(f.replace(".expected.json", ""))).flat().length;
+      const total = sampleEvents(samples).length;
       await waitForRows(browser, total, "from the sample articles");
       assert.match(await (await browser.$('[data-testid="event-count"]')).getText(), new RegExp(`^${total} of ${total} events`));
       assert.equal(await (await browser.$('[data-testid="empty-state"]')).isDisplayed(), false);
@@ -542,7 +557,7 @@ describe("Détente window", () => {
       const lanes = async () => (await timeline.getAttribute("data-lanes")).split("|");
       await (await browser.$('select[aria-label="Lanes"]')).selectByAttribute("value", "country");
       const byCountry = new Map();
-      for (const e of samples.map((f) => expected(f.replace(".expected.json", ""))).flat()) {
+      for (const e of sampleEvents(samples)) {
         for (const c of e.countries) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
       }
       const busiest = [...byCountry].sort((a, b) => b[1] - a[1])[0];
@@ -556,7 +571,7 @@ describe("Détente window", () => {
       await browser.waitUntil(async () => (await lanes())[0].startsWith("Meeting:"), { timeout: 5000 });
 
       // Planned events only, then a date range, then both cleared.
-      const all = samples.map((f) => expected(f.replace(".expected.json", ""))).flat();
+      const all = sampleEvents(samples);
       const planned = all.filter((e) => e.status === "planned");
       assert.ok(planned.length > 0 && planned.length < total);
       await (await browser.$('[data-testid="scope-status"]')).selectByAttribute("value", "planned");
@@ -664,6 +679,259 @@ describe("Détente window", () => {
         assert.ok(r[col("cameo_code")].length === 3, `a CAMEO code: ${r[col("cameo_code")]}`);
       }
       assert.match(await status.getText(), new RegExp(`^Exported ${data.length} events? to `));
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  /** Four outlets' reports of one meeting in Manila (tests/reports). */
+  const manila = () => readdirSync(reports).filter((f) => f.startsWith("manila_talks_")).map((f) => join(reports, f));
+
+  /** Opens the table's meeting row in the detail panel; gives its event id. */
+  async function openMeeting(browser) {
+    let row;
+    await browser.waitUntil(
+      async () => {
+        for (const r of await rows(browser)) if (/Meeting/.test(await shown(browser, r))) row = r;
+        return row !== undefined;
+      },
+      { timeout: 20000, timeoutMsg: "a meeting is listed" },
+    );
+    const id = await row.getAttribute("data-event-id");
+    await browser.execute((el) => el.click(), await row.$("td"));
+    await (await browser.$(`[data-testid="detail-confidence"][data-event-id="${id}"]`)).waitForExist({ timeout: 5000 });
+    return id;
+  }
+
+  /** Runs `body` on a window of a new database holding the Manila reports. */
+  async function withManila(name, body) {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const browser = await launch(["--db", join(dir, `${name}.db`), "--import", ...manila()]);
+    try {
+      await body(browser);
+    } finally {
+      await browser.deleteSession();
+    }
+  }
+
+  async function sourceCount(browser, n, what) {
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="source"]')).length === n, {
+      timeout: 10000,
+      timeoutMsg: `expected ${n} sources ${what}, saw ${(await browser.$$('[data-testid="source"]')).length}`,
+    });
+  }
+
+  test("four reports of one meeting are one event listing every source and the date they disagree on", async () => {
+    await withManila("manila", async (browser) => {
+      await openMeeting(browser);
+      await sourceCount(browser, 4, "for the meeting told by four outlets");
+      const titles = [];
+      for (const t of await browser.$$('[data-testid="source-title"]')) titles.push(await t.getText());
+      assert.ok(titles.includes("Austin sees Philippine counterpart on Asia swing"), `the US outlet is a source: ${titles.join(" | ")}`);
+      // Each source says its own date; the US outlet gives 29 July.
+      const says = [];
+      for (const s of await browser.$$('[data-testid="source-says"]')) says.push(await s.getText());
+      assert.ok(says.some((t) => /2024-07-29/.test(t)) && says.some((t) => /2024-07-30/.test(t)), `what the sources say: ${says.join(" | ")}`);
+      const date = await browser.$('[data-testid="disagreement"][data-field="date"]');
+      assert.ok(await date.isDisplayed(), "the date disagreement is shown");
+      const text = await date.getText();
+      assert.match(text, /2024-07-29: Austin sees Philippine counterpart on Asia swing/, `which source says 29 July: ${text}`);
+      assert.match(text, /2024-07-30/);
+      await browser.execute((el) => el.scrollIntoView({ block: "start" }), await browser.$('[data-testid="detail-badges"]'));
+      await browser.saveScreenshot(join(out, "event-sources-disagree.png"));
+    });
+  });
+
+  test("the analyst edits an event's place, splits a source off and merges it back, and re-extraction keeps the edit", async () => {
+    await withManila("curate", async (browser) => {
+      const id = await openMeeting(browser);
+      await sourceCount(browser, 4, "before any change");
+      const before = await rowTexts(browser);
+
+      // An edit: the place.
+      await (await browser.$('[data-testid="edit"]')).click();
+      const place = await browser.$('[data-testid="edit-location"]');
+      await place.waitForDisplayed({ timeout: 5000 });
+      await place.setValue("Camp Aguinaldo, Quezon City");
+      await (await browser.$('[data-testid="save-location"]')).click();
+      await browser.waitUntil(async () => (await (await browser.$('[data-testid="detail-place"]')).getText()) === "Camp Aguinaldo, Quezon City", {
+        timeout: 5000,
+        timeoutMsg: "the detail shows the new place",
+      });
+      assert.match(await (await browser.$('[data-testid="badge-edited"]')).getText(), /Place/);
+      await browser.waitUntil(async () => (await rowTexts(browser)).some((t) => /Camp Aguinaldo/.test(t)), {
+        timeout: 5000,
+        timeoutMsg: "the table shows the new place",
+      });
+
+      // A bad value is refused beside its field, and nothing else changes:
+      // a word that is not a country code, and a date the engine cannot read.
+      const countries = await browser.$('[data-testid="edit-countries"]');
+      await countries.setValue("PHL, U5A");
+      await (await browser.$('[data-testid="save-countries"]')).click();
+      const refusal = await browser.$('[data-testid="edit-countries"] ~ [data-testid="edit-error"]');
+      await browser.waitUntil(async () => /U5A/.test(await refusal.getText()), { timeout: 5000, timeoutMsg: "the refusal names the bad code" });
+      const dateInput = await browser.$('[data-testid="edit-date"]');
+      await dateInput.setValue("2024-13-45");
+      await (await browser.$('[data-testid="save-date"]')).click();
+      const dateRefusal = await browser.$('[data-testid="edit-date"] ~ [data-testid="edit-error"]');
+      await browser.waitUntil(async () => (await dateRefusal.getText()) !== "", { timeout: 5000, timeoutMsg: "the engine's refusal of the date is shown by it" });
+      assert.equal(await (await browser.$('[data-testid="detail-place"]')).getText(), "Camp Aguinaldo, Quezon City");
+      assert.match(await (await browser.$('[data-testid="detail-date"]')).getText(), /^2024-07-30 /);
+
+      // The audit trail has the change, from what to what.
+      const audit = await browser.$('[data-testid="audit"]');
+      await browser.execute((el) => (el.open = true), audit);
+      assert.match(await audit.getText(), /Place: .* → Camp Aguinaldo, Quezon City/);
+
+      // Split the last source off: a new event with that source alone.
+      const splits = await browser.$$('[data-testid="split"]');
+      assert.equal(splits.length, 4, "each source of a grouped event can be split off");
+      await splits[3].click();
+      await sourceCount(browser, 1, "in the event split off");
+      const split = await (await browser.$('[data-testid="detail-confidence"]')).getAttribute("data-event-id");
+      assert.notEqual(split, id);
+      await browser.waitUntil(async () => (await rows(browser)).length === before.length + 1, {
+        timeout: 10000,
+        timeoutMsg: "the split-off event is a row of its own",
+      });
+
+      // Merge it back: mark it, open the meeting, merge into it.
+      await (await browser.$('[data-testid="merge-mark"]')).click();
+      const meetingRow = await browser.$(`[data-testid="event-rows"] tr[data-event-id="${id}"]`);
+      await browser.execute((el) => el.click(), await meetingRow.$("td"));
+      const merge = await browser.$('[data-testid="merge-into"]');
+      await merge.waitForDisplayed({ timeout: 5000 });
+      assert.match(await merge.getText(), new RegExp(`Merge #${split} into this`));
+      await merge.click();
+      await sourceCount(browser, 4, "once merged back");
+      await browser.waitUntil(async () => (await rows(browser)).length === before.length, {
+        timeout: 10000,
+        timeoutMsg: "the merged event's row is gone",
+      });
+
+      // Re-extraction: the counts, and the place as the analyst set it.
+      await (await browser.$('[data-testid="review-button"]')).click();
+      await (await browser.$('[data-testid="reextract"]')).click();
+      const counts = await browser.$('[data-testid="reextract-counts"]');
+      await counts.waitForDisplayed({ timeout: 20000 });
+      assert.match(await counts.getText(), /^Read 4 articles again: /);
+      const held = await browser.$('[data-testid="reextract-held"]');
+      assert.match(await held.getText(), new RegExp(`Event #${id}, place: kept your value “Camp Aguinaldo, Quezon City”; extraction now says “Manila”`));
+      await browser.execute((el) => el.click(), await (await browser.$(`[data-testid="event-rows"] tr[data-event-id="${id}"]`)).$("td"));
+      await (await browser.$(`[data-testid="detail-confidence"][data-event-id="${id}"]`)).waitForExist({ timeout: 5000 });
+      assert.equal(await (await browser.$('[data-testid="detail-place"]')).getText(), "Camp Aguinaldo, Quezon City");
+      await sourceCount(browser, 4, "after re-extraction");
+      assert.match(await (await browser.$('[data-testid="edited-field"][data-field="location"]')).getText(), /sources now say “Manila”/);
+
+      // Revert the place to the sources.
+      await (await browser.$('[data-testid="edited-field"][data-field="location"] [data-testid="revert"]')).click();
+      await browser.waitUntil(async () => (await (await browser.$('[data-testid="detail-place"]')).getText()) === "Manila", {
+        timeout: 5000,
+        timeoutMsg: "the place is the sources' again",
+      });
+    });
+  });
+
+  test("the review queue is gone through with the keyboard, a deleted event is restored, and an event is added by hand", async () => {
+    await withManila("review", async (browser) => {
+      await openMeeting(browser);
+      const before = (await rows(browser)).length;
+      await (await browser.$('[data-testid="review-button"]')).click();
+      const items = async () => browser.$$('[data-testid="review-item"]');
+      await browser.waitUntil(async () => (await items()).length > 0, { timeout: 10000, timeoutMsg: "the queue lists events" });
+      const queued = [];
+      for (const it of await items()) queued.push({ id: await it.getAttribute("data-event-id"), reasons: await (await it.$('[data-testid="review-reasons"]')).getText() });
+      const at = queued.findIndex((q) => /sources disagree/.test(q.reasons));
+      assert.ok(at >= 0, `the meeting whose sources disagree is queued: ${JSON.stringify(queued)}`);
+      const meeting = queued[at].id;
+
+      // j and the arrows move the current row; Enter opens it; v verifies it.
+      await browser.execute((el) => el.focus(), await browser.$('[data-testid="review-queue"]'));
+      const current = async () => (await browser.$('[data-testid="review-item"][aria-selected="true"]')).getAttribute("data-event-id");
+      assert.equal(await current(), queued[0].id, "the first event is current");
+      await browser.keys(["ArrowDown", "ArrowUp", "k"]);
+      assert.equal(await current(), queued[0].id, "up from the first stays on it");
+      for (let i = 0; i < at; i++) await browser.keys(["j"]);
+      assert.equal(await current(), meeting);
+      await browser.keys(["Enter"]);
+      await (await browser.$(`[data-testid="detail-confidence"][data-event-id="${meeting}"]`)).waitForExist({ timeout: 5000, timeoutMsg: "Enter opens the event" });
+      await browser.keys(["v"]);
+      await (await browser.$('[data-testid="badge-verified"]')).waitForDisplayed({ timeout: 5000, timeoutMsg: "v verifies the event" });
+      // Read in the page: the queue is redrawn under the reading.
+      const queuedIds = () => browser.execute(() => [...document.querySelectorAll('[data-testid="review-item"]')].map((e) => e.getAttribute("data-event-id")));
+      await browser.waitUntil(async () => !(await queuedIds()).includes(meeting), {
+        timeout: 5000,
+        timeoutMsg: "a verified event leaves the queue",
+      });
+      assert.equal((await queuedIds()).length, queued.length - 1);
+
+      // Delete the meeting, then restore it from the deleted events.
+      await (await browser.$('[data-testid="delete"]')).click();
+      await (await browser.$('[data-testid="badge-deleted"]')).waitForDisplayed({ timeout: 5000 });
+      await waitForRows(browser, before - 1, "with the meeting deleted");
+      await (await browser.$('[data-testid="show-deleted"]')).click();
+      const deleted = await browser.$(`[data-testid="deleted-item"][data-event-id="${meeting}"]`);
+      await deleted.waitForDisplayed({ timeout: 5000, timeoutMsg: "the deleted meeting is listed" });
+      await (await deleted.$('[data-testid="restore"]')).click();
+      await waitForRows(browser, before, "with the meeting restored");
+      assert.equal(await (await browser.$('[data-testid="badge-deleted"]')).isExisting(), false);
+
+      // An event added by hand, with a source but no article.
+      await (await browser.$('[data-testid="add-event"]')).click();
+      await (await browser.$('[data-testid="new-type"]')).selectByAttribute("value", "call");
+      await (await browser.$('[data-testid="new-date"]')).setValue("2024-08-02");
+      await (await browser.$('[data-testid="new-countries"]')).setValue("phl, jpn");
+      await browser.execute((el) => {
+        el.value = "Gilberto Teodoro, PHL, Secretary of National Defense\nMinoru Kihara, JPN, Minister of Defense";
+      }, await browser.$('[data-testid="new-actors"]'));
+      await (await browser.$('[data-testid="new-source-title"]')).setValue("Call noted from a briefing");
+      await (await browser.$('[data-testid="new-save"]')).click();
+      await (await browser.$('[data-testid="badge-origin"]')).waitForDisplayed({ timeout: 5000, timeoutMsg: "the added event is shown" });
+      assert.equal(await (await browser.$('[data-testid="badge-origin"]')).getText(), "Added by hand");
+      assert.match(await (await browser.$('[data-testid="detail-actors"]')).getText(), /Minoru Kihara/);
+      assert.equal(await (await browser.$('[data-testid="source-title"]')).getText(), "Call noted from a briefing");
+      await waitForRows(browser, before + 1, "with the call added");
+      assert.ok((await rowTexts(browser)).some((t) => /2024-08-02[\s\S]*Call[\s\S]*JPN, PHL|2024-08-02[\s\S]*Call[\s\S]*PHL, JPN/.test(t)), "the call is a row");
+    });
+  });
+
+  test("a person the gazetteer lacks is corrected: the event's actors edited, and their country saved to the analyst's gazetteer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "detente-e2e-"));
+    const article = join(dir, "tokyo.txt");
+    // The engine gives the unknown navy chief the country of the sentence's other minister.
+    writeFileSync(article, "Officials meet\nMarch 12, 2024\n\nTOKYO, March 12 - Japanese Defense Minister Minoru Kihara met Navy Chief Ramon Dizon in Tokyo on Tuesday.\n");
+    const browser = await launch(["--db", join(dir, "person.db"), "--import", article]);
+    try {
+      await openMeeting(browser);
+      const dizon = '[data-testid="detail-actors"] button[data-actor="Ramon Dizon"]';
+      await (await browser.$(dizon)).click();
+      const card = await browser.$(`${dizon} ~ [data-testid="actor-card"]`);
+      await (await card.$('[data-testid="actor-kind"]')).waitForDisplayed({ timeout: 5000 });
+      assert.equal(await (await card.$('[data-testid="actor-kind"]')).getText(), "Learned from the text");
+      assert.match(await card.getText(), /Japan \(JPN\)/);
+
+      // The gazetteer layer: his country, kept for every later import.
+      await (await card.$('[data-testid="person-form"] summary')).click();
+      await (await card.$('[data-testid="person-country"]')).setValue("phl");
+      await (await card.$('[data-testid="person-office"]')).setValue("Flag Officer in Command, Philippine Navy");
+      await (await card.$('[data-testid="person-save"]')).click();
+      await browser.waitUntil(async () => /Philippines \(PHL\)/.test(await card.getText()), { timeout: 5000, timeoutMsg: "the card shows the saved country" });
+
+      // The event's actors, one a line.
+      await (await browser.$('[data-testid="edit"]')).click();
+      const actors = await browser.$('[data-testid="edit-actors"]');
+      await actors.waitForDisplayed({ timeout: 5000 });
+      assert.equal(await actors.getValue(), "Minoru Kihara, JPN, Defense Minister\nRamon Dizon, JPN, Navy Chief");
+      await browser.execute((el) => {
+        el.value = "Minoru Kihara, JPN, Defense Minister\nRamon Dizon, PHL, Navy chief";
+      }, actors);
+      await (await browser.$('[data-testid="save-actors"]')).click();
+      await browser.waitUntil(async () => /Ramon Dizon — Navy chief, PHL/.test(await (await browser.$('[data-testid="detail-actors"]')).getText()), {
+        timeout: 5000,
+        timeoutMsg: "the detail shows the corrected actor",
+      });
+      assert.match(await (await browser.$('[data-testid="badge-edited"]')).getText(), /Actors/);
     } finally {
       await browser.deleteSession();
     }

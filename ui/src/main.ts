@@ -1,7 +1,7 @@
 // Détente's window: toolbar, filters, timeline, event table, details.
 import "./styles.css";
 import * as api from "./lib/api";
-import type { Columns, EventSummary, EventType, Facet, Filter, ImportSummary, QueryResult, SavedView } from "./lib/api";
+import type { Columns, EventDetail, EventSummary, EventType, Facet, Filter, ImportSummary, QueryResult, SavedView } from "./lib/api";
 import { h } from "./lib/dom";
 import { Timeline } from "./lib/timeline/timeline";
 import { GUTTER } from "./lib/timeline/paint";
@@ -11,6 +11,7 @@ import { FacetList } from "./components/filters";
 import { DetailPanel } from "./components/detail";
 import { EventList } from "./components/eventlist";
 import { UndatedPanel } from "./components/undated";
+import { ReviewPanel } from "./components/review";
 import { ImportPanel } from "./components/importpanel";
 import { ScopePanel } from "./components/scope";
 import { Overview } from "./components/overview";
@@ -72,6 +73,16 @@ async function runImport(paths: string[], columns?: Columns): Promise<void> {
 
 const detail = new DetailPanel(() => selectEvent(null), {
   fit: () => fitSelection(),
+  curate: {
+    edit: api.editEvent,
+    remove: api.deleteEvent,
+    verify: api.verifyEvent,
+    tag: api.tagEvent,
+    merge: api.mergeEvents,
+    split: api.splitSource,
+  },
+  changed: (d) => void curated(d),
+  savePerson: api.savePerson,
   actor: (name) => api.actorDetail(name),
   filterByActor: (name) => {
     filter.actors = [name];
@@ -86,6 +97,23 @@ const undated = new UndatedPanel(async (id, date) => {
   } catch (e) {
     fail(e);
   }
+});
+const review = new ReviewPanel({
+  queue: api.reviewQueue,
+  deleted: api.deletedEvents,
+  restore: (id) => api.deleteEvent(id, false),
+  verify: (id) => api.verifyEvent(id, true),
+  add: api.addEvent,
+  reextract: api.reextract,
+  open: (item) => void selectEvent(item),
+  show: (d) => {
+    detailSeq++;
+    if (selected?.id !== d.id) selected = null;
+    detail.show(d);
+    list.select(d.id);
+    timeline.select(d.id);
+  },
+  changed: () => void refresh(),
 });
 const list = new EventList((e) => selectEvent(e), fail);
 let loaded = false;
@@ -119,6 +147,17 @@ let selected: EventSummary | null = null;
 /** "Fit selection": the selected event's days, with a margin. */
 function fitSelection(): void {
   if (selected) timeline.showRange(padded(...span(selected)));
+}
+
+/** After a correction: the event `d` is the one shown (a split shows the
+ * new event), marked in the timeline and the table once they are redrawn. */
+async function curated(d: EventDetail): Promise<void> {
+  detailSeq++; // an answer still on its way for an earlier selection is dropped
+  if (selected?.id !== d.id) selected = null;
+  review.refreshIfOpen();
+  await refresh();
+  list.select(d.id);
+  timeline.select(d.id);
 }
 
 async function selectEvent(e: EventSummary | null, fromOutside = true): Promise<void> {
@@ -552,6 +591,7 @@ document.body.append(
       h("button", { type: "button", title: "Zoom out (−)", "aria-label": "Zoom out", onclick: () => timeline.zoomBy(1 / 0.7) }, "−"),
       h("button", { type: "button", title: "Fit all (0)", "data-testid": "fit-all", onclick: () => timeline.fitAll() }, "Fit all"),
       undated.button,
+      review.button,
       count,
       inView,
     ),
@@ -560,6 +600,7 @@ document.body.append(
       "main",
       { class: "content" },
       undated.el,
+      review.el,
       legend,
       overview.el,
       h("div", { class: "timeline-wrap" }, timelineHost, emptyState),

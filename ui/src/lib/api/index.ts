@@ -8,8 +8,13 @@ import type {
   Columns,
   ApiError,
   AppInfo,
+  EditField,
   EventDetail,
   Filter,
+  NewEvent,
+  Reextracted,
+  ReviewItem,
+  UserPerson,
   ImportSummary,
   QueryResult,
   WindowResult,
@@ -68,6 +73,25 @@ export const views = () => call<SavedView[]>("list_views");
 export const saveView = (name: string, state: string) => call<null>("save_view", { name, stateJson: state });
 export const deleteView = (name: string) => call<null>("delete_view", { name });
 export const eventDetail = (id: number) => call<EventDetail>("event_detail", { id });
+/** Sets a field of an event; `null` gives the field back to its sources. */
+export const editEvent = (id: number, field: EditField, value: unknown) =>
+  call<EventDetail>("edit_event", { id, field, value });
+/** Deletes an event (kept, restorable) or restores it. */
+export const deleteEvent = (id: number, deleted: boolean) => call<EventDetail>("delete_event", { id, deleted });
+export const verifyEvent = (id: number, verified: boolean) => call<EventDetail>("verify_event", { id, verified });
+export const tagEvent = (id: number, tags: string[], note: string) => call<EventDetail>("tag_event", { id, tags, note });
+/** Merges event `from` into `into`; gives `into` as it now is. */
+export const mergeEvents = (into: number, from: number) => call<EventDetail>("merge_events", { into, from });
+/** Splits a source off an event; gives the new event. */
+export const splitSource = (id: number, reportId: number) => call<EventDetail>("split_source", { id, reportId });
+export const addEvent = (event: NewEvent) => call<EventDetail>("add_event", { event });
+/** The events that most need a human look, and why. */
+export const reviewQueue = () => call<ReviewItem[]>("review_queue", {});
+export const deletedEvents = () => call<EventDetail[]>("deleted_events", {});
+/** Reads every article again; what the analyst set holds. */
+export const reextract = () => call<Reextracted>("reextract", {});
+/** Adds a person to the analyst's own gazetteer layer. */
+export const savePerson = (person: UserPerson) => call<null>("save_person", { person });
 /** An actor by any of their names: canonical name, country, kind, aliases, offices. */
 export const actorDetail = (name: string) => call<ActorDetail>("actor_detail", { name });
 /** The names of the actors any of whose names (aliases too) contains `text`. */

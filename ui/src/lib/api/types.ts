@@ -136,13 +136,56 @@ export interface Segment {
 }
 
 export interface Source {
-  articleId: number;
+  /** The source's report: what split_source and the disagreements name. */
+  reportId: number;
+  /** null for a source the analyst typed or an export brought. */
+  articleId: number | null;
   file: string;
   title: string;
+  url: string | null;
   published: string | null;
   publishedSource: string;
   evidence: string[];
   segments: Segment[];
+  /** What this source says of the date, the place and the status. */
+  date: string;
+  location: string;
+  status: string;
+  /** Placed in the event by the analyst (a merge or a split). */
+  pinned: boolean;
+  /** Why the engine grouped it with the event's first source. */
+  why: string[];
+}
+
+/** A field the sources give differently, and which sources (report ids) say what. */
+export interface Disagreement {
+  field: string;
+  values: { value: string; reports: number[] }[];
+}
+
+/** A field the analyst set where the sources now say otherwise (values as edit_event takes them). */
+export interface HeldField {
+  field: string;
+  shown: unknown;
+  extracted: unknown;
+}
+
+/** One change in an event's audit trail. */
+export interface AuditEntry {
+  at: string;
+  action: string;
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** The fields edit_event sets. */
+export type EditField = "type" | "date" | "status" | "countries" | "actors" | "location";
+
+export interface ActorInput {
+  name: string;
+  country: string;
+  role: string;
 }
 
 export interface EventDetail {
@@ -157,6 +200,55 @@ export interface EventDetail {
   location: string;
   confidence: number;
   sources: Source[];
+  origin: "extracted" | "manual" | "imported";
+  verified: boolean;
+  deleted: boolean;
+  /** The fields the analyst set. */
+  edited: string[];
+  tags: string[];
+  note: string;
+  disagreements: Disagreement[];
+  held: HeldField[];
+  audit: AuditEntry[];
+}
+
+/** An event of the review queue and why it needs a look. */
+export interface ReviewItem extends EventSummary {
+  reasons: string[];
+}
+
+/** What re-extracting every article did (the engine's names: snake_case). */
+export interface Reextracted {
+  articles: number;
+  changed: number;
+  added: number;
+  kept: number;
+  removed: number;
+  held: { event_id: number; field: string; shown: unknown; extracted: unknown }[];
+}
+
+/** An event the analyst adds by hand (the engine's event JSON). */
+export interface NewEvent {
+  type: EventType;
+  date: string;
+  date_inferred: boolean;
+  status: "occurred" | "planned";
+  countries: string[];
+  actors: ActorInput[];
+  location: string;
+  evidence: never[];
+  confidence: number;
+  sources: { title: string; file: string; url: string | null; published: string | null; evidence: { start: number; end: number; text: string }[] }[];
+  tags: string[];
+  note: string;
+}
+
+/** A person for the analyst's own gazetteer layer. */
+export interface UserPerson {
+  name: string;
+  country: string;
+  office: string;
+  aliases: string[];
 }
 
 export interface ImportSummary {
