@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{Actor, Event, EventType, Evidence};
+use crate::model::{Actor, Event, EventType};
 use crate::resources::{self, ResourceError};
 use crate::store::StoredEvent;
 
@@ -251,64 +251,17 @@ pub fn write_json(events: &[StoredEvent], mut out: impl Write) -> Result<usize> 
     Ok(events.len())
 }
 
-/// A source of an exported event, as read back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExportedSource {
-    /// The article's id in the database it was exported from (none for a
-    /// source the analyst typed).
-    #[serde(default)]
-    pub article_id: Option<i64>,
-    pub file: String,
-    pub title: String,
-    /// The address the article was published at, when known.
-    #[serde(default)]
-    pub url: Option<String>,
-    pub published: Option<String>,
-    pub evidence: Vec<Evidence>,
-}
-
-/// An event read back from a JSON export. The derived fields written for
-/// other readers (`date_start`, `date_end`, `precision`, `codes`) are not
-/// read: they follow from the date and the type.
+/// An event read back from a JSON export: what it was stored as, and the
+/// event to store (its sources as sources of their own: the articles'
+/// texts are not in an export). The fields written for other readers
+/// (`date_start`, `date_end`, `precision`, `codes`, a source's `article_id`)
+/// are not read: they follow from the rest or belong to the other database.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportedEvent {
     /// The event's id in the database it was exported from.
     pub id: i64,
     #[serde(flatten)]
-    pub event: Event,
-    pub sources: Vec<ExportedSource>,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    #[serde(default)]
-    pub note: String,
-    #[serde(default)]
-    pub verified: bool,
-}
-
-impl ExportedEvent {
-    /// The event to store: its fields as exported, its sources as sources
-    /// of their own (the articles' texts are not in an export).
-    pub fn into_new(self) -> crate::store::NewEvent {
-        crate::store::NewEvent {
-            event: self.event,
-            sources: self
-                .sources
-                .into_iter()
-                .map(|s| crate::store::NewSource {
-                    source: crate::store::OtherSource {
-                        title: s.title,
-                        file: s.file,
-                        url: s.url,
-                        published: s.published.and_then(|d| d.parse().ok()),
-                    },
-                    evidence: s.evidence,
-                })
-                .collect(),
-            tags: self.tags,
-            note: self.note,
-            verified: self.verified,
-        }
-    }
+    pub new: crate::store::NewEvent,
 }
 
 /// The envelope, read first so that a wrong document is named as such
@@ -388,7 +341,7 @@ pub fn write_file(events: &[StoredEvent], format: ExportFormat, path: &Path) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateValue, Status};
+    use crate::model::{DateValue, Evidence, Status};
     use crate::store::Source;
 
     fn event(kind: EventType, countries: &[&str]) -> Event {

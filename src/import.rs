@@ -347,7 +347,7 @@ pub fn add_export(store: &mut Store, file: &Path) -> Result<Outcome, StoreError>
         Ok(events) => events,
         Err(why) => return Ok(Outcome::Failed(why)),
     };
-    let new: Vec<NewEvent> = events.into_iter().map(|e| e.into_new()).collect();
+    let new: Vec<NewEvent> = events.into_iter().map(|e| e.new).collect();
     let ids = store.add_events(&new, Origin::Imported)?;
     Ok(Outcome::Imported(ids.len()))
 }

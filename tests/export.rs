@@ -88,11 +88,12 @@ fn json_written_and_read_back_gives_the_same_events_and_sources() {
     assert_eq!(back.len(), events.len());
     for (b, e) in back.iter().zip(&events) {
         assert_eq!(b.id, e.id);
-        assert_eq!(b.event, e.event);
-        assert_eq!(b.sources.len(), e.sources.len());
-        for (bs, s) in b.sources.iter().zip(&e.sources) {
-            assert_eq!((bs.article_id, &bs.file, &bs.title), (s.article_id, &s.file, &s.title));
-            assert_eq!((&bs.published, &bs.evidence), (&s.published, &s.evidence));
+        assert_eq!(b.new.event, e.event);
+        assert_eq!(b.new.sources.len(), e.sources.len());
+        for (bs, s) in b.new.sources.iter().zip(&e.sources) {
+            assert_eq!((&bs.source.file, &bs.source.title), (&s.file, &s.title));
+            assert_eq!(bs.source.published.map(|d| d.to_string()), s.published);
+            assert_eq!(bs.evidence, s.evidence);
         }
     }
 }
@@ -156,7 +157,7 @@ fn the_cli_exports_the_filtered_events_as_csv_and_json() {
     let json = run(&["export", "--db", db, "--format", "json", "--country", "CUB"]).unwrap();
     assert!(json.status.success());
     let back = read_json(&String::from_utf8_lossy(&json.stdout)).unwrap();
-    assert!(!back.is_empty() && back.iter().all(|e| e.event.countries.iter().any(|c| c == "CUB")));
+    assert!(!back.is_empty() && back.iter().all(|e| e.new.event.countries.iter().any(|c| c == "CUB")));
 
     let bad = run(&["export", "--db", db, "--format", "xlsx"]).unwrap();
     assert!(!bad.status.success());
