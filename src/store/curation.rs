@@ -261,17 +261,6 @@ impl Store {
         if !reports::FIELDS.contains(&field) {
             return Err(StoreError::Invalid(format!("`{field}` is not a field of an event")));
         }
-        let value = match value {
-            Some(serde_json::Value::Array(a)) if field == "countries" => Some(serde_json::Value::Array(
-                a.into_iter()
-                    .map(|c| match c {
-                        serde_json::Value::String(s) => Ok(serde_json::Value::String(s.trim().to_uppercase())),
-                        other => Err(StoreError::Invalid(format!("a country is a code, not {other}"))),
-                    })
-                    .collect::<Result<_>>()?,
-            )),
-            other => other,
-        };
         self.change(|tx| {
             let record = existing(tx, id)?;
             let mut edits = serde_json::to_value(&record.edits).expect("edits serialise");
@@ -283,12 +272,15 @@ impl Store {
             let mut edits: Edits =
                 serde_json::from_value(edits).map_err(|e| StoreError::Invalid(format!("not a valid {field}: {e}")))?;
             if let Some(c) = &mut edits.countries {
+                for code in c.iter_mut() {
+                    *code = code.trim().to_uppercase();
+                }
                 c.sort();
                 c.dedup();
             }
             let old = showing(tx, &record)?.map(|e| reports::field_value(&e, field));
             tx.prepare_cached("UPDATE record SET edits = ?2 WHERE id = ?1")?.execute(params![id, json(&edits)])?;
-            let new = showing(tx, &existing(tx, id)?)?.map(|e| reports::field_value(&e, field));
+            let new = showing(tx, &Record { edits, ..record })?.map(|e| reports::field_value(&e, field));
             let action = if value.is_some() { "edit" } else { "revert" };
             audit(tx, id, action, field, old.as_ref(), new.as_ref())?;
             reports::materialize(tx, id)
@@ -318,11 +310,12 @@ impl Store {
             if record.verified == verified {
                 return Ok(());
             }
-            // What it shows now is what it keeps.
-            let shown = showing(tx, &record)?.map(|e| Edits::default().apply(e));
-            if verified && let Some(e) = &shown {
-                let base = Record { edits: Edits::default(), ..record.clone() };
-                let read = reports::shown(&base, &load_reports(tx, id)?).unwrap_or_else(|| e.clone());
+            // What the sources say now is what it keeps (the analyst's
+            // edits stay on top); one without sources keeps its base.
+            if verified
+                && let Some(read) =
+                    reports::consensus(&load_reports(tx, id)?.iter().map(|r| &r.event).collect::<Vec<_>>())
+            {
                 tx.prepare_cached("UPDATE record SET base = ?2 WHERE id = ?1")?.execute(params![id, json(&read)])?;
             }
             tx.prepare_cached("UPDATE record SET verified = ?2 WHERE id = ?1")?.execute(params![id, verified])?;

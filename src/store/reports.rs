@@ -320,7 +320,7 @@ pub(super) fn shown(record: &Record, reports: &[Report]) -> Option<Event> {
 /// left with neither reports nor anything the analyst did.
 pub(super) fn materialize(tx: &Transaction<'_>, id: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM event WHERE id = ?1")?.execute([id])?;
-    let Some(record) = load_record(tx, id)? else { return Ok(()) };
+    let Some(mut record) = load_record(tx, id)? else { return Ok(()) };
     let reports = load_reports(tx, id)?;
     if reports.is_empty() && !record.curated(tx)? {
         tx.prepare_cached("DELETE FROM record WHERE id = ?1")?.execute([id])?;
@@ -331,10 +331,10 @@ pub(super) fn materialize(tx: &Transaction<'_>, id: i64) -> Result<()> {
         && let Some(read) = consensus(&events)
     {
         tx.prepare_cached("UPDATE record SET base = ?2 WHERE id = ?1")?.execute(params![id, json(&read)])?;
+        record.base = Some(read);
     }
     let disagree = !merge::disagreements(&events).is_empty();
     tx.prepare_cached("UPDATE record SET disagree = ?2 WHERE id = ?1")?.execute(params![id, disagree])?;
-    let record = load_record(tx, id)?.expect("the record read above");
     let Some(event) = shown(&record, &reports) else { return Ok(()) };
     let title = reports.first().map_or(String::new(), |r| r.title.clone());
     let evidence = reports
